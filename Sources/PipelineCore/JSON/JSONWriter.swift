@@ -1,0 +1,81 @@
+/// Serialises ``JSONValue``s to compact JSON bytes, appending to a reusable buffer.
+///
+/// Strings are escaped byte-wise: only `"`, `\` and control characters are escaped, everything
+/// else (including non-ASCII) is copied as UTF-8, so output is as compact as the input allows.
+public enum JSONWriter {
+  /// Appends the compact JSON form of `value` to `out`.
+  public static func write(_ value: JSONValue, into out: inout [UInt8]) {
+    switch value {
+    case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+    case .bool(let b):
+      if b { out.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else {
+        out.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
+      }
+    case .number(let n): out.append(contentsOf: n.utf8)
+    case .string(let s): writeString(s, into: &out)
+    case .array(let items):
+      out.append(UInt8(ascii: "["))
+      for (i, item) in items.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        write(item, into: &out)
+      }
+      out.append(UInt8(ascii: "]"))
+    case .object(let object):
+      write(object, into: &out)
+    }
+  }
+
+  /// Appends the compact JSON form of `object` to `out`.
+  public static func write(_ object: JSONObject, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    var first = true
+    for (key, value) in object {
+      if !first { out.append(UInt8(ascii: ",")) }
+      first = false
+      writeString(key, into: &out)
+      out.append(UInt8(ascii: ":"))
+      write(value, into: &out)
+    }
+    out.append(UInt8(ascii: "}"))
+  }
+
+  /// The compact JSON text of `value`.
+  public static func string(_ value: JSONValue) -> String {
+    var out: [UInt8] = []
+    write(value, into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends `s` as a quoted, escaped JSON string.
+  public static func writeString(_ s: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var s = s
+    s.withUTF8 { buf in
+      var runStart = 0
+      var i = 0
+      let n = buf.count
+      while i < n {
+        let b = buf[i]
+        if b >= 0x20 && b != 0x22 && b != 0x5C {
+          i += 1
+          continue
+        }
+        if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i])) }
+        switch b {
+        case 0x22: out.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+        case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+        case 0x09: out.append(contentsOf: [0x5C, 0x74])
+        default:
+          let hex: [UInt8] = Array("0123456789abcdef".utf8)
+          out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+        }
+        i += 1
+        runStart = i
+      }
+      if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<n])) }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+}

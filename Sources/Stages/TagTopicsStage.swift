@@ -1,0 +1,9 @@
+import PipelineCore
+
+/// Scaffolding: replaced by the real stage.
+public struct TagTopicsStage: Stage {
+  public static let name = "tag-topics"
+  public static let summary = "(being built)"
+  public init(options: StageOptions) throws {}
+  public func process(_ document: inout Document, context: inout StageContext) throws -> Verdict { .keep }
+}

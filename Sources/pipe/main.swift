@@ -1,0 +1,4 @@
+import PipelineCore
+import Stages
+
+PipeCommandLine(registry: BuiltinStages.registry, bundledPipelines: BuiltinStages.bundledPipelines).main()
