@@ -11,6 +11,9 @@ public enum BuiltinStages {
     TagTopicsStage.self,
   ])
 
+  /// Commands that ship with the built-in stages (`pipe learn-boilerplate`, ...).
+  public static let subcommands: [any Subcommand] = []
+
   /// The pipelines compiled into the binary, by name, so `pipe run news` works anywhere.
   public static let bundledPipelines: [String: String] = [
     "news": String(decoding: PackageResources.news_json5, as: UTF8.self)

@@ -1,4 +1,8 @@
 import PipelineCore
 import Stages
 
-PipeCommandLine(registry: BuiltinStages.registry, bundledPipelines: BuiltinStages.bundledPipelines).main()
+PipeCommandLine(
+  registry: BuiltinStages.registry,
+  bundledPipelines: BuiltinStages.bundledPipelines,
+  subcommands: BuiltinStages.subcommands
+).main()

@@ -22,14 +22,17 @@ public struct PipeCommandLine: Sendable {
   public var bundledPipelines: [String: String]
   public var toolName: String
   public var version: String
+  /// Commands contributed by libraries, after the built-in ones.
+  public var subcommands: [any Subcommand]
 
   /// The version of `pipe`.
   public static let pipeVersion = "0.1.0"
 
   public init(
-    registry: StageRegistry, bundledPipelines: [String: String] = [:], toolName: String = "pipe",
-    version: String = PipeCommandLine.pipeVersion
+    registry: StageRegistry, bundledPipelines: [String: String] = [:], subcommands: [any Subcommand] = [],
+    toolName: String = "pipe", version: String = PipeCommandLine.pipeVersion
   ) {
+    self.subcommands = subcommands
     self.registry = registry
     self.bundledPipelines = bundledPipelines
     self.toolName = toolName
@@ -65,8 +68,9 @@ public struct PipeCommandLine: Sendable {
         print("\(toolName) \(version)")
         return 0
       default:
+        if let sub = subcommands.first(where: { $0.name == command }) { return try sub.run(rest, cli: self) }
         var msg = "\(toolName): unknown command \"\(command)\""
-        if let guess = DidYouMean.best(command, among: Self.commands.map(\.0)) { msg += "; did you mean \"\(guess)\"?" }
+        if let guess = DidYouMean.best(command, among: allCommands.map(\.0)) { msg += "; did you mean \"\(guess)\"?" }
         printErr(msg + "\nRun '\(toolName) --help' for usage.")
         return 2
       }
@@ -92,6 +96,10 @@ public struct PipeCommandLine: Sendable {
     ("version", "print the version"),
   ]
 
+  var allCommands: [(String, String)] {
+    Self.commands + subcommands.map { ($0.name, $0.summary) }
+  }
+
   var usage: String {
     """
     \(toolName) \(version): turn raw scraped news text into clean, structured records
@@ -99,7 +107,7 @@ public struct PipeCommandLine: Sendable {
     USAGE: \(toolName) <command> [options]
 
     COMMANDS:
-    \(Self.commands.map { "  " + $0.0.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n"))
+    \(allCommands.map { "  " + $0.0.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n"))
 
     EXAMPLES:
       \(toolName) run news seeds/                 clean the seed articles
