@@ -93,6 +93,12 @@ public struct JSON5DuplicateKey: Sendable, Equatable {
   public var key: String
   public var location: SourceLocation
   public var firstLocation: SourceLocation
+
+  public init(key: String, location: SourceLocation, firstLocation: SourceLocation) {
+    self.key = key
+    self.location = location
+    self.firstLocation = firstLocation
+  }
 }
 
 /// A JSON5 (https://spec.json5.org) parser that records the location of every value and key,
