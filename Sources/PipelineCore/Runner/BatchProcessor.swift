@@ -10,8 +10,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 struct BatchResult: Sendable {
   var sequence: Int
   var output: [UInt8]
-  /// Error records (JSON lines without the newline), in input order.
-  var errors: [[UInt8]]
+  /// Error records (JSON lines without the newline), in input order, each with the length the
+  /// output had when it occurred (so `--on-error fail` can stop exactly there).
+  var errors: [(outputOffset: Int, line: [UInt8])]
   var stats: RunStats
   /// Whether the output holds at least one document (for the text separator).
   var documents: Int
@@ -26,7 +27,7 @@ struct BatchProcessor: Sendable {
 
   func process(_ records: [RawRecord], sequence: Int) -> BatchResult {
     var stats = RunStats(stages: pipeline.steps.map { .init(name: $0.name, label: $0.label) })
-    var errors: [[UInt8]] = []
+    var errors: [(outputOffset: Int, line: [UInt8])] = []
     var docs: [Document?] = []
     docs.reserveCapacity(records.count)
     var failure: [(step: Int, message: String)?] = Array(repeating: nil, count: records.count)
@@ -87,7 +88,7 @@ struct BatchProcessor: Sendable {
       } else if let f = failure[i] {
         stats.errors += 1
         if f.step < 0 { stats.inputErrors += 1 }
-        errors.append(errorRecord(records[i], step: f.step, message: f.message))
+        errors.append((out.count, errorRecord(records[i], step: f.step, message: f.message)))
       }
     }
     stats.output = written

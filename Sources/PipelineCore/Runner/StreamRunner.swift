@@ -96,21 +96,27 @@ public enum StreamRunner {
     let writer = Thread {
       var next = 0
       var wroteDocument = false
+      var failed = false  // --on-error fail tripped: drain without writing
       while let result = results.take(next, until: totalBatches) {
         next += 1
+        defer { slots.signal() }
+        if failed { continue }
         writerState.stats.merge(result.stats)
+        var output = result.output
+        var errors = result.errors
+        if options.onError == .fail, let first = errors.first {
+          output = Array(output[0..<first.outputOffset])
+          errors = [first]
+          failed = true
+          control.stop()
+        }
         if !out.broken {
-          var output = result.output
-          if options.outputFormat == .text && wroteDocument && result.documents > 0 { output.insert(0x0A, at: 0) }
-          if result.documents > 0 { wroteDocument = true }
+          if options.outputFormat == .text && wroteDocument && !output.isEmpty { output.insert(0x0A, at: 0) }
+          if !output.isEmpty { wroteDocument = true }
           if !out.send(output) { control.stop() }
         }
-        for e in result.errors {
-          errOut.send(e + [0x0A])
-        }
-        if options.onError == .fail && !result.errors.isEmpty { control.stop() }
+        for e in errors { errOut.send(e.line + [0x0A]) }
         progress?.update(records: writerState.stats.records, bytes: writerState.bytesRead)
-        slots.signal()
       }
       progress?.finish()
       finished.leave()
