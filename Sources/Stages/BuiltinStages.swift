@@ -9,6 +9,10 @@ public enum BuiltinStages {
     DetectSourceStage.self,
     StripBoilerplateStage.self,
     TagTopicsStage.self,
+    ReplaceStage.self,
+    FilterStage.self,
+    SetFieldsStage.self,
+    RemoveFieldsStage.self,
   ])
 
   /// Commands that ship with the built-in stages (`pipe learn-boilerplate`, ...).
