@@ -77,6 +77,31 @@ public struct OptionError: Error, Sendable, CustomStringConvertible {
   }
 }
 
+/// What a run is allowed to do beyond reading and writing records.
+public struct Permissions: Sendable {
+  /// Run external programs named in pipeline files (`pipe run --allow-exec`).
+  public var allowExec: Bool
+  /// Directories whose pipeline files may run programs without `--allow-exec`
+  /// (from `PIPE_TRUSTED_DIRS`, colon-separated).
+  public var trustedDirectories: [String]
+
+  public init(allowExec: Bool = false, trustedDirectories: [String] = []) {
+    self.allowExec = allowExec
+    self.trustedDirectories = trustedDirectories
+  }
+
+  /// Whether a pipeline file in `directory` may run programs.
+  public func mayExec(from directory: String?) -> Bool {
+    if allowExec { return true }
+    guard let directory else { return false }
+    let dir = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
+    return trustedDirectories.contains { t in
+      let trusted = URL(fileURLWithPath: t).standardizedFileURL.resolvingSymlinksInPath().path
+      return dir == trusted || dir.hasPrefix(trusted + "/")
+    }
+  }
+}
+
 /// The validated options of one stage instance, with the declared defaults filled in.
 public struct StageOptions: Sendable {
   /// The values set in the pipeline file (or programmatically), by option name.
@@ -85,12 +110,18 @@ public struct StageOptions: Sendable {
   public let specs: [OptionSpec]
   /// The directory of the pipeline file that configured the stage; relative paths resolve here.
   public let baseDirectory: String?
+  /// What the user allowed this run to do (e.g. run programs named in pipeline files).
+  public let permissions: Permissions
 
   /// Options from values that have already been checked against `specs`.
-  public init(values: [String: JSONValue], specs: [OptionSpec], baseDirectory: String? = nil) {
+  public init(
+    values: [String: JSONValue], specs: [OptionSpec], baseDirectory: String? = nil,
+    permissions: Permissions = Permissions()
+  ) {
     self.values = values
     self.specs = specs
     self.baseDirectory = baseDirectory
+    self.permissions = permissions
   }
 
   /// Checks `values` against `specs`: each problem names the option and what was expected.
@@ -125,13 +156,14 @@ public struct StageOptions: Sendable {
 
   /// Programmatic construction: validates `values` against the stage's declared options.
   public static func validated(
-    for stage: any Stage.Type, _ values: JSONObject = JSONObject(), baseDirectory: String? = nil
+    for stage: any Stage.Type, _ values: JSONObject = JSONObject(), baseDirectory: String? = nil,
+    permissions: Permissions = Permissions()
   ) throws -> StageOptions {
     let problems = problems(in: values, specs: stage.options, stage: stage.name)
     if let first = problems.first { throw OptionError(option: first.option, first.message) }
     var dict: [String: JSONValue] = [:]
     for (k, v) in values { dict[k] = v }
-    return StageOptions(values: dict, specs: stage.options, baseDirectory: baseDirectory)
+    return StageOptions(values: dict, specs: stage.options, baseDirectory: baseDirectory, permissions: permissions)
   }
 
   /// Same as ``validated(for:_:baseDirectory:)``.

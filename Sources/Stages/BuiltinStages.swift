@@ -13,6 +13,7 @@ public enum BuiltinStages {
     FilterStage.self,
     SetFieldsStage.self,
     RemoveFieldsStage.self,
+    ExecStage.self,
   ])
 
   /// Commands that ship with the built-in stages (`pipe learn-boilerplate`, ...).

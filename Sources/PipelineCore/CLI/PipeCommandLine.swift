@@ -120,8 +120,14 @@ public struct PipeCommandLine: Sendable {
   }
 
   /// The pipeline loader with the standard search path.
-  public var loader: PipelineLoader {
-    PipelineLoader(registry: registry, locator: .standard(bundled: bundledPipelines))
+  public var loader: PipelineLoader { loader(allowExec: false) }
+
+  /// The pipeline loader, allowing `exec` stages when `allowExec` (or for trusted directories).
+  public func loader(allowExec: Bool) -> PipelineLoader {
+    let trusted = (ProcessInfo.processInfo.environment["PIPE_TRUSTED_DIRS"] ?? "").split(separator: ":").map(String.init)
+    return PipelineLoader(
+      registry: registry, locator: .standard(bundled: bundledPipelines),
+      permissions: Permissions(allowExec: allowExec, trustedDirectories: trusted))
   }
 
   // MARK: run
@@ -136,6 +142,7 @@ public struct PipeCommandLine: Sendable {
     .init("stats-json", value: "FILE", help: "write the run's counts as JSON to FILE"),
     .init("max-record-bytes", value: "N", help: "refuse records larger than N bytes (default 16777216)"),
     .init("batch-size", value: "N", help: "records per batch (default 256)"),
+    .init("allow-exec", help: "allow exec stages to run the programs the pipeline file names"),
     .init("progress", help: "show a progress line on stderr (default: when stderr is a terminal)"),
     .init("no-progress", help: "never show a progress line"),
     .init("help", short: "h", help: "show this help"),
@@ -163,7 +170,7 @@ public struct PipeCommandLine: Sendable {
       return 0
     }
     guard let reference = a.positionals.first else { throw UsageError("missing PIPELINE (try: \(toolName) run news)") }
-    let pipeline = try loader.load(reference)
+    let pipeline = try loader(allowExec: a.has("allow-exec")).load(reference)
     var options = RunOptions()
     options.inputs = Array(a.positionals.dropFirst())
     if let j = try a.int("jobs", in: 1...1024) { options.jobs = j }

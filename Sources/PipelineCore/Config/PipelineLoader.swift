@@ -14,15 +14,18 @@
 public struct PipelineLoader: Sendable {
   public let registry: StageRegistry
   public let locator: PipelineLocator
+  /// What stages built by this loader may do (run programs, ...).
+  public var permissions: Permissions
 
   /// The highest `version` a pipeline file may declare.
   public static let highestSupportedVersion = 1
   static let topKeys = ["version", "description", "include", "stages"]
   static let stageKeys = ["stage", "options", "label"]
 
-  public init(registry: StageRegistry, locator: PipelineLocator) {
+  public init(registry: StageRegistry, locator: PipelineLocator, permissions: Permissions = Permissions()) {
     self.registry = registry
     self.locator = locator
+    self.permissions = permissions
   }
 
   /// Loads the pipeline `reference` (a name or a path).
@@ -58,7 +61,8 @@ public struct PipelineLoader: Sendable {
       guard problems.isEmpty else { continue }
       var values: [String: JSONValue] = [:]
       for (k, v) in entry.optionsJSON { values[k] = v }
-      let options = StageOptions(values: values, specs: type.options, baseDirectory: entry.directory)
+      let options = StageOptions(
+        values: values, specs: type.options, baseDirectory: entry.directory, permissions: permissions)
       do {
         let stage = try type.init(options: options)
         steps.append(Pipeline.Step(name: entry.name, index: i, label: label, stage: stage))

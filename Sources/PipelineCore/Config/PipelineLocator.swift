@@ -90,8 +90,10 @@ public struct PipelineLocator: Sendable {
     guard let text = String(validating: data, as: UTF8.self) else {
       throw Diagnostic(file: path, location: nil, message: "the pipeline file is not valid UTF-8")
     }
-    let dir = (path as NSString).deletingLastPathComponent
-    return PipelineSource(name: name, displayPath: path, origin: origin, directory: dir.isEmpty ? "." : dir, text: text)
+    // Relative paths in the file resolve against its directory, made absolute so that a stage
+    // that changes directory (exec) still finds them.
+    let dir = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+    return PipelineSource(name: name, displayPath: path, origin: origin, directory: dir, text: text)
   }
 
   /// Every pipeline that a name can reach, first match per name winning, in search order.
