@@ -82,8 +82,15 @@ import Testing
     #expect(lines.contains { $0.contains("dated, gold has none") && $0.hasSuffix("1.0000      1") })
   }
 
+  @Test func fieldsTheGoldHasButNoRecordCarriesAreNamed() {
+    let report = EvalReport(gold: gold, predictions: PredictionSet([["id": "1", "source": "x"]]))
+    #expect(report.unscored == ["date"])
+    #expect(report.table.hasSuffix("\nnot scored (no record carries the field): date"))
+  }
+
   @Test func tableSaysWhenNothingCanBeScored() {
     let table = EvalReport(gold: gold, predictions: PredictionSet([["id": "1", "text": "x"]])).table
-    #expect(table.hasPrefix("nothing to score"))
+    #expect(
+      table == "nothing to score: no record carries a field the gold can score (date, source)")
   }
 }

@@ -34,6 +34,23 @@ import Testing
     #expect(topics.perTopic["space"]?.precision.formatted == "0.5000")
   }
 
+  @Test func perTopicTable() throws {
+    let predictions = PredictionSet([
+      ["id": "1", "topics": ["visa", "trade", "legal"]],
+      ["id": "3", "topics": ["legal", "space"]],
+    ])
+    let topics = try #require(
+      EvalScores(gold: gold, predictions: predictions, fields: ScoredFields(topics: true)).topics)
+    #expect(
+      topics.perTopicTable == [
+        "topic   precision  recall      f1  given  gold",
+        "legal      1.0000  1.0000  1.0000      2     2",
+        "space      0.0000  0.0000  0.0000      1     1",  // given in 3 where not required, missed in 2
+        "trade      1.0000  1.0000  1.0000      1     1",
+        "visa       1.0000  0.5000  0.6667      1     2",
+      ])
+  }
+
   @Test func missingRecordsAndNullTopicsAreNoAnswer() throws {
     let predictions = PredictionSet([["id": "1", "topics": nil], ["id": "4", "topics": ["visa"]]])
     let topics = try #require(

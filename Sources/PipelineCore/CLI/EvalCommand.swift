@@ -168,11 +168,13 @@ struct EvalCommand {
     } else {
       let all = report.groups[0].scores
       var summary = "answered \(all.answered) of \(all.documents)"
-      if let records = run["records"]?.intValue {
+      if run["pipeline"] != nil, let records = run["records"]?.intValue {
         summary += "; the run gave \(predictions.count) records of \(records)"
         let dropped = run["dropped"]?.intValue ?? 0
         let errors = run["errors"]?.intValue ?? 0
         if dropped > 0 || errors > 0 { summary += " (\(dropped) dropped, \(errors) failed)" }
+      } else {
+        summary += " (\(predictions.count) records read)"
       }
       print(title)
       print(summary)

@@ -19,10 +19,15 @@ public struct EvalReport: Sendable {
   public var fields: ScoredFields
   /// Prediction ids that are not in the gold file (they are not scored).
   public var unknownIDs: Int
+  /// Fields the gold has but no record carries (`date` before a date stage is in the
+  /// pipeline): not scored, and named under the table.
+  public var unscored: [String]
 
   /// Scores `predictions` against `gold`, also per value of the gold field `by` when given.
   public init(gold: [JSONObject], predictions: PredictionSet, by: String? = nil) {
-    fields = ScoredFields(gold: gold, predictionFields: predictions.fields)
+    let fields = ScoredFields(gold: gold, predictionFields: predictions.fields)
+    self.fields = fields
+    unscored = ScoredFields(gold: gold).names.filter { $0 != "time" && !fields.names.contains($0) }
     groups = [
       Group(name: "all", scores: EvalScores(gold: gold, predictions: predictions, fields: fields))
     ]
@@ -65,9 +70,13 @@ public struct EvalReport: Sendable {
   public var table: String {
     var lines: [String] = []
     let allRows = groups.flatMap(\.scores.rows)
+    let footer =
+      unscored.isEmpty
+      ? [] : ["", "not scored (no record carries the field): " + unscored.joined(separator: ", ")]
     guard !allRows.isEmpty else {
-      return "nothing to score: the records carry none of the fields the gold has"
-        + " (date, source, topics, text)"
+      let wanted =
+        unscored.isEmpty ? "date, source, topics or text" : unscored.joined(separator: ", ")
+      return "nothing to score: no record carries a field the gold can score (\(wanted))"
     }
     let fieldWidth = max(5, allRows.map(\.field.count).max() ?? 0) + 2
     let metricWidth = max(6, allRows.map(\.metric.count).max() ?? 0) + 2
@@ -84,8 +93,12 @@ public struct EvalReport: Sendable {
           pad(row.field, fieldWidth) + pad(row.metric, metricWidth) + lpad(row.value, 7)
             + lpad("\(row.n)", 7))
       }
+      if let perTopic = group.scores.topics?.perTopicTable, !perTopic.isEmpty {
+        lines.append("")
+        lines += perTopic
+      }
     }
-    return lines.joined(separator: "\n")
+    return (lines + footer).joined(separator: "\n")
   }
 
   private func pad(_ s: String, _ n: Int) -> String {

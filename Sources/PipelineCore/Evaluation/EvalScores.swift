@@ -22,14 +22,30 @@ public struct ScoredFields: Sendable, Equatable {
 
   /// The fields `predictionFields` and `gold` have in common.
   public init(gold: [JSONObject], predictionFields: Set<String>) {
+    let inGold = Self(gold: gold)
+    date = inGold.date && predictionFields.contains("date")
+    time = inGold.time && predictionFields.contains("date")
+    source = inGold.source && predictionFields.contains("source")
+    topics = inGold.topics && predictionFields.contains("topics")
+    text = inGold.text && predictionFields.contains("text")
+  }
+
+  /// The fields `gold` can score.
+  public init(gold: [JSONObject]) {
     func goldHas(_ keys: String...) -> Bool {
       gold.contains { g in keys.contains { g[$0] != nil } }
     }
-    date = predictionFields.contains("date") && goldHas("date")
-    time = predictionFields.contains("date") && gold.contains { $0["time"]?.isTruthy == true }
-    source = predictionFields.contains("source") && goldHas("source", "domain", "aliases")
-    topics = predictionFields.contains("topics") && goldHas("topics")
-    text = predictionFields.contains("text") && goldHas("with")
+    date = goldHas("date")
+    time = gold.contains { $0["time"]?.isTruthy == true }
+    source = goldHas("source", "domain", "aliases")
+    topics = goldHas("topics")
+    text = goldHas("with")
+  }
+
+  /// The names of the fields scored (`date`, `time`, `source`, `topics`, `text`).
+  public var names: [String] {
+    [("date", date), ("time", time), ("source", source), ("topics", topics), ("text", text)]
+      .filter(\.1).map(\.0)
   }
 }
 

@@ -96,19 +96,35 @@ public struct TopicScore: Sendable, Equatable {
   }
 
   var rows: [EvalRow] {
-    var rows = [
+    [
       EvalRow("topics", "exact", exactRate),
       EvalRow("topics", "precision (micro)", precision),
       EvalRow("topics", "recall (micro)", recall),
       EvalRow("topics", "f1 (micro)", f1, n: truePositives + falsePositives + falseNegatives),
     ]
-    for (topic, c) in perTopic.sorted(by: { $0.key < $1.key }) {
-      rows.append(EvalRow("topic " + topic, "precision", c.precision))
-      rows.append(EvalRow("topic " + topic, "recall", c.recall))
-      rows.append(
-        EvalRow(
-          "topic " + topic, "f1", c.f1, n: c.truePositives + c.falsePositives + c.falseNegatives))
+  }
+
+  /// A table of each topic's precision, recall and F1, with how often it was given and how
+  /// often the gold requires it.
+  var perTopicTable: [String] {
+    guard !perTopic.isEmpty else { return [] }
+    let width = max(5, perTopic.keys.map(\.count).max() ?? 0) + 2
+    func cell(_ s: String, _ n: Int) -> String {
+      String(repeating: " ", count: max(1, n - s.count)) + s
     }
-    return rows
+    var lines = [
+      "topic".padding(toLength: width, withPad: " ", startingAt: 0)
+        + cell("precision", 10) + cell("recall", 8) + cell("f1", 8) + cell("given", 7)
+        + cell("gold", 6)
+    ]
+    for (topic, c) in perTopic.sorted(by: { $0.key < $1.key }) {
+      lines.append(
+        topic.padding(toLength: width, withPad: " ", startingAt: 0)
+          + cell(c.precision.formatted, 10)
+          + cell(c.recall.formatted, 8) + cell(c.f1.formatted, 8)
+          + cell("\(c.truePositives + c.falsePositives)", 7)
+          + cell("\(c.truePositives + c.falseNegatives)", 6))
+    }
+    return lines
   }
 }
