@@ -41,3 +41,17 @@ import Testing
     #expect(SnippetMatching.contains(Array("aaab".utf8), Array("aab".utf8)))
   }
 }
+
+extension EvaluationSnippetTests {
+  /// The whitespace table is Unicode's White_Space plus U+001C–U+001F, for every code point of
+  /// the Basic Multilingual Plane (the only plane with white space).
+  @Test func pythonWhitespaceIsWhiteSpacePlusSeparators() {
+    for value in UInt32(0)...0xFFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let expected = scalar.properties.isWhitespace || (0x1C...0x1F).contains(value)
+      if SnippetMatching.isPythonSpace(value) != expected {
+        Issue.record("U+\(String(value, radix: 16)): expected \(expected)")
+      }
+    }
+  }
+}

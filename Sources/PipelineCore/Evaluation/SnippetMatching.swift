@@ -13,26 +13,35 @@ public enum SnippetMatching {
   /// The normalised form of `text` as UTF-8 bytes (substring search on UTF-8 is the same as on
   /// code points).
   public static func normalize(_ text: String) -> [UInt8] {
-    var out = String.UnicodeScalarView()
+    // NFKC leaves ASCII as it is: skip it for the common all-ASCII text.
+    let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+    let source = isASCII ? text : text.precomposedStringWithCompatibilityMapping
+    var out: [UInt8] = []
+    out.reserveCapacity(source.utf8.count)
     var pendingSpace = false
-    for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
-      if isPythonSpace(scalar) {
+    for scalar in source.unicodeScalars {
+      let value = scalar.value
+      if isPythonSpace(value) {
         pendingSpace = true
         continue
       }
       let folded: Unicode.Scalar
-      switch scalar.value {
+      switch value {
       case 0x00AD: continue
       case 0x2018, 0x2019, 0x201A, 0x201B: folded = "'"
       case 0x201C, 0x201D, 0x201E: folded = "\""
       case 0x2013, 0x2014: folded = "-"
       default: folded = scalar
       }
-      if pendingSpace && !out.isEmpty { out.append(" ") }
+      if pendingSpace && !out.isEmpty { out.append(0x20) }
       pendingSpace = false
-      out.append(folded)
+      if folded.value < 0x80 {
+        out.append(UInt8(folded.value))
+      } else {
+        UTF8.encode(folded) { out.append($0) }
+      }
     }
-    return Array(String(out).utf8)
+    return out
   }
 
   /// Whether `needle` occurs in `haystack` (an empty needle always does).
@@ -57,8 +66,14 @@ public enum SnippetMatching {
 
   /// Python's `\s` in a `str` pattern (`str.isspace()`): Unicode White_Space plus the
   /// information separators U+001C–U+001F.
-  static func isPythonSpace(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.value >= 0x1C && scalar.value <= 0x1F { return true }
-    return scalar.properties.isWhitespace
+  static func isPythonSpace(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
+      0x205F,
+      0x3000:
+      return true
+    default:
+      return false
+    }
   }
 }
