@@ -14,6 +14,7 @@ public struct DateScore: Sendable, Equatable {
   /// Of those, how many were given a date anyway (a false date).
   public var undatedGiven = 0
 
+  /// Empty counts.
   public init() {}
 
   /// Share of dated documents given the right day (no answer counts as wrong).
@@ -79,6 +80,7 @@ public struct TimeScore: Sendable, Equatable {
   /// Of those, how many have the right day and time.
   public var right = 0
 
+  /// Empty counts.
   public init() {}
 
   /// Share of timed documents given the right day and time.

@@ -10,6 +10,7 @@ public struct EvalReport: Sendable {
   public struct Group: Sendable {
     /// `all`, or `FIELD=VALUE` (`lang=de`) as the reference scorer names groups.
     public var name: String
+    /// The group's scores.
     public var scores: EvalScores
   }
 

@@ -10,6 +10,7 @@ public struct EvalRow: Sendable, Equatable {
   /// The number of documents or snippets the value is over.
   public var n: Int
 
+  /// A row showing `share`; `n` defaults to the share's denominator.
   public init(_ field: String, _ metric: String, _ share: Share, n: Int? = nil) {
     self.field = field
     self.metric = metric

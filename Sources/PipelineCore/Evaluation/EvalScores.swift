@@ -1,14 +1,18 @@
 /// Which fields a scoring scores: a field is scored when the predictions carry it and the gold
 /// has it (any gold record has the key), so a date-only gold file reports only dates.
 public struct ScoredFields: Sendable, Equatable {
+  /// Publication date: predictions carry `date` and a gold record has the key.
   public var date = false
   /// Time of day: predictions carry `date` and some gold record has a non-null `time`.
   public var time = false
+  /// Outlet: predictions carry `source`; a gold record has `source`, `domain` or `aliases`.
   public var source = false
+  /// Topics: predictions carry `topics` and a gold record has the key.
   public var topics = false
   /// Boilerplate removal: predictions carry `text` and the gold has `with` snippets.
   public var text = false
 
+  /// Chooses the fields by hand.
   public init(
     date: Bool = false, time: Bool = false, source: Bool = false, topics: Bool = false,
     text: Bool = false
@@ -55,10 +59,15 @@ public struct EvalScores: Sendable, Equatable {
   public var documents = 0
   /// Of those, how many the run gave a record for.
   public var answered = 0
+  /// Each field's scores, or `nil` when the field is not scored.
   public var date: DateScore?
+  /// See ``date``.
   public var time: TimeScore?
+  /// See ``date``.
   public var source: SourceScore?
+  /// See ``date``.
   public var topics: TopicScore?
+  /// See ``date``.
   public var text: TextScore?
 
   /// Scores `gold` against `predictions` for the fields in `fields`.

@@ -6,6 +6,7 @@ public struct GoldSet: Sendable {
   /// Where they were read from.
   public var path: String
 
+  /// Gold records made in code.
   public init(records: [JSONObject], path: String = "<gold>") {
     self.records = records
     self.path = path

@@ -15,8 +15,10 @@ public struct EvalFileError: Error, Sendable, Equatable, CustomStringConvertible
   public var path: String
   /// The 1-based line of the bad record, or `nil` when the file itself cannot be read.
   public var line: Int?
+  /// What is wrong.
   public var message: String
 
+  /// An error in `path`, at `line` when a record is bad.
   public init(path: String, line: Int? = nil, _ message: String) {
     self.path = path
     self.line = line

@@ -6,6 +6,7 @@ public struct Share: Sendable, Equatable, CustomStringConvertible {
   /// The denominator; the share has no value when it is 0.
   public var total: Int
 
+  /// `count` of `total`.
   public init(_ count: Int, of total: Int) {
     self.count = count
     self.total = total
@@ -28,5 +29,6 @@ public struct Share: Sendable, Equatable, CustomStringConvertible {
     return formatFixed4(value)
   }
 
+  /// `0.8372 (288/344)`.
   public var description: String { "\(formatted) (\(count)/\(total))" }
 }

@@ -7,6 +7,7 @@ public struct SourceScore: Sendable, Equatable {
   /// Predictions naming the gold outlet.
   public var right = 0
 
+  /// Empty counts.
   public init() {}
 
   /// Share of documents given the right outlet (no answer counts as wrong).

@@ -5,11 +5,16 @@
 public struct TextScore: Sendable, Equatable {
   /// Gold documents with snippets.
   public var documents = 0
+  /// `with` snippets found in the output.
   public var truePositives = 0
+  /// `without` snippets found in the output.
   public var falsePositives = 0
+  /// `with` snippets missing from the output.
   public var falseNegatives = 0
+  /// `without` snippets gone from the output.
   public var trueNegatives = 0
 
+  /// Empty counts.
   public init() {}
 
   /// Share of `with` snippets kept.

@@ -19,13 +19,19 @@ public struct TopicScore: Sendable, Equatable {
 
   /// True positives, false positives and false negatives of one topic.
   public struct Counts: Sendable, Equatable {
+    /// Documents where the topic is required and given.
     public var truePositives = 0
+    /// Documents where it is given but neither required nor optional.
     public var falsePositives = 0
+    /// Documents where it is required but not given.
     public var falseNegatives = 0
 
+    /// Empty counts.
     public init() {}
 
+    /// tp / (tp + fp).
     public var precision: Share { Share(truePositives, of: truePositives + falsePositives) }
+    /// tp / (tp + fn).
     public var recall: Share { Share(truePositives, of: truePositives + falseNegatives) }
     /// 2tp / (2tp + fp + fn), the harmonic mean of precision and recall.
     public var f1: Share {
@@ -33,11 +39,16 @@ public struct TopicScore: Sendable, Equatable {
     }
   }
 
+  /// Empty counts.
   public init() {}
 
+  /// Share of documents whose topics are exactly right.
   public var exactRate: Share { Share(exact, of: documents) }
+  /// Micro precision: tp / (tp + fp) over all documents.
   public var precision: Share { Share(truePositives, of: truePositives + falsePositives) }
+  /// Micro recall: tp / (tp + fn) over all documents.
   public var recall: Share { Share(truePositives, of: truePositives + falseNegatives) }
+  /// Micro F1: 2tp / (2tp + fp + fn).
   public var f1: Share {
     Share(2 * truePositives, of: 2 * truePositives + falsePositives + falseNegatives)
   }
