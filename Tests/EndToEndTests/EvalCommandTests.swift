@@ -16,11 +16,8 @@ struct EvalCommandTests {
 
     """
 
-  @Test func scoresTheSeedsWithATable() throws {
-    guard EvalBinary.corpus != nil else {
-      print("skipped: ../shared/corpus is missing")
-      return
-    }
+  @Test(.enabled(if: EvalBinary.corpus != nil, "../shared/corpus is missing"))
+  func scoresTheSeedsWithATable() throws {
     let r = try EvalBinary.run([
       "eval", "news", "--gold", "../shared/corpus/seeds.gold.jsonl", "seeds/",
     ])

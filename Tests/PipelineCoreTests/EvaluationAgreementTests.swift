@@ -5,14 +5,15 @@ import Testing
 
 /// The Swift scorer agrees with the reference scorer (`../shared/corpus/score.py --json`) on
 /// every metric score.py reports, group by group. Skipped when python3 or ../shared is missing.
-@Suite struct EvaluationAgreementTests {
+@Suite(
+  .enabled(
+    if: EvaluationTestSupport.corpus != nil && EvaluationTestSupport.python != nil,
+    "needs python3 and ../shared/corpus/score.py beside the package"))
+struct EvaluationAgreementTests {
   /// Runs score.py and the Swift scorer on the same files and compares every metric.
   private func expectAgreement(predictions: [JSONObject], gold: [JSONObject], by: String?) throws {
-    guard let corpus = EvaluationTestSupport.corpus, let python = EvaluationTestSupport.python
-    else {
-      print("skipped: needs python3 and ../shared/corpus/score.py")
-      return
-    }
+    let corpus = try #require(EvaluationTestSupport.corpus)
+    let python = try #require(EvaluationTestSupport.python)
     let predictionsPath = try EvaluationTestSupport.temporaryFile(jsonLines(predictions))
     let goldPath = try EvaluationTestSupport.temporaryFile(jsonLines(gold))
     defer {
@@ -117,10 +118,7 @@ import Testing
   /// A third of the development corpus with predictions made from the gold by rules that give right, wrong,
   /// missing and odd answers, and texts cut in different ways.
   @Test func agreesOnTheDevelopmentCorpus() throws {
-    guard let corpus = EvaluationTestSupport.corpus else {
-      print("skipped: ../shared/corpus is missing")
-      return
-    }
+    let corpus = try #require(EvaluationTestSupport.corpus)
     // Every third document, to keep the test fast (score.py takes a second over all of them).
     let gold = try GoldSet.load(path: corpus.appendingPathComponent("dev.gold.jsonl").path).records
       .enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
@@ -168,10 +166,7 @@ import Testing
 
   /// The seed gold, with topics, optional topics, times and EDTF dates.
   @Test func agreesOnTheSeedGold() throws {
-    guard let corpus = EvaluationTestSupport.corpus else {
-      print("skipped: ../shared/corpus is missing")
-      return
-    }
+    let corpus = try #require(EvaluationTestSupport.corpus)
     let gold = try GoldSet.load(path: corpus.appendingPathComponent("seeds.gold.jsonl").path)
       .records
     let topicChoices: [JSONValue] = [["visa", "trade"], ["space", "trade"], ["legal"]]
