@@ -75,9 +75,19 @@ struct EvalCommandTests {
     let all = try #require(
       try JSONParser.parse(r.out.trimmingCharacters(in: .whitespacesAndNewlines)).objectValue?[
         "all"]?.objectValue)
+    #expect(r.err.isEmpty)
     // The records now carry the gold's own date and source, so both score perfectly.
     #expect(all["date_accuracy"] == .number("1.0") && all["date_undated_given"] == .number("0.0"))
     #expect(all["source_accuracy"] == .number("1.0"))
+  }
+
+  @Test func warnsAboutAFieldNoGoldRecordHas() throws {
+    let goldPath = try EvalBinary.temporaryFile(gold)
+    let inputPath = try EvalBinary.temporaryFile(input)
+    defer { remove(goldPath, inputPath) }
+    let r = try EvalBinary.run(["eval", "news", "--gold", goldPath, inputPath, "--fields", "ulr"])
+    #expect(r.status == 0)
+    #expect(r.err.contains("warning: no gold record has the field \"ulr\""))
   }
 
   @Test func readsStdinAndTextDocuments() throws {

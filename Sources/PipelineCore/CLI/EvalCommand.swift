@@ -107,6 +107,9 @@ struct EvalCommand {
     var pipeline = try cli.loader.load(reference)
     guard let gold = loadGold(goldPath) else { return 2 }
     if !fields.isEmpty { pipeline = GoldFieldsStage.injecting(gold.fields(fields), into: pipeline) }
+    for field in fields where !gold.records.contains(where: { $0[field] != nil }) {
+      printErr("\(tool) eval: warning: no gold record has the field \"\(field)\" (--fields)")
+    }
 
     var predictions = PredictionSet(keepingTextFor: gold.idsWithSnippets)
     let result: RunResult
