@@ -15,6 +15,12 @@ public enum Signals {
   /// Installs the handlers (without SA_RESTART, so a blocked read returns).
   public static func install() {
     signal(SIGPIPE, SIG_IGN)
+    // A parent may have started us with these signals blocked; they must reach us.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigaddset(&unblock, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     for sig in [SIGINT, SIGTERM] {
       var action = sigaction()
       #if canImport(Darwin)
