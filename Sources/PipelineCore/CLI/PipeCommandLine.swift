@@ -60,6 +60,7 @@ public struct PipeCommandLine: Sendable {
       case "stages": return try stagesCommand(rest)
       case "validate": return try validateCommand(rest)
       case "eval": return try EvalCommand(cli: self).run(rest)
+      case "bench": return try BenchCommand(cli: self).run(rest)
       case "help", "-h", "--help":
         if let topic = rest.first, topic != "-h" { return run([topic, "--help"]) }
         print(usage)
@@ -89,6 +90,7 @@ public struct PipeCommandLine: Sendable {
   static let commands: [(String, String)] = [
     ("run", "run a pipeline over files, directories or stdin"),
     ("eval", "run a pipeline and score it against gold records"),
+    ("bench", "time each stage of a pipeline alone on parsed documents"),
     ("list", "list the pipelines that can be run by name"),
     ("stages", "list the registered stages and their options"),
     ("validate", "check a pipeline file without running it"),
