@@ -57,6 +57,7 @@ public struct PipeCommandLine: Sendable {
       switch command {
       case "run": return try runCommand(rest)
       case "list": return try listCommand(rest)
+      case "stats-merge": return try StatsMergeCommand(cli: self).run(rest)
       case "stages": return try stagesCommand(rest)
       case "validate": return try validateCommand(rest)
       case "eval": return try EvalCommand(cli: self).run(rest)
@@ -92,6 +93,7 @@ public struct PipeCommandLine: Sendable {
     ("eval", "run a pipeline and score it against gold records"),
     ("bench", "time each stage of a pipeline alone on parsed documents"),
     ("list", "list the pipelines that can be run by name"),
+    ("stats-merge", "add up --stats-json files from shards"),
     ("stages", "list the registered stages and their options"),
     ("validate", "check a pipeline file without running it"),
     ("help", "show help for a command"),
@@ -139,7 +141,8 @@ public struct PipeCommandLine: Sendable {
     .init("input", value: "FORMAT", help: "input format: auto (default), jsonl, text"),
     .init("output", short: "o", value: "FORMAT", help: "output format: jsonl (default) or text"),
     .init("on-error", value: "POLICY", help: "continue (default: error record, go on, exit 1) or fail"),
-    .init("errors", value: "FILE", help: "write error records to FILE instead of stderr"),
+    .init("errors", value: "FILE", help: "write error records to FILE instead of stderr (- : inline on stdout)"),
+    .init("shard", value: "I/N", help: "process only the input files of shard I of N (stable by file path)"),
     .init("stats", help: "print per-stage counts and timings to stderr at the end"),
     .init("stats-json", value: "FILE", help: "write the run's counts as JSON to FILE"),
     .init("max-record-bytes", value: "N", help: "refuse records larger than N bytes (default 16777216)"),
@@ -182,6 +185,13 @@ public struct PipeCommandLine: Sendable {
     if let m = try a.int("max-record-bytes", in: 1024...(1 << 34)) { options.maxRecordBytes = m }
     if let b = try a.int("batch-size", in: 1...100_000) { options.batchSize = b }
     options.errorsPath = a.value("errors")
+    if let text = a.value("shard") {
+      guard let shard = Shard(parsing: text) else { throw UsageError("--shard expects I/N with 1 <= I <= N, got \"\(text)\"") }
+      guard !options.inputs.isEmpty, !options.inputs.contains("-") else {
+        throw UsageError("--shard splits input files; give files or directories, not stdin")
+      }
+      options.shard = shard
+    }
     options.progress = a.has("progress") || (!a.has("no-progress") && isatty(2) == 1 && !options.inputs.isEmpty)
     for input in options.inputs where input != "-" {
       if !FileManager.default.fileExists(atPath: input) {

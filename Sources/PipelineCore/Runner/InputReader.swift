@@ -18,6 +18,8 @@ struct InputReader {
   var control: RunControl
   /// Size of one read(2).
   var chunkSize = 1 << 20
+  /// Read only the files of this shard (0-based index, count).
+  var shard: Shard? = nil
 
   /// Called for every record.
   typealias Emit = (RawRecord) -> Void
@@ -84,6 +86,7 @@ struct InputReader {
       return
     }
     guard (st.st_mode & S_IFMT) == S_IFREG || explicit else { return }
+    if let shard, !shard.contains(documentName(path)) { return }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
       emit(RawRecord(kind: .failure("cannot open \(path): \(String(cString: strerror(errno)))"), bytes: [], input: path, line: 0))

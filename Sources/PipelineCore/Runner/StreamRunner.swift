@@ -34,6 +34,8 @@ public struct RunOptions: Sendable {
   public var errorsPath: String?
   /// Print a progress line on stderr.
   public var progress = false
+  /// Process only the input files of this shard.
+  public var shard: Shard?
 
   public init() {}
 }
@@ -60,7 +62,9 @@ public enum StreamRunner {
     let control = RunControl()
     let out = OutputSink(fd: options.outputFD)
     let errOut: OutputSink
-    if let path = options.errorsPath {
+    if options.errorsPath == "-" {
+      errOut = out  // error records inline with the output, e.g. for engines that only read stdout
+    } else if let path = options.errorsPath {
       guard let sink = OutputSink.file(path) else {
         return RunResult(
           stats: RunStats(stages: []), exitStatus: 2, outputClosed: false,
@@ -126,6 +130,7 @@ public enum StreamRunner {
     // The reader runs here.
     var reader = InputReader(
       inputs: options.inputs, format: options.inputFormat, maxRecordBytes: options.maxRecordBytes, control: control)
+    reader.shard = options.shard
     var batch: [RawRecord] = []
     var batchBytes = 0
     var seq = 0
