@@ -11,6 +11,14 @@ public struct PipelineSource: Sendable {
   /// The directory relative paths in the file resolve against (`nil` for bundled pipelines).
   public var directory: String?
   public var text: String
+
+  public init(name: String, displayPath: String, origin: String, directory: String?, text: String) {
+    self.name = name
+    self.displayPath = displayPath
+    self.origin = origin
+    self.directory = directory
+    self.text = text
+  }
 }
 
 /// Finds pipeline files by name: `./pipelines/NAME.json5`, then each directory of `PIPE_PATH`,

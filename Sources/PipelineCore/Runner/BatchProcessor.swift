@@ -34,7 +34,7 @@ struct BatchProcessor: Sendable {
     stats.records = records.count
 
     for (i, raw) in records.enumerated() {
-      switch makeDocument(raw, repairs: &stats.repairedUTF8) {
+      switch RecordDecoder.document(from: raw, repairs: &stats.repairedUTF8) {
       case .success(let doc): docs.append(doc)
       case .failure(let message):
         docs.append(nil)
@@ -93,50 +93,6 @@ struct BatchProcessor: Sendable {
     }
     stats.output = written
     return BatchResult(sequence: sequence, output: out, errors: errors, stats: stats, documents: written)
-  }
-
-  private enum Made {
-    case success(Document)
-    case failure(String)
-  }
-
-  private func makeDocument(_ raw: RawRecord, repairs: inout Int) -> Made {
-    let origin = Document.Origin(input: raw.input, line: raw.line)
-    switch raw.kind {
-    case .failure(let message):
-      return .failure(message)
-    case .textDocument:
-      var text: String
-      if let valid = String(validating: raw.bytes, as: UTF8.self) {
-        text = valid
-      } else {
-        repairs += 1
-        text = String(decoding: raw.bytes, as: UTF8.self)
-      }
-      if text.utf8.contains(0x0D) { text = text.replacingCRLF() }
-      var fields = JSONObject()
-      fields["id"] = .string(raw.input == "-" ? "stdin" : raw.documentID ?? raw.input)
-      return .success(Document(text: text, fields: fields, origin: origin))
-    case .jsonLine:
-      let parsed: (value: JSONValue, repairs: Int)
-      do {
-        parsed = try raw.bytes.withUnsafeBufferPointer { buf throws(JSONSyntaxError) in try JSONParser.parse(buf) }
-      } catch {
-        return .failure("not valid JSON: \(error.message) at column \(error.offset + 1)")
-      }
-      repairs += parsed.repairs
-      guard case .object(let object) = parsed.value else {
-        return .failure("expected a JSON object, found \(parsed.value.kindName)")
-      }
-      switch object["text"] {
-      case .string(let text)?:
-        return .success(Document(text: text, fields: object, origin: origin))
-      case nil:
-        return .failure("the record has no \"text\" field")
-      case let other?:
-        return .failure("\"text\" must be a string, found \(other.kindName)")
-      }
-    }
   }
 
   private func errorRecord(_ raw: RawRecord, step: Int, message: String) -> [UInt8] {
