@@ -1,0 +1,192 @@
+import Foundation
+
+/// What one run of ``Normaliser`` did to a text.
+struct NormaliseReport: Sendable, Equatable {
+  /// Lines whose mojibake was repaired.
+  var mojibakeRepaired = 0
+  /// Lines that looked like mojibake (repaired or not).
+  var mojibakeSuspected = 0
+  /// Character references decoded.
+  var entitiesDecoded = 0
+  /// Invisible and control characters removed.
+  var invisibleRemoved = 0
+  /// Whether NFC/NFKC changed the text.
+  var normalized = false
+
+  /// Whether another pass could change the text further (repairs or normalisation can put new
+  /// characters side by side); ordinary clean-up is idempotent on its own.
+  var mayNeedAnotherPass: Bool { mojibakeSuspected > 0 || entitiesDecoded > 0 || normalized }
+
+  mutating func add(_ other: NormaliseReport) {
+    mojibakeRepaired += other.mojibakeRepaired
+    mojibakeSuspected += other.mojibakeSuspected
+    entitiesDecoded += other.entitiesDecoded
+    invisibleRemoved += other.invisibleRemoved
+    normalized = normalized || other.normalized
+  }
+}
+
+/// The Unicode normalisation form the stage applies.
+enum NormalForm: String, Sendable {
+  case nfc = "NFC"
+  case nfkc = "NFKC"
+  case none
+}
+
+/// The whole `normalise` algorithm for one text, configured once.
+struct Normaliser: Sendable {
+  var repairMojibake = true
+  var decodeEntities = true
+  var form = NormalForm.nfc
+  var trimLines = true
+  var collapseSpaces = true
+  var collapseBlankLines = true
+  var asciiPunctuation = false
+
+  /// The most passes over one text; a second pass only runs after repairs or normalisation.
+  static let maximumPasses = 4
+
+  /// The normalised `text`, or `nil` when it is already normal.
+  func normalise(_ text: String, report: inout NormaliseReport) -> String? {
+    var current = text
+    var changed = false
+    for _ in 0..<Self.maximumPasses {
+      var passReport = NormaliseReport()
+      guard let next = pass(current, report: &passReport) else { break }
+      report.add(passReport)
+      current = next
+      changed = true
+      if !passReport.mayNeedAnotherPass { break }
+    }
+    return changed ? current : nil
+  }
+
+  private var settings: CleanerSettings {
+    CleanerSettings(
+      trimLines: trimLines, collapseSpaces: collapseSpaces, collapseBlankLines: collapseBlankLines,
+      asciiPunctuation: asciiPunctuation, stopAtPossibleMojibake: repairMojibake,
+      stopAtAmpersand: decodeEntities,
+      normalization: form == .nfc ? .nfc : form == .nfkc ? .nfkc : nil)
+  }
+
+  /// One pass; `nil` when it leaves the text as it is.
+  private func pass(_ text: String, report: inout NormaliseReport) -> String? {
+    var text = text
+    return text.withUTF8 { raw -> String? in
+      guard let problem = firstProblem(raw) else { return nil }
+      // Everything before the line of the first problem is already clean: copy it.
+      var start = problem
+      while start > 0 && raw[start - 1] != 0x0A { start -= 1 }
+      while start > 0 && raw[start - 1] == 0x0A { start -= 1 }
+
+      var cleaner = TextCleaner(settings: settings, capacity: raw.count + 64)
+      cleaner.appendVerbatim(UnsafeBufferPointer(rebasing: raw[0..<start]))
+      cleaner.markLineStart(start)
+      var from = start
+      var stopsFrom = start
+      while let stop = cleaner.feed(raw, from: from, stopsFrom: stopsFrom) {
+        let lineStart = cleaner.lineStart
+        var lineEnd = stop
+        while lineEnd < raw.count && raw[lineEnd] != 0x0A { lineEnd += 1 }
+        if lineEnd < raw.count { lineEnd += 1 }  // keep the line's `\n`, as ftfy does
+        let line = UnsafeBufferPointer(rebasing: raw[lineStart..<lineEnd])
+        if let repaired = repair(line, report: &report) {
+          cleaner.rollBackLine()
+          _ = repaired.withUnsafeBufferPointer { cleaner.feed($0, from: 0, stopsFrom: .max) }
+          cleaner.markLineStart(lineEnd)
+          from = lineEnd
+        } else {
+          from = stop
+        }
+        stopsFrom = lineEnd
+      }
+      report.invisibleRemoved += cleaner.state.removed
+
+      let output = cleaner.output
+      var result: String
+      if cleaner.state.needsNormalization && form != .none {
+        let plain = String(decoding: output, as: UTF8.self)
+        result =
+          form == .nfc
+          ? plain.precomposedStringWithCanonicalMapping
+          : plain.precomposedStringWithCompatibilityMapping
+        if !result.utf8.elementsEqual(plain.utf8) { report.normalized = true }
+      } else {
+        if output.elementsEqual(raw) { return nil }
+        result = String(decoding: output, as: UTF8.self)
+      }
+      return result.utf8.elementsEqual(raw) ? nil : result
+    }
+  }
+
+  /// Decodes character references and repairs mojibake in one line (with its `\n`); `nil` when
+  /// neither applies.
+  private func repair(_ line: UnsafeBufferPointer<UInt8>, report: inout NormaliseReport) -> [UInt8]?
+  {
+    var bytes = Array(line)
+    var changed = false
+    for _ in 0..<MojibakeRepair.maximumRounds {
+      var roundChanged = false
+      if decodeEntities && bytes.contains(0x26) {
+        var decoded = 0
+        if let d = bytes.withUnsafeBufferPointer({ HTMLEntities.shared.decode($0, count: &decoded) }
+        ) {
+          bytes = d
+          report.entitiesDecoded += decoded
+          roundChanged = true
+        }
+      }
+      if repairMojibake && bytes.contains(where: { $0 >= 0x80 }) {
+        let scalars = bytes.withUnsafeBufferPointer { UTF8Variants.scalars(of: $0) }
+        if Badness.isBad(scalars) {
+          report.mojibakeSuspected += 1
+          let fixed = MojibakeRepair.fix(scalars)
+          if fixed != scalars {
+            bytes.removeAll(keepingCapacity: true)
+            UTF8Variants.encode(fixed, into: &bytes)
+            report.mojibakeRepaired += 1
+            roundChanged = true
+          }
+        }
+      }
+      if !roundChanged { break }
+      changed = true
+    }
+    return changed ? bytes : nil
+  }
+
+  /// The index of the first byte that the clean-up could change, or `nil` when the text is
+  /// plain ASCII that is already clean (the fast path: one scan, no copy).
+  func firstProblem(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    let n = p.count
+    guard n > 0 else { return nil }
+    var previous: UInt8 = 0x0A
+    var beforePrevious: UInt8 = 0
+    var lineHasContent = false
+    var i = 0
+    while i < n {
+      let b = p[i]
+      if b > 0x20 && b < 0x7F {
+        if b == 0x26 && decodeEntities { return i }
+        lineHasContent = true
+      } else if b == 0x20 {
+        if lineHasContent {
+          if previous == 0x20 && collapseSpaces { return i }
+        } else if trimLines {
+          return i
+        }
+      } else if b == 0x0A {
+        if previous == 0x20 || i == 0 { return i }
+        if previous == 0x0A && beforePrevious == 0x0A && collapseBlankLines { return i }
+        lineHasContent = false
+      } else {
+        return i
+      }
+      beforePrevious = previous
+      previous = b
+      i += 1
+    }
+    if previous == 0x20 || previous == 0x0A { return n - 1 }
+    return nil
+  }
+}
