@@ -54,8 +54,8 @@ public struct NormaliseStage: Stage {
       "Fish &amp; chips &#8211; &eacute;t&eacute;", expect: [.text("Fish & chips – été")]),
     StageExample("a\r\nb\rc\u{2028}d", expect: [.text("a\nb\nc\nd")]),
     StageExample(
-      "  Total:\u{A0}5\u{202F}km   away  \n\n\n\nNext\u{200B}\u{AD}line ",
-      expect: [.text("Total: 5 km away\n\nNext line")]),
+      "  Total:\u{A0}5\u{202F}km   away  \n\n\n\nBür\u{AD}ger\u{200B}meister ",
+      expect: [.text("Total: 5 km away\n\nBürgermeister")]),
     StageExample("Mu\u{308}ller", expect: [.text("Müller")]),
     StageExample(
       "Қазақстан – ұлттық ә ғ қ ң ө ұ ү һ і",
