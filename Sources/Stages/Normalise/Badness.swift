@@ -3,53 +3,96 @@
 /// such as a lower-case accented letter followed by a currency sign (`Ã©€`), or `â€` before a
 /// quote. Correct text in any script almost never matches, which is what keeps the repair safe.
 enum Badness {
-  private typealias C = MojibakeCategory
+  fileprivate typealias C = MojibakeCategory
 
   /// Whether `text` (code points; a line keeps its trailing `\n`) contains a mojibake sequence.
   static func isBad(_ text: [UInt32]) -> Bool {
-    text.withUnsafeBufferPointer { isBad($0) }
+    var scanner = BadnessScanner()
+    for c in text where scanner.push(c) { return true }
+    return false
   }
 
-  /// Whether `text` contains a mojibake sequence (see ``isBad(_:)-swift.type.method``).
-  static func isBad(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
-    let n = text.count
-    var v1: UInt32 = 0xFFFF_FFFF
-    var v2: UInt32 = 0xFFFF_FFFF
-    var v3: UInt32 = 0xFFFF_FFFF
-    var k1: C = []
-    var k2: C = []
-    var k3: C = []
+  /// Whether the UTF-8 text `bytes` contains a mojibake sequence (no copy is made).
+  static func isBad(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var scanner = BadnessScanner()
+    let n = bytes.count
     var i = 0
     while i < n {
-      let c = text[i]
-      let k = C.of(c)
+      let b = bytes[i]
+      let c: UInt32
+      if b < 0x80 {
+        c = UInt32(b)
+        i += 1
+      } else if b < 0xE0, i + 1 < n {
+        c = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        i += 2
+      } else if b < 0xF0, i + 2 < n {
+        c = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        i += 3
+      } else if i + 3 < n {
+        c =
+          UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F)
+          << 6
+          | UInt32(bytes[i + 3] & 0x3F)
+        i += 4
+      } else {
+        c = 0xFFFD
+        i += 1
+      }
+      if scanner.push(c) { return true }
+    }
+    return false
+  }
+
+  /// Reads text one character at a time and tells when a mojibake pattern ends.
+  struct BadnessScanner {
+    private var v1: UInt32 = 0xFFFF_FFFF
+    private var v2: UInt32 = 0xFFFF_FFFF
+    private var v3: UInt32 = 0xFFFF_FFFF
+    private var v4: UInt32 = 0xFFFF_FFFF
+    private var v5: UInt32 = 0xFFFF_FFFF
+    private var v6: UInt32 = 0xFFFF_FFFF
+    private var k1: MojibakeCategory = []
+    private var k2: MojibakeCategory = []
+    private var k3: MojibakeCategory = []
+    private var index = 0
+    private let masks = MojibakeCategoryTable.shared.masks
+
+    /// Reads `c`; true when a mojibake pattern ends with it.
+    @inline(__always)
+    mutating func push(_ c: UInt32) -> Bool {
+      let k =
+        c < MojibakeCategoryTable.denseLimit ? MojibakeCategory(rawValue: masks[Int(c)]) : .of(c)
       defer {
+        v6 = v5
+        v5 = v4
+        v4 = v3
         v3 = v2
         v2 = v1
         v1 = c
         k3 = k2
         k2 = k1
         k1 = k
-        i += 1
+        index += 1
       }
-      // Every pattern ends in a classified character, or follows one.
-      if k.isDisjoint(with: .mojibakeClasses) && k1.isDisjoint(with: .mojibakeClasses) { continue }
-      if endsBadSequence(c, k, v1, k1, v2, k2, v3, k3, index: i) { return true }
-      if c == 0x412, i >= 4, text[i - 4] == 0x413, text[i - 3] == 0x45E, text[i - 2] == 0x412,
-        text[i - 1] == 0x402, i + 2 < n, text[i + 1] != 0x0A,
-        C.of(text[i + 2]).contains(.asciiLetter) || text[i + 2] == 0x20
+      // ГўВЂВ.[A-Za-z ]: Windows-1251 over Latin-1 over Windows-1252 punctuation.
+      if v2 == 0x412 && v6 == 0x413 && v5 == 0x45E && v4 == 0x412 && v3 == 0x402 && v1 != 0x0A
+        && (k.contains(.asciiLetter) || c == 0x20)
       {
-        // ГўВЂВ.[A-Za-z ]: Windows-1251 over Latin-1 over Windows-1252 punctuation.
         return true
       }
+      // Every other pattern ends in a classified character, or right after one.
+      if k.isDisjoint(with: .mojibakeClasses) && k1.isDisjoint(with: .mojibakeClasses) {
+        return false
+      }
+      return Badness.endsBadSequence(c, k, v1, k1, v2, k2, v3, k3, index: index)
     }
-    return false
   }
 
   /// Whether one of ftfy's patterns ends at `c` (at `index`), given the three characters before
   /// it (`v1` is the nearest) and their classes.
   @inline(__always)
-  private static func endsBadSequence(
+  fileprivate static func endsBadSequence(
     _ c: UInt32, _ k: C, _ v1: UInt32, _ k1: C, _ v2: UInt32, _ k2: C, _ v3: UInt32, _ k3: C,
     index: Int
   ) -> Bool {

@@ -63,7 +63,7 @@ struct MojibakeCategory: OptionSet, Sendable {
   /// The classes of `scalar`.
   @inline(__always)
   static func of(_ scalar: UInt32) -> Self {
-    if scalar < UInt32(MojibakeCategoryTable.shared.masks.count) {
+    if scalar < MojibakeCategoryTable.denseLimit {
       return Self(rawValue: MojibakeCategoryTable.shared.masks[Int(scalar)])
     }
     switch scalar {
@@ -77,20 +77,23 @@ struct MojibakeCategory: OptionSet, Sendable {
 }
 
 /// The dense lookup table behind ``MojibakeCategory/of(_:)``, built once from the generated pairs.
-struct MojibakeCategoryTable: Sendable {
-  /// Bits by code point, for code points below U+2600.
-  let masks: [UInt32]
+struct MojibakeCategoryTable: @unchecked Sendable {
+  /// Code points below this have their bits in ``masks``; the few above are handled in code.
+  static let denseLimit: UInt32 = 0x2600
+  /// Bits by code point. Allocated once and never written after initialisation.
+  let masks: UnsafePointer<UInt32>
 
   static let shared = MojibakeCategoryTable()
 
   private init() {
-    var masks = [UInt32](repeating: 0, count: 0x2600)
+    let masks = UnsafeMutablePointer<UInt32>.allocate(capacity: Int(Self.denseLimit))
+    masks.initialize(repeating: 0, count: Int(Self.denseLimit))
     var i = 0
     while i + 1 < mojibakeCategoryPairs.count {
-      let cp = Int(mojibakeCategoryPairs[i])
-      if cp < masks.count { masks[cp] |= mojibakeCategoryPairs[i + 1] }
+      let cp = mojibakeCategoryPairs[i]
+      if cp < Self.denseLimit { masks[Int(cp)] |= mojibakeCategoryPairs[i + 1] }
       i += 2
     }
-    self.masks = masks
+    self.masks = UnsafePointer(masks)
   }
 }

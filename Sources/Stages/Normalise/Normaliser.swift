@@ -103,39 +103,42 @@ struct Normaliser: Sendable {
       report.invisibleRemoved += cleaner.state.removed
 
       let output = cleaner.output
-      var result: String
       if cleaner.state.needsNormalization && form != .none {
         let plain = String(decoding: output, as: UTF8.self)
-        result =
+        var result =
           form == .nfc
           ? plain.precomposedStringWithCanonicalMapping
           : plain.precomposedStringWithCompatibilityMapping
-        if !result.utf8.elementsEqual(plain.utf8) { report.normalized = true }
-      } else {
-        if output.elementsEqual(raw) { return nil }
-        result = String(decoding: output, as: UTF8.self)
+        let normalized = result.withUTF8 { !Self.sameBytes($0, output) }
+        if normalized { report.normalized = true }
+        return result.withUTF8 { Self.sameBytes($0, raw) } ? nil : result
       }
-      return result.utf8.elementsEqual(raw) ? nil : result
+      return Self.sameBytes(output, raw) ? nil : String(decoding: output, as: UTF8.self)
     }
+  }
+
+  /// Whether two byte buffers hold the same bytes.
+  static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+    return memcmp(pa, pb, a.count) == 0
   }
 
   /// Decodes character references and repairs mojibake in one line (with its `\n`); `nil` when
   /// neither applies.
   private func repair(_ line: UnsafeBufferPointer<UInt8>, report: inout NormaliseReport) -> [UInt8]?
   {
-    var bytes = Array(line)
-    var changed = false
+    // Most lines that stop the cleaner need nothing: find out without copying them.
+    var decoded = 0
+    let firstDecoding =
+      decodeEntities && line.contains(0x26)
+      ? HTMLEntities.shared.decode(line, count: &decoded) : nil
+    if firstDecoding == nil && !(repairMojibake && Badness.isBad(utf8: line)) { return nil }
+    report.entitiesDecoded += decoded
+    var bytes = firstDecoding ?? Array(line)
+    var changed = firstDecoding != nil
     for _ in 0..<MojibakeRepair.maximumRounds {
       var roundChanged = false
-      if decodeEntities && bytes.contains(0x26) {
-        var decoded = 0
-        if let d = bytes.withUnsafeBufferPointer({ HTMLEntities.shared.decode($0, count: &decoded) }
-        ) {
-          bytes = d
-          report.entitiesDecoded += decoded
-          roundChanged = true
-        }
-      }
       if repairMojibake && bytes.contains(where: { $0 >= 0x80 }) {
         let scalars = bytes.withUnsafeBufferPointer { UTF8Variants.scalars(of: $0) }
         if Badness.isBad(scalars) {
@@ -147,6 +150,15 @@ struct Normaliser: Sendable {
             report.mojibakeRepaired += 1
             roundChanged = true
           }
+        }
+      }
+      if decodeEntities && bytes.contains(0x26) {
+        var count = 0
+        if let d = bytes.withUnsafeBufferPointer({ HTMLEntities.shared.decode($0, count: &count) })
+        {
+          bytes = d
+          report.entitiesDecoded += count
+          roundChanged = true
         }
       }
       if !roundChanged { break }

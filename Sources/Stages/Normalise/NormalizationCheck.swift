@@ -1,9 +1,10 @@
 /// Which code points can make a text change under NFC or NFKC: a quick test that lets the stage
 /// skip Foundation's (slow) normalisation for the vast majority of texts, which are already
 /// normalised.
-struct NormalizationCheck: Sendable {
-  /// One bit per BMP code point: set when the code point may change or combine.
-  let bmp: [UInt64]
+struct NormalizationCheck: @unchecked Sendable {
+  /// One bit per BMP code point: set when the code point may change or combine. Allocated once
+  /// for each of the two static checks and never written after initialisation.
+  let bmpBits: UnsafePointer<UInt64>
   /// The ranges above U+FFFF, as (first, last) pairs in order.
   let supplementary: [(UInt32, UInt32)]
 
@@ -27,14 +28,16 @@ struct NormalizationCheck: Sendable {
       }
       i += 2
     }
-    self.bmp = bmp
+    let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: bmp.count)
+    bits.initialize(from: bmp, count: bmp.count)
+    self.bmpBits = UnsafePointer(bits)
     self.supplementary = supplementary
   }
 
   /// Whether `scalar` may change under the normalisation form (or change its neighbours).
   @inline(__always)
   func isSensitive(_ scalar: UInt32) -> Bool {
-    if scalar <= 0xFFFF { return bmp[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 }
+    if scalar <= 0xFFFF { return bmpBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 }
     return isSensitiveSupplementary(scalar)
   }
 

@@ -83,42 +83,65 @@ struct TextCleaner: ~Copyable {
     guard let p = input.baseAddress else { return nil }
     let n = input.count
     reserve(n - start + state.pendingNewlines + state.pendingSpaces + 8)
+    let out = buffer
+    let settings = self.settings
     let stopAmpersand = settings.stopAtAmpersand
     let stopMojibake = settings.stopAtPossibleMojibake
+    let sensitive = settings.normalization?.bmpBits
+    let normalization = settings.normalization
+    // The state lives in a local while the loop runs, so it can stay in registers.
+    var s = state
+    defer { state = s }
     var i = start
     while i < n {
+      // Runs of printable ASCII with single spaces between words: the common case.
+      if !s.prefixPending {
+        while i < n {
+          let b = p[i]
+          if b > 0x20 && b < 0x7F {
+            if b == 0x26 && stopAmpersand && i >= stopsFrom { break }
+          } else if b != 0x20 || i + 1 >= n || p[i + 1] <= 0x20 || p[i + 1] >= 0x7F {
+            break
+          }
+          out[s.count] = b
+          s.count += 1
+          i += 1
+        }
+        if i >= n { break }
+      }
       let b = p[i]
-      // Printable ASCII: the common case.
       if b > 0x20 && b < 0x7F {
         if b == 0x26 && stopAmpersand && i >= stopsFrom { return i }
-        if state.prefixPending { flushPrefix() }
-        buffer[state.count] = b
-        state.count += 1
+        Self.flushPrefix(&s, out, settings)
+        out[s.count] = b
+        s.count += 1
         i += 1
         continue
       }
       if b < 0x80 {
         switch b {
         case 0x20, 0x09:
-          state.pendingSpaces += 1
-          state.prefixPending = true
+          s.pendingSpaces += 1
+          s.prefixPending = true
           i += 1
         case 0x0A:
-          newline()
+          Self.newline(&s)
           i += 1
-          markLineStart(i)
+          lineStart = i
+          lineStartState = s
         case 0x0D:
-          newline()
+          Self.newline(&s)
           i += 1
           if i < n && p[i] == 0x0A {
             i += 1
-            markLineStart(i)
+            lineStart = i
+            lineStartState = s
           }
         case 0x0B, 0x0C:  // vertical tab (a manual line break in word processors), form feed
-          newline()
+          Self.newline(&s)
           i += 1
         default:  // other C0 controls, DEL
-          state.removed += 1
+          s.removed += 1
           i += 1
         }
         continue
@@ -146,41 +169,46 @@ struct TextCleaner: ~Copyable {
       }
       switch Self.action(for: scalar) {
       case .keep:
-        if let check = settings.normalization, check.isSensitive(scalar) {
-          state.needsNormalization = true
+        if let sensitive {
+          if scalar <= 0xFFFF {
+            if sensitive[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 {
+              s.needsNormalization = true
+            }
+          } else if normalization?.isSensitive(scalar) == true {
+            s.needsNormalization = true
+          }
         }
-        if settings.asciiPunctuation, let ascii = Self.asciiReplacement(scalar) {
-          if state.prefixPending { flushPrefix() }
-          for a in ascii.utf8 {
-            buffer[state.count] = a
-            state.count += 1
+        if s.prefixPending { Self.flushPrefix(&s, out, settings) }
+        if settings.asciiPunctuation, let (ascii, repeats) = Self.asciiReplacement(scalar) {
+          for _ in 0..<repeats {
+            out[s.count] = ascii
+            s.count += 1
           }
         } else {
-          if state.prefixPending { flushPrefix() }
-          for k in 0..<length { buffer[state.count + k] = p[i + k] }
-          state.count += length
+          for k in 0..<length { out[s.count + k] = p[i + k] }
+          s.count += length
         }
       case .space:
-        state.pendingSpaces += 1
-        state.prefixPending = true
+        s.pendingSpaces += 1
+        s.prefixPending = true
       case .lineBreak:
-        newline()
+        Self.newline(&s)
       case .remove:
         if scalar == 0x85 && !stopMojibake {
-          newline()  // NEL, when no mojibake repair reads it as Windows-1252 `…`
+          Self.newline(&s)  // NEL, when no mojibake repair reads it as Windows-1252 `…`
         } else {
-          state.removed += 1
+          s.removed += 1
         }
       case .joiner:
         // Zero-width (non-)joiners matter inside words of some scripts and emoji sequences:
         // keep one between two non-ASCII characters, drop it anywhere else.
-        if !state.prefixPending && state.count > 0 && buffer[state.count - 1] >= 0x80
-          && i + length < n && p[i + length] >= 0xC0
+        if !s.prefixPending && s.count > 0 && out[s.count - 1] >= 0x80 && i + length < n
+          && p[i + length] >= 0xC0
         {
-          for k in 0..<length { buffer[state.count + k] = p[i + k] }
-          state.count += length
+          for k in 0..<length { out[s.count + k] = p[i + k] }
+          s.count += length
         } else {
-          state.removed += 1
+          s.removed += 1
         }
       }
       i += length
@@ -216,55 +244,57 @@ struct TextCleaner: ~Copyable {
       || scalar == 0x153
   }
 
-  /// The ASCII spelling of typographic quotes, dashes and the ellipsis.
+  /// The ASCII spelling of typographic quotes, dashes and the ellipsis: a byte and how many.
   @inline(__always)
-  static func asciiReplacement(_ scalar: UInt32) -> String? {
+  static func asciiReplacement(_ scalar: UInt32) -> (UInt8, Int)? {
     switch scalar {
-    case 0x2018...0x201B: return "'"
-    case 0x201C...0x201F: return "\""
-    case 0x2010...0x2015: return "-"
-    case 0x2026: return "..."
+    case 0x2018...0x201B: return (0x27, 1)  // '
+    case 0x201C...0x201F: return (0x22, 1)  // "
+    case 0x2010...0x2015: return (0x2D, 1)  // -
+    case 0x2026: return (0x2E, 3)  // ...
     default: return nil
     }
   }
 
   @inline(__always)
-  private mutating func newline() {
-    state.pendingSpaces = 0
-    state.pendingNewlines += 1
-    state.lineHasContent = false
-    state.prefixPending = true
+  private static func newline(_ s: inout State) {
+    s.pendingSpaces = 0
+    s.pendingNewlines += 1
+    s.lineHasContent = false
+    s.prefixPending = true
   }
 
   /// Writes the line breaks and spaces that are due before the next visible character.
-  private mutating func flushPrefix() {
-    if state.pendingNewlines > 0 {
-      if state.documentHasContent {
-        let count =
-          settings.collapseBlankLines ? min(state.pendingNewlines, 2) : state.pendingNewlines
+  @inline(__always)
+  private static func flushPrefix(
+    _ s: inout State, _ out: UnsafeMutablePointer<UInt8>, _ settings: CleanerSettings
+  ) {
+    if s.pendingNewlines > 0 {
+      if s.documentHasContent {
+        let count = settings.collapseBlankLines ? min(s.pendingNewlines, 2) : s.pendingNewlines
         for _ in 0..<count {
-          buffer[state.count] = 0x0A
-          state.count += 1
+          out[s.count] = 0x0A
+          s.count += 1
         }
       }
-      state.pendingNewlines = 0
+      s.pendingNewlines = 0
     }
-    if state.pendingSpaces > 0 {
+    if s.pendingSpaces > 0 {
       let count: Int
-      if state.lineHasContent {
-        count = settings.collapseSpaces ? 1 : state.pendingSpaces
+      if s.lineHasContent {
+        count = settings.collapseSpaces ? 1 : s.pendingSpaces
       } else {
-        count = settings.trimLines ? 0 : state.pendingSpaces
+        count = settings.trimLines ? 0 : s.pendingSpaces
       }
       for _ in 0..<count {
-        buffer[state.count] = 0x20
-        state.count += 1
+        out[s.count] = 0x20
+        s.count += 1
       }
-      state.pendingSpaces = 0
+      s.pendingSpaces = 0
     }
-    state.lineHasContent = true
-    state.documentHasContent = true
-    state.prefixPending = false
+    s.lineHasContent = true
+    s.documentHasContent = true
+    s.prefixPending = false
   }
 
   /// Makes room for `extra` more bytes.
