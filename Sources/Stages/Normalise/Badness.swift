@@ -85,9 +85,20 @@ enum Badness {
       if k.isDisjoint(with: .mojibakeClasses) && k1.isDisjoint(with: .mojibakeClasses) {
         return false
       }
+      // Two letters of Greek or Cyrillic (or common punctuation) in a row, as in all Russian or
+      // Kazakh text: only вЂ (Windows-1251 of U+2000–U+203F) can end here.
+      if (k.rawValue | k1.rawValue) & Badness.strongClasses.rawValue == 0 {
+        return v1 == 0x432 && c == 0x402
+      }
       return Badness.endsBadSequence(c, k, v1, k1, v2, k2, v3, k3, index: index)
     }
   }
+
+  /// The classes that take part in a pattern other than вЂ when they follow Greek or Cyrillic
+  /// letters or common punctuation.
+  fileprivate static let strongClasses = MojibakeCategory.mojibakeClasses.subtracting([
+    .lowerCommon, .upperCommon, .common,
+  ])
 
   /// Whether one of ftfy's patterns ends at `c` (at `index`), given the three characters before
   /// it (`v1` is the nearest) and their classes.

@@ -66,7 +66,8 @@ struct Normaliser: Sendable {
       trimLines: trimLines, collapseSpaces: collapseSpaces, collapseBlankLines: collapseBlankLines,
       asciiPunctuation: asciiPunctuation, stopAtPossibleMojibake: repairMojibake,
       stopAtAmpersand: decodeEntities,
-      normalization: form == .nfc ? .nfc : form == .nfkc ? .nfkc : nil)
+      normalization: form == .nfc ? .nfc : form == .nfkc ? .nfkc : nil,
+      fastPath: CleanerFastPath.table(form: form, asciiPunctuation: asciiPunctuation))
   }
 
   /// One pass; `nil` when it leaves the text as it is.
@@ -103,18 +104,61 @@ struct Normaliser: Sendable {
       report.invisibleRemoved += cleaner.state.removed
 
       let output = cleaner.output
-      if cleaner.state.needsNormalization && form != .none {
-        let plain = String(decoding: output, as: UTF8.self)
-        var result =
-          form == .nfc
-          ? plain.precomposedStringWithCanonicalMapping
-          : plain.precomposedStringWithCompatibilityMapping
-        let normalized = result.withUTF8 { !Self.sameBytes($0, output) }
-        if normalized { report.normalized = true }
-        return result.withUTF8 { Self.sameBytes($0, raw) } ? nil : result
+      if cleaner.state.needsNormalization, let check = settings.normalization {
+        let normalized = normalizeLines(output, check: check)
+        let same = normalized.withUnsafeBufferPointer { Self.sameBytes($0, output) }
+        if !same { report.normalized = true }
+        return normalized.withUnsafeBufferPointer { Self.sameBytes($0, raw) }
+          ? nil : String(decoding: normalized, as: UTF8.self)
       }
       return Self.sameBytes(output, raw) ? nil : String(decoding: output, as: UTF8.self)
     }
+  }
+
+  /// `bytes` with each line that holds a character `check` flags put in the normal form by
+  /// Foundation (slow, so only those lines; no normal form joins characters across a line break).
+  private func normalizeLines(_ bytes: UnsafeBufferPointer<UInt8>, check: NormalizationCheck)
+    -> [UInt8]
+  {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 16)
+    let n = bytes.count
+    var lineStart = 0
+    var sensitive = false
+    var i = 0
+    while i <= n {
+      if i == n || bytes[i] == 0x0A {
+        let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<i])
+        if sensitive {
+          let plain = String(decoding: line, as: UTF8.self)
+          let normalized =
+            form == .nfkc
+            ? plain.precomposedStringWithCompatibilityMapping
+            : plain.precomposedStringWithCanonicalMapping
+          out.append(contentsOf: normalized.utf8)
+        } else {
+          out.append(contentsOf: line)
+        }
+        if i < n { out.append(0x0A) }
+        lineStart = i + 1
+        sensitive = false
+        i += 1
+        continue
+      }
+      let b = bytes[i]
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      if !sensitive && i + length <= n {
+        var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+        sensitive = check.isSensitive(scalar)
+      }
+      i += length
+    }
+    return out
   }
 
   /// Whether two byte buffers hold the same bytes.

@@ -15,6 +15,8 @@ struct CleanerSettings: Sendable {
   var stopAtAmpersand = true
   /// The normalisation whose sensitive characters are noted, if any.
   var normalization: NormalizationCheck? = .nfc
+  /// The characters that can be copied without a second look (must match the settings above).
+  var fastPath = CleanerFastPath.table(form: .nfc, asciiPunctuation: false)
 }
 
 /// The byte-level pass of `normalise`: unifies line breaks, turns odd spaces into spaces, drops
@@ -89,23 +91,48 @@ struct TextCleaner: ~Copyable {
     let stopMojibake = settings.stopAtPossibleMojibake
     let sensitive = settings.normalization?.bmpBits
     let normalization = settings.normalization
+    let fast = settings.fastPath
     // The state lives in a local while the loop runs, so it can stay in registers.
     var s = state
     defer { state = s }
     var i = start
     while i < n {
-      // Runs of printable ASCII with single spaces between words: the common case.
+      // Runs of ordinary characters with single spaces between words: the common case.
       if !s.prefixPending {
         while i < n {
           let b = p[i]
           if b > 0x20 && b < 0x7F {
             if b == 0x26 && stopAmpersand && i >= stopsFrom { break }
-          } else if b != 0x20 || i + 1 >= n || p[i + 1] <= 0x20 || p[i + 1] >= 0x7F {
+            out[s.count] = b
+            s.count += 1
+            i += 1
+          } else if b == 0x20 {
+            // A single space before an ordinary character.
+            guard i + 1 < n else { break }
+            let next = p[i + 1]
+            if next > 0x20 && next < 0x7F {
+              if next == 0x26 && stopAmpersand { break }
+            } else if next >= 0xC2 && next < 0xF0 {
+              if fast.isSlow(Self.scalar2or3(p, i + 1)) { break }
+            } else {
+              break
+            }
+            out[s.count] = 0x20
+            s.count += 1
+            i += 1
+          } else if b >= 0xC2 && b < 0xF0 {
+            // A two- or three-byte character that needs nothing done.
+            let length = b < 0xE0 ? 2 : 3
+            if fast.isSlow(Self.scalar2or3(p, i)) { break }
+            if stopMojibake && i >= stopsFrom && i + length < n && p[i + length] >= 0xC0 { break }
+            out[s.count] = b
+            out[s.count + 1] = p[i + 1]
+            if length == 3 { out[s.count + 2] = p[i + 2] }
+            s.count += length
+            i += length
+          } else {
             break
           }
-          out[s.count] = b
-          s.count += 1
-          i += 1
         }
         if i >= n { break }
       }
@@ -185,7 +212,12 @@ struct TextCleaner: ~Copyable {
             s.count += 1
           }
         } else {
-          for k in 0..<length { out[s.count + k] = p[i + k] }
+          out[s.count] = b
+          out[s.count + 1] = b1
+          if length > 2 {
+            out[s.count + 2] = p[i + 2]
+            if length > 3 { out[s.count + 3] = p[i + 3] }
+          }
           s.count += length
         }
       case .space:
@@ -214,6 +246,14 @@ struct TextCleaner: ~Copyable {
       i += length
     }
     return nil
+  }
+
+  /// The code point of the valid two- or three-byte UTF-8 sequence at `p[i]`.
+  @inline(__always)
+  static func scalar2or3(_ p: UnsafePointer<UInt8>, _ i: Int) -> UInt32 {
+    let b = p[i]
+    if b < 0xE0 { return UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F) }
+    return UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
   }
 
   /// What happens to a non-ASCII character.
