@@ -100,36 +100,54 @@ struct TextCleaner: ~Copyable {
       // Runs of ordinary characters with single spaces between words: the common case.
       if !s.prefixPending {
         while i < n {
+          // Printable ASCII (but `&`) and single spaces before it: find the run, copy it at once.
+          var j = i
+          while j < n {
+            let c = p[j]
+            if c &- 0x21 < 0x5E && c != 0x26 {
+              j &+= 1
+            } else if c == 0x20 && j &+ 1 < n && p[j &+ 1] &- 0x21 < 0x5E && p[j &+ 1] != 0x26 {
+              j &+= 2
+            } else {
+              break
+            }
+          }
+          if j > i {
+            (out + s.count).update(from: p + i, count: j &- i)
+            s.count &+= j &- i
+            i = j
+            if i >= n { break }
+          }
           let b = p[i]
-          if b > 0x20 && b < 0x7F {
-            if b == 0x26 && stopAmpersand && i >= stopsFrom { break }
+          if b == 0x26 {
+            if stopAmpersand && i >= stopsFrom { break }
             out[s.count] = b
-            s.count += 1
-            i += 1
+            s.count &+= 1
+            i &+= 1
           } else if b == 0x20 {
             // A single space before an ordinary character.
-            guard i + 1 < n else { break }
-            let next = p[i + 1]
-            if next > 0x20 && next < 0x7F {
-              if next == 0x26 && stopAmpersand { break }
+            guard i &+ 1 < n else { break }
+            let next = p[i &+ 1]
+            if next == 0x26 {
+              if stopAmpersand { break }
             } else if next >= 0xC2 && next < 0xF0 {
-              if fast.isSlow(Self.scalar2or3(p, i + 1)) { break }
+              if fast.isSlow(Self.scalar2or3(p, i &+ 1)) { break }
             } else {
               break
             }
             out[s.count] = 0x20
-            s.count += 1
-            i += 1
+            s.count &+= 1
+            i &+= 1
           } else if b >= 0xC2 && b < 0xF0 {
             // A two- or three-byte character that needs nothing done.
             let length = b < 0xE0 ? 2 : 3
             if fast.isSlow(Self.scalar2or3(p, i)) { break }
-            if stopMojibake && i >= stopsFrom && i + length < n && p[i + length] >= 0xC0 { break }
+            if stopMojibake && i >= stopsFrom && i &+ length < n && p[i &+ length] >= 0xC0 { break }
             out[s.count] = b
-            out[s.count + 1] = p[i + 1]
-            if length == 3 { out[s.count + 2] = p[i + 2] }
-            s.count += length
-            i += length
+            out[s.count &+ 1] = p[i &+ 1]
+            if length == 3 { out[s.count &+ 2] = p[i &+ 2] }
+            s.count &+= length
+            i &+= length
           } else {
             break
           }
@@ -148,9 +166,11 @@ struct TextCleaner: ~Copyable {
       if b < 0x80 {
         switch b {
         case 0x20, 0x09:
-          s.pendingSpaces += 1
+          var j = i + 1
+          while j < n && (p[j] == 0x20 || p[j] == 0x09) { j += 1 }
+          s.pendingSpaces += j - i
           s.prefixPending = true
-          i += 1
+          i = j
         case 0x0A:
           Self.newline(&s)
           i += 1
