@@ -6,6 +6,10 @@ final class CleanerFastPath: @unchecked Sendable {
   /// One bit per BMP code point, set for characters that need the careful path. Written only
   /// in `init`.
   let slowBits: UnsafeMutablePointer<UInt64>
+  /// One bit per BMP code point, set for characters in a mojibake class other than the letters
+  /// of Greek and Cyrillic and common punctuation (see ``mayFormMojibake(_:followedBy:at:)``),
+  /// and for `Ђ`. Written only in `init`.
+  let strongBits: UnsafeMutablePointer<UInt64>
 
   private init(normalization: NormalizationCheck?, asciiPunctuation: Bool) {
     slowBits = .allocate(capacity: 0x10000 / 64)
@@ -16,9 +20,37 @@ final class CleanerFastPath: @unchecked Sendable {
       slow = slow || (asciiPunctuation && TextCleaner.asciiReplacement(cp) != nil)
       if slow { slowBits[Int(cp >> 6)] |= 1 << UInt64(cp & 63) }
     }
+    strongBits = .allocate(capacity: 0x10000 / 64)
+    strongBits.initialize(repeating: 0, count: 0x10000 / 64)
+    let strong = MojibakeCategory.mojibakeClasses.subtracting([.lowerCommon, .upperCommon, .common])
+    for cp in UInt32(0x80)...0xFFFF where MojibakeCategory.of(cp).containsAny(strong) || cp == 0x402
+    {
+      strongBits[Int(cp >> 6)] |= 1 << UInt64(cp & 63)
+    }
   }
 
-  deinit { slowBits.deallocate() }
+  deinit {
+    slowBits.deallocate()
+    strongBits.deallocate()
+  }
+
+  /// Whether the character `scalar`, followed by the non-ASCII character that starts at
+  /// `p[next]`, may be part of mojibake. Every pattern of ``Badness`` with two non-ASCII
+  /// characters side by side has a pair where one is in a mojibake class other than Greek and
+  /// Cyrillic letters and common punctuation (`Ã©`, `â€`, `Ð°`), or where the second is `Ђ`
+  /// (`вЂ`); so running Russian or Kazakh text does not need a closer look.
+  @inline(__always)
+  func mayFormMojibake(_ scalar: UInt32, followedBy p: UnsafePointer<UInt8>, at next: Int) -> Bool {
+    if isStrong(scalar) { return true }
+    let b = p[next]
+    if b >= 0xF0 { return false }  // above U+FFFF: no mojibake class
+    return isStrong(TextCleaner.scalar2or3(p, next))
+  }
+
+  @inline(__always)
+  private func isStrong(_ scalar: UInt32) -> Bool {
+    scalar <= 0xFFFF && strongBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0
+  }
 
   /// Whether `scalar` (U+0080–U+FFFF) needs the careful path.
   @inline(__always)

@@ -142,7 +142,11 @@ struct TextCleaner: ~Copyable {
             // A two- or three-byte character that needs nothing done.
             let length = b < 0xE0 ? 2 : 3
             if fast.isSlow(Self.scalar2or3(p, i)) { break }
-            if stopMojibake && i >= stopsFrom && i &+ length < n && p[i &+ length] >= 0xC0 { break }
+            if stopMojibake && i >= stopsFrom && i &+ length < n && p[i &+ length] >= 0xC0
+              && fast.mayFormMojibake(Self.scalar2or3(p, i), followedBy: p, at: i &+ length)
+            {
+              break
+            }
             out[s.count] = b
             out[s.count &+ 1] = p[i &+ 1]
             if length == 3 { out[s.count &+ 2] = p[i &+ 2] }
@@ -210,7 +214,9 @@ struct TextCleaner: ~Copyable {
           | UInt32(p[i + 3] & 0x3F)
       }
       if stopMojibake && i >= stopsFrom
-        && ((i + length < n && p[i + length] >= 0xC0) || Self.mayStartMojibakeAlone(scalar))
+        && (Self.mayStartMojibakeAlone(scalar)
+          || (i + length < n && p[i + length] >= 0xC0
+            && fast.mayFormMojibake(scalar, followedBy: p, at: i + length)))
       {
         return i
       }
@@ -297,7 +303,9 @@ struct TextCleaner: ~Copyable {
   }
 
   /// Characters that can be part of a mojibake sequence on their own (without a non-ASCII
-  /// neighbour): C1 controls, `Â`, `Ã` (before a space), `Œ`, `œ`.
+  /// neighbour): C1 controls, `Â`, `Ã` (before a space), `Œ`, `œ`. Every other mojibake
+  /// sequence has two non-ASCII characters side by side, one of them "strong" (see
+  /// ``CleanerFastPath/mayFormMojibake(_:followedBy:at:)``).
   @inline(__always)
   static func mayStartMojibakeAlone(_ scalar: UInt32) -> Bool {
     (scalar >= 0x80 && scalar <= 0x9F) || scalar == 0xC2 || scalar == 0xC3 || scalar == 0x152
