@@ -14,7 +14,7 @@ import PipelineCore
 public struct NormaliseStage: Stage {
   public static let name = "normalise"
   public static let summary =
-    "Repairs mojibake, decodes HTML entities, unifies line breaks and spaces, drops invisible characters, trims and collapses white space, applies NFC."
+    "Repairs mojibake and HTML entities; unifies line breaks, spaces and Unicode form; drops invisible characters; trims white space."
 
   public static let options: [OptionSpec] = [
     OptionSpec(

@@ -382,3 +382,110 @@ struct NormaliseCase: CustomTestStringConvertible, Sendable {
     s.split(whereSeparator: { $0.isWhitespace })
   }
 }
+
+/// Properties every output of `normalise` (default options) has, whatever the input.
+enum NormaliseInvariants {
+  /// The problems found in `output`, described.
+  static func violations(in output: String) -> [String] {
+    var problems: [String] = []
+    if output.contains("\r") { problems.append("carriage return") }
+    if output.contains("  ") { problems.append("two spaces in a row") }
+    if output.contains(" \n") || output.hasSuffix(" ") || output.hasSuffix("\n") {
+      problems.append("trailing white space")
+    }
+    if output.contains("\n ") || output.hasPrefix(" ") || output.hasPrefix("\n") {
+      problems.append("leading white space")
+    }
+    if output.contains("\n\n\n") { problems.append("more than one blank line") }
+    for scalar in output.unicodeScalars {
+      switch scalar.value {
+      case 0x00...0x09, 0x0B...0x1F, 0x7F...0x9F:
+        problems.append("control character U+\(String(scalar.value, radix: 16))")
+      case 0xA0, 0xAD, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000,
+        0xFEFF:
+        problems.append("odd space or invisible character U+\(String(scalar.value, radix: 16))")
+      default:
+        break
+      }
+    }
+    if output != output.precomposedStringWithCanonicalMapping { problems.append("not NFC") }
+    return problems
+  }
+}
+
+/// A small deterministic random generator (xorshift64*), so failures reproduce.
+struct NormaliseFuzzGenerator: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state ^= state >> 12
+    state ^= state << 25
+    state ^= state >> 27
+    return state &* 2_685_821_657_736_338_717
+  }
+}
+
+@Suite("normalise: invariants") struct NormaliseInvariantTests {
+  /// Pieces that byte-level code gets wrong: white space of every kind, controls, invisible
+  /// characters, combining marks, mojibake look-alikes, entities, several scripts, emoji.
+  static let alphabet: [String] = [
+    "a", "Z", "7", ".", ",", "?", "&", ";", "#", "x", " ", "  ", "\t", "\n", "\n\n", "\r", "\r\n",
+    "\u{0B}",
+    "\u{0}", "\u{1A}", "\u{7F}", "\u{81}", "\u{85}", "\u{93}", "\u{A0}", "\u{AD}", "\u{200B}",
+    "\u{200C}",
+    "\u{200D}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{3000}", "\u{FEFF}", "\u{301}", "\u{308}",
+    "\u{323}",
+    "Ã", "Â", "©", "¢", "€", "â", "™", "œ", "Ð", "°", "±", "Ø", "Ù", "×", "¶", "ƒ", "“", "”", "’",
+    "„",
+    "–", "—", "…", "•", "é", "ü", "ß", "Ä", "ё", "Ж", "в", "Ђ", "Г", "ў", "В", "Р", "С", "қ", "ә",
+    "і",
+    "Ω", "β", "中", "😀", "👍🏽", "&amp;", "&eacute;", "&#8217;", "&#x41;", "&nbsp;", "&bogus;", "Ã©",
+    "â€™",
+    "Ã¢â‚¬â„¢", "Ð¿Ñ€Ð¸",
+  ]
+
+  @Test func randomTextKeepsTheInvariantsAndIsIdempotent() throws {
+    let stage = try NormaliseStage.make()
+    var rng = NormaliseFuzzGenerator(state: 0x9E37_79B9_7F4A_7C15)
+    for _ in 0..<1_500 {
+      let length = Int.random(in: 1...40, using: &rng)
+      let input = (0..<length).map { _ in Self.alphabet.randomElement(using: &rng) ?? "" }.joined()
+      let once = try stage.apply(to: input).document.text
+      #expect(
+        NormaliseInvariants.violations(in: once).isEmpty,
+        "\(input.debugDescription) → \(once.debugDescription): \(NormaliseInvariants.violations(in: once))"
+      )
+      let twice = try stage.apply(to: once).document.text
+      #expect(
+        twice == once,
+        "not idempotent: \(input.debugDescription) → \(once.debugDescription) → \(twice.debugDescription)"
+      )
+    }
+  }
+
+  static let corpus = NormaliseDataTests.root.appendingPathComponent(
+    "../shared/corpus/dev.input.jsonl"
+  ).standardized
+  static let corpusAvailable = FileManager.default.fileExists(atPath: corpus.path)
+
+  /// Real scraped pages (every seventh of the development corpus): the invariants hold, a second
+  /// run changes nothing, and no word disappears but for invisible characters and repairs.
+  @Test(.enabled(if: corpusAvailable, "../shared/corpus/dev.input.jsonl is missing: skipped"))
+  func corpusPagesKeepTheInvariants() throws {
+    let stage = try NormaliseStage.make()
+    let lines = String(decoding: try Data(contentsOf: Self.corpus), as: UTF8.self).split(
+      separator: "\n")
+    var checked = 0
+    for (index, line) in lines.enumerated() where index % 7 == 0 {
+      let record = try #require(try JSONParser.parse(String(line)).objectValue)
+      let text = try #require(record["text"]?.stringValue)
+      let id = record["id"]?.stringValue ?? "?"
+      let once = try stage.apply(to: text).document.text
+      #expect(
+        NormaliseInvariants.violations(in: once).isEmpty,
+        "\(id): \(NormaliseInvariants.violations(in: once))")
+      #expect(try stage.apply(to: once).document.text == once, "\(id): not idempotent")
+      checked += 1
+    }
+    #expect(checked > 40)
+  }
+}

@@ -15,7 +15,8 @@ final class CleanerFastPath: @unchecked Sendable {
     slowBits = .allocate(capacity: 0x10000 / 64)
     slowBits.initialize(repeating: 0, count: 0x10000 / 64)
     for cp in UInt32(0x80)...0xFFFF {
-      var slow = TextCleaner.action(for: cp) != .keep || TextCleaner.mayStartMojibakeAlone(cp)
+      var slow =
+        TextCleaner.action(for: cp) != .keep || TextCleaner.mayStartMojibakeAlone(cp) || cp == 0x402
       slow = slow || (0xD800...0xDFFF).contains(cp) || normalization?.isSensitive(cp) == true
       slow = slow || (asciiPunctuation && TextCleaner.asciiReplacement(cp) != nil)
       if slow { slowBits[Int(cp >> 6)] |= 1 << UInt64(cp & 63) }

@@ -12,10 +12,14 @@ struct NormaliseReport: Sendable, Equatable {
   var invisibleRemoved = 0
   /// Whether NFC/NFKC changed the text.
   var normalized = false
+  /// Whether the clean-up may have formed new mojibake sequences (see ``TextCleaner/State``).
+  var mayHaveNewMojibake = false
 
   /// Whether another pass could change the text further (repairs or normalisation can put new
   /// characters side by side); ordinary clean-up is idempotent on its own.
-  var mayNeedAnotherPass: Bool { mojibakeSuspected > 0 || entitiesDecoded > 0 || normalized }
+  var mayNeedAnotherPass: Bool {
+    mojibakeSuspected > 0 || entitiesDecoded > 0 || normalized || mayHaveNewMojibake
+  }
 
   mutating func add(_ other: NormaliseReport) {
     mojibakeRepaired += other.mojibakeRepaired
@@ -23,6 +27,7 @@ struct NormaliseReport: Sendable, Equatable {
     entitiesDecoded += other.entitiesDecoded
     invisibleRemoved += other.invisibleRemoved
     normalized = normalized || other.normalized
+    mayHaveNewMojibake = mayHaveNewMojibake || other.mayHaveNewMojibake
   }
 }
 
@@ -102,6 +107,7 @@ struct Normaliser: Sendable {
         stopsFrom = lineEnd
       }
       report.invisibleRemoved += cleaner.state.removed
+      report.mayHaveNewMojibake = repairMojibake && cleaner.state.mayHaveNewMojibake
 
       let output = cleaner.output
       if cleaner.state.needsNormalization, let check = settings.normalization {

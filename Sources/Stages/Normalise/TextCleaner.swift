@@ -36,6 +36,12 @@ struct TextCleaner: ~Copyable {
     var prefixPending = true
     var needsNormalization = false
     var removed = 0
+    /// The last byte of a zero-width (non-)joiner waiting for the next character (0: none).
+    var pendingJoiner: UInt8 = 0
+    /// Whether the clean-up may have put characters side by side that the mojibake check
+    /// should see again: something was removed after a non-ASCII character, or the text holds
+    /// a character that forms mojibake next to a space (`Ã`, `Â`, `Œ`, `œ`, `Ђ`).
+    var mayHaveNewMojibake = false
   }
 
   let settings: CleanerSettings
@@ -161,7 +167,7 @@ struct TextCleaner: ~Copyable {
       let b = p[i]
       if b > 0x20 && b < 0x7F {
         if b == 0x26 && stopAmpersand && i >= stopsFrom { return i }
-        Self.flushPrefix(&s, out, settings)
+        Self.flushPrefix(&s, out, settings, beforeNonASCII: false)
         out[s.count] = b
         s.count += 1
         i += 1
@@ -192,7 +198,7 @@ struct TextCleaner: ~Copyable {
           Self.newline(&s)
           i += 1
         default:  // other C0 controls, DEL
-          s.removed += 1
+          Self.noteRemoval(&s, out)
           i += 1
         }
         continue
@@ -231,8 +237,12 @@ struct TextCleaner: ~Copyable {
             s.needsNormalization = true
           }
         }
-        if s.prefixPending { Self.flushPrefix(&s, out, settings) }
-        if settings.asciiPunctuation, let (ascii, repeats) = Self.asciiReplacement(scalar) {
+        let replacement = settings.asciiPunctuation ? Self.asciiReplacement(scalar) : nil
+        if s.prefixPending {
+          Self.flushPrefix(&s, out, settings, beforeNonASCII: replacement == nil)
+        }
+        if Self.mayStartMojibakeAlone(scalar) || scalar == 0x402 { s.mayHaveNewMojibake = true }
+        if let (ascii, repeats) = replacement {
           for _ in 0..<repeats {
             out[s.count] = ascii
             s.count += 1
@@ -255,16 +265,15 @@ struct TextCleaner: ~Copyable {
         if scalar == 0x85 && !stopMojibake {
           Self.newline(&s)  // NEL, when no mojibake repair reads it as Windows-1252 `…`
         } else {
-          s.removed += 1
+          Self.noteRemoval(&s, out)
         }
       case .joiner:
         // Zero-width (non-)joiners matter inside words of some scripts and emoji sequences:
-        // keep one between two non-ASCII characters, drop it anywhere else.
-        if !s.prefixPending && s.count > 0 && out[s.count - 1] >= 0x80 && i + length < n
-          && p[i + length] >= 0xC0
-        {
-          for k in 0..<length { out[s.count + k] = p[i + k] }
-          s.count += length
+        // keep one between two non-ASCII characters (decided when the next one comes), drop it
+        // anywhere else.
+        if !s.prefixPending && s.count > 0 && out[s.count - 1] >= 0x80 {
+          s.pendingJoiner = p[i + 2]
+          s.prefixPending = true
         } else {
           s.removed += 1
         }
@@ -332,11 +341,32 @@ struct TextCleaner: ~Copyable {
     s.prefixPending = true
   }
 
-  /// Writes the line breaks and spaces that are due before the next visible character.
+  /// Counts a removed character, noting when it stood after a non-ASCII one (its removal may
+  /// join two characters into a mojibake sequence).
+  @inline(__always)
+  private static func noteRemoval(_ s: inout State, _ out: UnsafeMutablePointer<UInt8>) {
+    s.removed += 1
+    if s.count > 0 && out[s.count - 1] >= 0x80 { s.mayHaveNewMojibake = true }
+  }
+
+  /// Writes what is due before the next visible character: a waiting zero-width joiner (only
+  /// right before a non-ASCII character), line breaks and spaces.
   @inline(__always)
   private static func flushPrefix(
-    _ s: inout State, _ out: UnsafeMutablePointer<UInt8>, _ settings: CleanerSettings
+    _ s: inout State, _ out: UnsafeMutablePointer<UInt8>, _ settings: CleanerSettings,
+    beforeNonASCII: Bool
   ) {
+    if s.pendingJoiner != 0 {
+      if beforeNonASCII && s.pendingNewlines == 0 && s.pendingSpaces == 0 {
+        out[s.count] = 0xE2
+        out[s.count + 1] = 0x80
+        out[s.count + 2] = s.pendingJoiner
+        s.count += 3
+      } else {
+        s.removed += 1
+      }
+      s.pendingJoiner = 0
+    }
     if s.pendingNewlines > 0 {
       if s.documentHasContent {
         let count = settings.collapseBlankLines ? min(s.pendingNewlines, 2) : s.pendingNewlines
