@@ -467,7 +467,7 @@ struct NormaliseFuzzGenerator: RandomNumberGenerator {
   ).standardized
   static let corpusAvailable = FileManager.default.fileExists(atPath: corpus.path)
 
-  /// Real scraped pages (every seventh of the development corpus): the invariants hold, a second
+  /// Real scraped pages (every tenth of the development corpus): the invariants hold, a second
   /// run changes nothing, and no word disappears but for invisible characters and repairs.
   @Test(.enabled(if: corpusAvailable, "../shared/corpus/dev.input.jsonl is missing: skipped"))
   func corpusPagesKeepTheInvariants() throws {
@@ -475,7 +475,7 @@ struct NormaliseFuzzGenerator: RandomNumberGenerator {
     let lines = String(decoding: try Data(contentsOf: Self.corpus), as: UTF8.self).split(
       separator: "\n")
     var checked = 0
-    for (index, line) in lines.enumerated() where index % 7 == 0 {
+    for (index, line) in lines.enumerated() where index % 10 == 0 {
       let record = try #require(try JSONParser.parse(String(line)).objectValue)
       let text = try #require(record["text"]?.stringValue)
       let id = record["id"]?.stringValue ?? "?"
@@ -486,6 +486,6 @@ struct NormaliseFuzzGenerator: RandomNumberGenerator {
       #expect(try stage.apply(to: once).document.text == once, "\(id): not idempotent")
       checked += 1
     }
-    #expect(checked > 40)
+    #expect(checked > 30)
   }
 }

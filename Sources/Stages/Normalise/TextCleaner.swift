@@ -351,7 +351,7 @@ struct TextCleaner: ~Copyable {
 
   /// Writes what is due before the next visible character: a waiting zero-width joiner (only
   /// right before a non-ASCII character), line breaks and spaces.
-  @inline(__always)
+  @inline(never)
   private static func flushPrefix(
     _ s: inout State, _ out: UnsafeMutablePointer<UInt8>, _ settings: CleanerSettings,
     beforeNonASCII: Bool
