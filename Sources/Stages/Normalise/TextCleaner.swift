@@ -67,9 +67,9 @@ struct TextCleaner: ~Copyable {
   /// Copies `bytes` to the output as they are: they must be clean text ending a non-blank line
   /// (the caller checked), after which the cleaner goes on as if it had written them itself.
   mutating func appendVerbatim(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard !bytes.isEmpty else { return }
+    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
     reserve(bytes.count)
-    (buffer + state.count).update(from: bytes.baseAddress!, count: bytes.count)
+    (buffer + state.count).update(from: source, count: bytes.count)
     state.count += bytes.count
     state.lineHasContent = true
     state.documentHasContent = true
