@@ -108,6 +108,15 @@ struct TextCleaner: ~Copyable {
         while i < n {
           // Printable ASCII (but `&`) and single spaces before it: find the run, copy it at once.
           var j = i
+          // Eight bytes at a time while they are all plain (no double or final space); only
+          // worth trying where a run of ASCII starts.
+          if p[j] < 0x80 {
+            while j &+ 8 <= n
+              && !Self.hasSpecialByte(UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self))
+            {
+              j &+= 8
+            }
+          }
           while j < n {
             let c = p[j]
             if c &- 0x21 < 0x5E && c != 0x26 {
@@ -281,6 +290,24 @@ struct TextCleaner: ~Copyable {
       i += length
     }
     return nil
+  }
+
+  /// Whether eight bytes (little-endian) hold anything but printable ASCII other than `&` and
+  /// single spaces followed by a printable byte: a control or non-ASCII byte, DEL, `&`, two
+  /// spaces in a row, or a space in the last byte (whose follower is not known here).
+  @inline(__always)
+  static func hasSpecialByte(_ w: UInt64) -> Bool {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    /// 0x80 in every zero byte of `v`, exactly.
+    @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { ~(((v & low7) &+ low7) | v | low7) }
+    let spaces = zeroBytes(w ^ 0x2020_2020_2020_2020)
+    var special = w & 0x8080_8080_8080_8080  // non-ASCII
+    special |= zeroBytes(w & 0x6060_6060_6060_6060)  // controls (and 0x80–0x9F)
+    special |= zeroBytes(w ^ low7)  // DEL
+    special |= zeroBytes(w ^ 0x2626_2626_2626_2626)  // &
+    special |= spaces & (spaces >> 8)  // two spaces
+    special |= spaces & 0x8000_0000_0000_0000  // a space in the last byte
+    return special != 0
   }
 
   /// The code point of the valid two- or three-byte UTF-8 sequence at `p[i]`.
