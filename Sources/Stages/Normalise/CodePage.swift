@@ -12,7 +12,8 @@ enum CodePage: Int, CaseIterable, Sendable {
   case windows1253
   case windows1254
   case windows1257
-  case iso8859_2
+  /// ISO-8859-2.
+  case latin2
   case macRoman
   case cp437
 
@@ -21,7 +22,7 @@ enum CodePage: Int, CaseIterable, Sendable {
     switch self {
     case .windows1252, .windows1251, .windows1250, .windows1253, .windows1254, .windows1257:
       return true
-    case .latin1, .iso8859_2, .macRoman, .cp437: return false
+    case .latin1, .latin2, .macRoman, .cp437: return false
     }
   }
 
