@@ -183,7 +183,11 @@ struct Normaliser: Sendable {
     let firstDecoding =
       decodeEntities && line.contains(0x26)
       ? HTMLEntities.shared.decode(line, count: &decoded) : nil
-    if firstDecoding == nil && !(repairMojibake && Badness.isBad(utf8: line)) { return nil }
+    if firstDecoding == nil
+      && !(repairMojibake && line.contains(where: { $0 >= 0x80 }) && Badness.isBad(utf8: line))
+    {
+      return nil
+    }
     report.entitiesDecoded += decoded
     var bytes = firstDecoding ?? Array(line)
     var changed = firstDecoding != nil
