@@ -40,6 +40,7 @@ struct NormaliseCase: CustomTestStringConvertible, Sendable {
     .init("CESU-8 emoji", "Hi guys í\u{A0}½í¸\u{8D}", "Hi guys 😍"),
     .init("a lost no-break space: à", "voilÃ  le travail", "voilà le travail"),
     .init("only the bad line is repaired", "Москва\nCafÃ©\nΑθήνα", "Москва\nCafé\nΑθήνα"),
+    .init("lines end at CR too", "CafÃ©\rBrontë…”\r\nNaïve", "Café\nBrontë…”\nNaïve"),
     .init("mojibake inside a correct line", "naÃ¯ve Москва", "naïve Москва"),
     .init(
       "mojibake after correct multibyte text", "Zürich — CafÃ© au lait", "Zürich — Café au lait"),

@@ -93,8 +93,13 @@ struct Normaliser: Sendable {
       while let stop = cleaner.feed(raw, from: from, stopsFrom: stopsFrom) {
         let lineStart = cleaner.lineStart
         var lineEnd = stop
-        while lineEnd < raw.count && raw[lineEnd] != 0x0A { lineEnd += 1 }
-        if lineEnd < raw.count { lineEnd += 1 }  // keep the line's `\n`, as ftfy does
+        // The line runs to its break, which it keeps (as ftfy's segments do). Unlike ftfy, a
+        // lone CR ends a line too, so old Mac text is not re-decoded across lines.
+        while lineEnd < raw.count && raw[lineEnd] != 0x0A && raw[lineEnd] != 0x0D { lineEnd += 1 }
+        if lineEnd < raw.count {
+          lineEnd +=
+            raw[lineEnd] == 0x0D && lineEnd + 1 < raw.count && raw[lineEnd + 1] == 0x0A ? 2 : 1
+        }
         let line = UnsafeBufferPointer(rebasing: raw[lineStart..<lineEnd])
         if let repaired = repair(line, report: &report) {
           cleaner.rollBackLine()

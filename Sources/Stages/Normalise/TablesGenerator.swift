@@ -27,7 +27,7 @@ def expand(spec):
             out.add(ord(c)); i += 1
     return out
 
-HEADER = "// Generated from Python %s (Unicode %s)%s. Do not edit by hand.\n" 
+HEADER = "// Generated from Python %s (Unicode %s)%s. Do not edit by hand.\n"
 
 def wrap(nums, fmt, per=10, indent="    "):
     items = [fmt(n) for n in nums]

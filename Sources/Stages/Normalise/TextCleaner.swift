@@ -195,14 +195,12 @@ struct TextCleaner: ~Copyable {
           i += 1
           lineStart = i
           lineStartState = s
-        case 0x0D:
+        case 0x0D:  // CR or CRLF; either ends a line for the mojibake check too
           Self.newline(&s)
           i += 1
-          if i < n && p[i] == 0x0A {
-            i += 1
-            lineStart = i
-            lineStartState = s
-          }
+          if i < n && p[i] == 0x0A { i += 1 }
+          lineStart = i
+          lineStartState = s
         case 0x0B, 0x0C:  // vertical tab (a manual line break in word processors), form feed
           Self.newline(&s)
           i += 1
