@@ -154,19 +154,32 @@ struct TextCleaner: ~Copyable {
             s.count &+= 1
             i &+= 1
           } else if b >= 0xC2 && b < 0xF0 {
-            // A two- or three-byte character that needs nothing done.
-            let length = b < 0xE0 ? 2 : 3
-            if fast.isSlow(Self.scalar2or3(p, i)) { break }
-            if stopMojibake && i >= stopsFrom && i &+ length < n && p[i &+ length] >= 0xC0
-              && fast.mayFormMojibake(Self.scalar2or3(p, i), followedBy: p, at: i &+ length)
-            {
-              break
-            }
-            out[s.count] = b
-            out[s.count &+ 1] = p[i &+ 1]
-            if length == 3 { out[s.count &+ 2] = p[i &+ 2] }
-            s.count &+= length
-            i &+= length
+            // Two- and three-byte characters that need nothing done (a word of Cyrillic,
+            // Greek, CJK...), one after the other.
+            var c = b
+            var stopped = false
+            repeat {
+              let length = c < 0xE0 ? 2 : 3
+              let scalar = Self.scalar2or3(p, i)
+              if fast.isSlow(scalar) {
+                stopped = true
+                break
+              }
+              if stopMojibake && i >= stopsFrom && i &+ length < n && p[i &+ length] >= 0xC0
+                && fast.mayFormMojibake(scalar, followedBy: p, at: i &+ length)
+              {
+                stopped = true
+                break
+              }
+              out[s.count] = c
+              out[s.count &+ 1] = p[i &+ 1]
+              if length == 3 { out[s.count &+ 2] = p[i &+ 2] }
+              s.count &+= length
+              i &+= length
+              guard i < n else { break }
+              c = p[i]
+            } while c >= 0xC2 && c < 0xF0
+            if stopped { break }
           } else {
             break
           }
