@@ -1,0 +1,263 @@
+import Foundation
+
+/// What one run of ``Normaliser`` did to a text.
+struct NormaliseReport: Sendable, Equatable {
+  /// Lines whose mojibake was repaired.
+  var mojibakeRepaired = 0
+  /// Lines that looked like mojibake (repaired or not).
+  var mojibakeSuspected = 0
+  /// Character references decoded.
+  var entitiesDecoded = 0
+  /// Invisible and control characters removed.
+  var invisibleRemoved = 0
+  /// Whether NFC/NFKC changed the text.
+  var normalized = false
+  /// Whether the clean-up may have formed new mojibake sequences (see ``TextCleaner/State``).
+  var mayHaveNewMojibake = false
+
+  /// Whether another pass could change the text further (repairs or normalisation can put new
+  /// characters side by side); ordinary clean-up is idempotent on its own.
+  var mayNeedAnotherPass: Bool {
+    mojibakeSuspected > 0 || entitiesDecoded > 0 || normalized || mayHaveNewMojibake
+  }
+
+  mutating func add(_ other: NormaliseReport) {
+    mojibakeRepaired += other.mojibakeRepaired
+    mojibakeSuspected += other.mojibakeSuspected
+    entitiesDecoded += other.entitiesDecoded
+    invisibleRemoved += other.invisibleRemoved
+    normalized = normalized || other.normalized
+    mayHaveNewMojibake = mayHaveNewMojibake || other.mayHaveNewMojibake
+  }
+}
+
+/// The Unicode normalisation form the stage applies.
+enum NormalForm: String, Sendable {
+  case nfc = "NFC"
+  case nfkc = "NFKC"
+  case none
+}
+
+/// The whole `normalise` algorithm for one text, configured once.
+struct Normaliser: Sendable {
+  var repairMojibake = true
+  var decodeEntities = true
+  var form = NormalForm.nfc
+  var trimLines = true
+  var collapseSpaces = true
+  var collapseBlankLines = true
+  var asciiPunctuation = false
+
+  /// The most passes over one text; a second pass only runs after repairs or normalisation.
+  static let maximumPasses = 4
+
+  /// The normalised `text`, or `nil` when it is already normal.
+  func normalise(_ text: String, report: inout NormaliseReport) -> String? {
+    var current = text
+    var changed = false
+    for _ in 0..<Self.maximumPasses {
+      var passReport = NormaliseReport()
+      guard let next = pass(current, report: &passReport) else { break }
+      report.add(passReport)
+      current = next
+      changed = true
+      if !passReport.mayNeedAnotherPass { break }
+    }
+    return changed ? current : nil
+  }
+
+  private var settings: CleanerSettings {
+    CleanerSettings(
+      trimLines: trimLines, collapseSpaces: collapseSpaces, collapseBlankLines: collapseBlankLines,
+      asciiPunctuation: asciiPunctuation, stopAtPossibleMojibake: repairMojibake,
+      stopAtAmpersand: decodeEntities,
+      normalization: form == .nfc ? .nfc : form == .nfkc ? .nfkc : nil,
+      fastPath: CleanerFastPath.table(form: form, asciiPunctuation: asciiPunctuation))
+  }
+
+  /// One pass; `nil` when it leaves the text as it is.
+  private func pass(_ text: String, report: inout NormaliseReport) -> String? {
+    var text = text
+    return text.withUTF8 { raw -> String? in
+      guard let problem = firstProblem(raw) else { return nil }
+      // Everything before the line of the first problem is already clean: copy it.
+      var start = problem
+      while start > 0 && raw[start - 1] != 0x0A { start -= 1 }
+      while start > 0 && raw[start - 1] == 0x0A { start -= 1 }
+
+      var cleaner = TextCleaner(settings: settings, capacity: raw.count + 64)
+      cleaner.appendVerbatim(UnsafeBufferPointer(rebasing: raw[0..<start]))
+      cleaner.markLineStart(start)
+      var from = start
+      var stopsFrom = start
+      while let stop = cleaner.feed(raw, from: from, stopsFrom: stopsFrom) {
+        let lineStart = cleaner.lineStart
+        var lineEnd = stop
+        // The line runs to its break, which it keeps (as ftfy's segments do). Unlike ftfy, a
+        // lone CR ends a line too, so old Mac text is not re-decoded across lines.
+        while lineEnd < raw.count && raw[lineEnd] != 0x0A && raw[lineEnd] != 0x0D { lineEnd += 1 }
+        if lineEnd < raw.count {
+          lineEnd +=
+            raw[lineEnd] == 0x0D && lineEnd + 1 < raw.count && raw[lineEnd + 1] == 0x0A ? 2 : 1
+        }
+        let line = UnsafeBufferPointer(rebasing: raw[lineStart..<lineEnd])
+        if let repaired = repair(line, report: &report) {
+          cleaner.rollBackLine()
+          _ = repaired.withUnsafeBufferPointer { cleaner.feed($0, from: 0, stopsFrom: .max) }
+          cleaner.markLineStart(lineEnd)
+          from = lineEnd
+        } else {
+          from = stop
+        }
+        stopsFrom = lineEnd
+      }
+      report.invisibleRemoved += cleaner.state.removed
+      report.mayHaveNewMojibake = repairMojibake && cleaner.state.mayHaveNewMojibake
+
+      let output = cleaner.output
+      if cleaner.state.needsNormalization, let check = settings.normalization {
+        let normalized = normalizeLines(output, check: check)
+        let same = normalized.withUnsafeBufferPointer { Self.sameBytes($0, output) }
+        if !same { report.normalized = true }
+        return normalized.withUnsafeBufferPointer { Self.sameBytes($0, raw) }
+          ? nil : String(decoding: normalized, as: UTF8.self)
+      }
+      return Self.sameBytes(output, raw) ? nil : String(decoding: output, as: UTF8.self)
+    }
+  }
+
+  /// `bytes` with each line that holds a character `check` flags put in the normal form by
+  /// Foundation (slow, so only those lines; no normal form joins characters across a line break).
+  private func normalizeLines(_ bytes: UnsafeBufferPointer<UInt8>, check: NormalizationCheck)
+    -> [UInt8]
+  {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 16)
+    let n = bytes.count
+    var lineStart = 0
+    var sensitive = false
+    var i = 0
+    while i <= n {
+      if i == n || bytes[i] == 0x0A {
+        let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<i])
+        if sensitive {
+          let plain = String(decoding: line, as: UTF8.self)
+          let normalized =
+            form == .nfkc
+            ? plain.precomposedStringWithCompatibilityMapping
+            : plain.precomposedStringWithCanonicalMapping
+          out.append(contentsOf: normalized.utf8)
+        } else {
+          out.append(contentsOf: line)
+        }
+        if i < n { out.append(0x0A) }
+        lineStart = i + 1
+        sensitive = false
+        i += 1
+        continue
+      }
+      let b = bytes[i]
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      if !sensitive && i + length <= n {
+        var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+        sensitive = check.isSensitive(scalar)
+      }
+      i += length
+    }
+    return out
+  }
+
+  /// Whether two byte buffers hold the same bytes.
+  static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+    return memcmp(pa, pb, a.count) == 0
+  }
+
+  /// Decodes character references and repairs mojibake in one line (with its `\n`); `nil` when
+  /// neither applies.
+  private func repair(_ line: UnsafeBufferPointer<UInt8>, report: inout NormaliseReport) -> [UInt8]?
+  {
+    // Most lines that stop the cleaner need nothing: find out without copying them.
+    var decoded = 0
+    let firstDecoding =
+      decodeEntities && line.contains(0x26)
+      ? HTMLEntities.shared.decode(line, count: &decoded) : nil
+    if firstDecoding == nil
+      && !(repairMojibake && line.contains(where: { $0 >= 0x80 }) && Badness.isBad(utf8: line))
+    {
+      return nil
+    }
+    report.entitiesDecoded += decoded
+    var bytes = firstDecoding ?? Array(line)
+    var changed = firstDecoding != nil
+    for _ in 0..<MojibakeRepair.maximumRounds {
+      var roundChanged = false
+      if repairMojibake && bytes.contains(where: { $0 >= 0x80 }) {
+        let scalars = bytes.withUnsafeBufferPointer { UTF8Variants.scalars(of: $0) }
+        if Badness.isBad(scalars) {
+          report.mojibakeSuspected += 1
+          let fixed = MojibakeRepair.fix(scalars)
+          if fixed != scalars {
+            bytes.removeAll(keepingCapacity: true)
+            UTF8Variants.encode(fixed, into: &bytes)
+            report.mojibakeRepaired += 1
+            roundChanged = true
+          }
+        }
+      }
+      if decodeEntities && bytes.contains(0x26) {
+        var count = 0
+        if let d = bytes.withUnsafeBufferPointer({ HTMLEntities.shared.decode($0, count: &count) })
+        {
+          bytes = d
+          report.entitiesDecoded += count
+          roundChanged = true
+        }
+      }
+      if !roundChanged { break }
+      changed = true
+    }
+    return changed ? bytes : nil
+  }
+
+  /// The index of the first byte that the clean-up could change, or `nil` when the text is
+  /// plain ASCII that is already clean (the fast path: one scan, no copy).
+  func firstProblem(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    let n = p.count
+    guard n > 0 else { return nil }
+    var previous: UInt8 = 0x0A
+    var beforePrevious: UInt8 = 0
+    var lineHasContent = false
+    var i = 0
+    while i < n {
+      let b = p[i]
+      if b > 0x20 && b < 0x7F {
+        if b == 0x26 && decodeEntities { return i }
+        lineHasContent = true
+      } else if b == 0x20 {
+        if lineHasContent {
+          if previous == 0x20 && collapseSpaces { return i }
+        } else if trimLines {
+          return i
+        }
+      } else if b == 0x0A {
+        if previous == 0x20 || i == 0 { return i }
+        if previous == 0x0A && beforePrevious == 0x0A && collapseBlankLines { return i }
+        lineHasContent = false
+      } else {
+        return i
+      }
+      beforePrevious = previous
+      previous = b
+      i += 1
+    }
+    if previous == 0x20 || previous == 0x0A { return n - 1 }
+    return nil
+  }
+}
