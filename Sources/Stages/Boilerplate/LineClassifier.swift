@@ -1,0 +1,174 @@
+/// Decides which lines of a document are article and which are boilerplate, in three steps:
+///
+/// 1. Each line on its own: a boilerplate signal (phrase, button label, alt-text, breadcrumb,
+///    copyright, recurring profile line) makes it *boilerplate* for good; otherwise length and
+///    stop-word density make it *good* (prose), *near-good*, *short* or *bad* (jusText's classes).
+/// 2. Context: short and near-good lines take the class of their neighbours (short lines between
+///    good ones are kept, at the edges of the article dropped), and a short sentence next to prose
+///    stays.
+/// 3. Shape: the headline and the dek just before the article's first paragraph are kept, with
+///    byline, date and logo lines between them skipped.
+struct LineClassifier: Sendable {
+  /// Thresholds (jusText's defaults, adapted to lines).
+  var lengthLow = 70
+  var lengthHigh = 200
+  var stopLow = 0.30
+  var stopHigh = 0.32
+  /// How far (in characters) before the first paragraph a headline may stand.
+  var headingDistance = 300
+
+  /// The class of a line.
+  enum Kind: UInt8 {
+    case good, nearGood, short, bad, boilerplate
+  }
+
+  /// Why a line was removed (or kept), for the audit field and the stats.
+  enum Reason: String, Sendable {
+    case profile, phrase, label, altText = "alt-text", signals, breadcrumb, copyright, symbols
+    case lowDensity = "low-density", context, edge
+  }
+
+  /// The context-free class of one line; `profileHit` says the outlet's profile lists it.
+  func classify(_ line: LineFeatures, profileHit: Bool) -> (Kind, Reason?) {
+    if profileHit { return (.boilerplate, .profile) }
+    if line.words == 0 { return (.boilerplate, .symbols) }
+    if line.isLabel { return (.boilerplate, .label) }
+    let prose = line.isProse
+    let hitShare = min(line.hitWords, line.words) * 3 >= line.words
+    if line.strongHits > 0 && (!prose || line.strongHits >= 2 || hitShare) {
+      return (.boilerplate, .phrase)
+    }
+    if line.copyright && line.length < 300 { return (.boilerplate, .copyright) }
+    if line.endsWithAltText && line.words <= 6 && !line.endsSentence {
+      return (.boilerplate, .altText)
+    }
+    if line.weakHits >= 2 && min(line.hitWords, line.words) * 2 >= line.words && !prose {
+      return (.boilerplate, .signals)
+    }
+    if line.separators >= 2 && !prose && line.length / (line.separators + 1) < 40 {
+      return (.boilerplate, .breadcrumb)
+    }
+    if line.length < lengthLow { return (.short, nil) }
+    let density = line.density
+    if density >= stopHigh && line.length > lengthHigh { return (.good, nil) }
+    if density >= stopLow || (line.sentenceMarks >= 1 && line.isProse && density >= 0.2) {
+      return (.nearGood, nil)
+    }
+    return (.bad, .lowDensity)
+  }
+
+  /// Decides which lines to keep. `kinds` are the context-free classes; returns keep flags and,
+  /// for removed lines, the reason.
+  func decide(
+    _ lines: [LineFeatures], _ kinds: [Kind], _ reasons: [Reason?], keepHeadline: Bool = true
+  ) -> (
+    keep: [Bool], reasons: [Reason?]
+  ) {
+    let n = lines.count
+    var revised = kinds
+    var why = reasons
+    // Neighbours ignoring short (and optionally near-good) lines; the edges count as bad.
+    func previous(_ i: Int, skipNearGood: Bool) -> Kind {
+      var j = i - 1
+      while j >= 0 {
+        let k = kinds[j]
+        if k == .short || (skipNearGood && k == .nearGood) { j -= 1; continue }
+        return k == .boilerplate ? .bad : k
+      }
+      return .bad
+    }
+    func next(_ i: Int, skipNearGood: Bool) -> Kind {
+      var j = i + 1
+      while j < n {
+        let k = kinds[j]
+        if k == .short || (skipNearGood && k == .nearGood) { j += 1; continue }
+        return k == .boilerplate ? .bad : k
+      }
+      return .bad
+    }
+    for i in 0..<n where kinds[i] == .short {
+      let p = previous(i, skipNearGood: true)
+      let q = next(i, skipNearGood: true)
+      if p == .good && q == .good {
+        revised[i] = .good
+      } else if p == .bad && q == .bad {
+        revised[i] = .bad
+      } else if (p == .bad && previous(i, skipNearGood: false) == .nearGood)
+        || (q == .bad && next(i, skipNearGood: false) == .nearGood)
+      {
+        revised[i] = .good
+      } else {
+        revised[i] = .bad
+      }
+      if revised[i] == .bad { why[i] = p == .bad && q == .bad ? .edge : .context }
+    }
+    for i in 0..<n where kinds[i] == .nearGood {
+      let p = previous(i, skipNearGood: true)
+      let q = next(i, skipNearGood: true)
+      if p == .bad && q == .bad {
+        revised[i] = .bad
+        why[i] = .context
+      } else {
+        revised[i] = .good
+      }
+    }
+    var keep = revised.map { $0 == .good }
+
+    // A short sentence right next to kept prose is part of it (a one-line paragraph, a quote).
+    for i in 0..<n where !keep[i] && kinds[i] == .short && lines[i].isSentence {
+      if (i > 0 && keep[i - 1]) || (i + 1 < n && keep[i + 1]) { keep[i] = true }
+    }
+    if n > 1 {
+      for i in stride(from: n - 2, through: 0, by: -1)
+      where !keep[i] && kinds[i] == .short && lines[i].isSentence && keep[i + 1] {
+        keep[i] = true
+      }
+    }
+
+    // Nothing reads like an article: keep every line that is not boilerplate and reads like a
+    // sentence (a short quote, a one-paragraph note).
+    if !keep.contains(true) {
+      for i in 0..<n where kinds[i] != .boilerplate && (lines[i].isSentence || kinds[i] == .nearGood) {
+        keep[i] = true
+      }
+    }
+
+    // Headline and dek before the first kept line.
+    if keepHeadline, let first = keep.firstIndex(of: true) {
+      keepHeadlineAndDek(before: first, lines, kinds, &keep)
+    }
+    for i in 0..<n where keep[i] { why[i] = nil }
+    return (keep, why)
+  }
+
+  /// Keeps up to two title- or sentence-like lines (headline, dek) just before `first`, skipping
+  /// boilerplate and metadata lines (bylines, dates), stopping at list items.
+  private func keepHeadlineAndDek(
+    before first: Int, _ lines: [LineFeatures], _ kinds: [Kind], _ keep: inout [Bool]
+  ) {
+    var distance = 0
+    var accepted = 0
+    var j = first - 1
+    while j >= 0 && accepted < 2 && distance <= headingDistance {
+      let line = lines[j]
+      distance += line.length
+      if line.bullet != .none { break }
+      if kinds[j] == .boilerplate || isMetadata(line) {
+        j -= 1
+        continue
+      }
+      if line.words >= 2 && line.separators == 0 && line.length <= 250 && !line.endsWithColon {
+        keep[j] = true
+        accepted += 1
+      } else {
+        break
+      }
+      j -= 1
+    }
+  }
+
+  /// A byline or a date line: starts with "By"/"Von", or is mostly numbers.
+  private func isMetadata(_ line: LineFeatures) -> Bool {
+    (line.startsWithBy && line.words <= 6) || line.numeric * 2 >= line.words
+  }
+}

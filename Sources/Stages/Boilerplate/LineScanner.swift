@@ -1,0 +1,218 @@
+/// One pass over a document's UTF-8 bytes that splits it into lines and measures each line's
+/// features (words, stop words, phrase matches, punctuation, list markers, separators).
+///
+/// Phrases are matched word by word: each word's hash is looked up in a ``WordTable``; words
+/// that start a longer phrase open a partial match that the following words extend.
+struct LineScanner: Sendable {
+  let table: WordTable
+  let longestPhrase: Int
+  private let bylineWords: [UInt64]
+
+  init(vocabulary: BoilerplateVocabulary) {
+    let built = vocabulary.table()
+    table = built.table
+    longestPhrase = min(built.longestPhrase, 12)
+    bylineWords = TextScanner.wordHashes("by von par por от di door av")
+  }
+
+  /// The non-blank lines of `p`, in order, with their features.
+  func scan(_ p: UnsafeBufferPointer<UInt8>) -> [LineFeatures] {
+    var lines: [LineFeatures] = []
+    lines.reserveCapacity(p.count / 40 + 4)
+    var active = [UInt64](repeating: 0, count: 32)
+    var activeLength = [Int](repeating: 0, count: 32)
+    var lineStart = 0
+    var blankBefore = false
+    let count = p.count
+    while lineStart < count {
+      var lineEnd = lineStart
+      while lineEnd < count && p[lineEnd] != 0x0A { lineEnd += 1 }
+      var s = lineStart
+      var e = lineEnd
+      while s < e && TextScanner.isBlank(p[s]) { s += 1 }
+      while e > s && TextScanner.isBlank(p[e - 1]) { e -= 1 }
+      if s < e {
+        var line = LineFeatures()
+        line.start = s
+        line.end = e
+        line.blankBefore = blankBefore
+        measure(p, &line, &active, &activeLength)
+        lines.append(line)
+        blankBefore = false
+      } else if !lines.isEmpty {
+        blankBefore = true
+      }
+      lineStart = lineEnd + 1
+    }
+    return lines
+  }
+
+  /// Measures the text `line.start..<line.end` into `line`.
+  private func measure(
+    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures, _ active: inout [UInt64],
+    _ activeLength: inout [Int]
+  ) {
+    let end = line.end
+    var i = line.start
+    // List markers: "* ", "+ ", "o ", "- ", "• ", "· ", "▪ " or "12. ".
+    let b0 = p[i]
+    if i + 1 < end && p[i + 1] == 0x20
+      && (b0 == 0x2A || b0 == 0x2B || b0 == 0x6F || b0 == 0x2D)
+    {
+      line.bullet = .symbol
+      i += 2
+    } else if b0 >= 0x30 && b0 <= 0x39 {
+      var j = i
+      while j < end && j - i < 3 && p[j] >= 0x30 && p[j] <= 0x39 { j += 1 }
+      if j + 1 < end && p[j] == 0x2E && p[j + 1] == 0x20 {
+        line.bullet = .number
+        i = j + 2
+      }
+    } else if b0 == 0xE2 || b0 == 0xC2 {
+      let (cp, n) = TextScanner.decode(p, i, end)
+      if (cp == 0x2022 || cp == 0xB7 || cp == 0x25AA || cp == 0x25CF) && i + n < end
+        && p[i + n] == 0x20
+      {
+        line.bullet = .symbol
+        i += n + 1
+      }
+    }
+
+    var h = TextScanner.seed
+    var inWord = false
+    var prevLower = false
+    var firstUpper = false
+    var hasDigit = false
+    var lineHash: UInt64 = 0
+    var activeCount = 0
+    var lastAlt = false
+    var spaces = 0
+    var prevSpace = true
+    var last: UInt32 = 0
+    var beforeLast: UInt32 = 0
+
+    @inline(__always) func finishWord() {
+      line.words += 1
+      let f = table.flags(h)
+      if f.contains(.stop) { line.stops += 1 }
+      if firstUpper { line.capitalised += 1 }
+      if hasDigit { line.numeric += 1 }
+      lastAlt = f.contains(.altText)
+      if lastAlt { line.altWords += 1 }
+      if line.words == 1 {
+        lineHash = h
+        line.startsWithBy = bylineWords.contains(h)
+      } else {
+        lineHash = TextScanner.chain(lineHash, h)
+      }
+      var kept = 0
+      for j in 0..<activeCount {
+        let c = TextScanner.chain(active[j], h)
+        let length = activeLength[j] + 1
+        let g = table.flags(c)
+        if g.contains(.strong) {
+          line.strongHits += 1
+          line.hitWords += length
+        } else if g.contains(.weak) {
+          line.weakHits += 1
+          line.hitWords += length
+        }
+        if g.contains(.prefix) && length < longestPhrase {
+          active[kept] = c
+          activeLength[kept] = length
+          kept += 1
+        }
+      }
+      activeCount = kept
+      if f.contains(.strong) {
+        line.strongHits += 1
+        line.hitWords += 1
+      } else if f.contains(.weak) {
+        line.weakHits += 1
+        line.hitWords += 1
+      }
+      if f.contains(.prefix) && activeCount < active.count {
+        active[activeCount] = h
+        activeLength[activeCount] = 1
+        activeCount += 1
+      }
+      h = TextScanner.seed
+      inWord = false
+      hasDigit = false
+    }
+
+    while i < end {
+      let b = p[i]
+      if b == 0x20 || b == 0x09 {
+        if inWord { finishWord() }
+        prevLower = false
+        spaces += 1
+        prevSpace = true
+        i += 1
+        continue
+      }
+      if spaces >= 3 && line.length > 0 { line.gaps += 1 }
+      spaces = 0
+      let (cp, n) = b < 0x80 ? (UInt32(b), 1) : TextScanner.decode(p, i, end)
+      let (kind, folded) = TextScanner.classify(cp)
+      switch kind {
+      case .ignorable:
+        i += n
+        continue
+      case .separator:
+        if inWord { finishWord() }
+        prevLower = false
+        if cp == 0xA9 { line.copyright = true }
+        let nextIsSpace = i + n >= end || p[i + n] == 0x20
+        if cp == 0x2E || cp == 0x21 || cp == 0x3F {
+          if i + n < end && p[i + n] == 0x20 { line.sentenceMarks += 1 }
+        } else if prevSpace && nextIsSpace && Self.isSeparator(cp) {
+          line.separators += 1
+        }
+      case .lower, .upper, .caseless, .digit:
+        if inWord && prevLower && kind == .upper { finishWord() }
+        if !inWord {
+          inWord = true
+          firstUpper = kind == .upper
+        }
+        if kind == .digit { hasDigit = true }
+        h = TextScanner.add(h, folded)
+        prevLower = kind == .lower
+      }
+      line.length += 1
+      beforeLast = last
+      last = cp
+      prevSpace = false
+      i += n
+    }
+    if inWord { finishWord() }
+    line.isLabel = line.words > 0 && table.flags(lineHash).contains(.line)
+    line.endsWithAltText = lastAlt
+    line.endsWithColon = last == 0x3A
+    line.endsSentence = Self.endsSentence(last, beforeLast)
+  }
+
+  /// Separators of breadcrumbs and menus when they stand between spaces.
+  @inline(__always)
+  private static func isSeparator(_ cp: UInt32) -> Bool {
+    switch cp {
+    case 0x7C, 0x3E, 0x2F, 0x2D, 0xBB, 0xB7, 0x203A, 0x2022, 0x2013, 0x2014, 0x2192, 0x276F, 0x25B8,
+      0x25BA:
+      return true
+    default: return false
+    }
+  }
+
+  /// Whether the line's last two visible characters end a sentence. An ellipsis (a cut-off
+  /// teaser) does not.
+  @inline(__always)
+  private static func endsSentence(_ last: UInt32, _ beforeLast: UInt32) -> Bool {
+    switch last {
+    case 0x21, 0x3F: return true
+    case 0x2E: return beforeLast != 0x2E
+    case 0x22, 0x27, 0x29, 0xBB, 0x2019, 0x201C, 0x201D:
+      return beforeLast == 0x2E || beforeLast == 0x21 || beforeLast == 0x3F
+    default: return false
+    }
+  }
+}
