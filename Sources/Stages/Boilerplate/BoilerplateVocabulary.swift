@@ -14,6 +14,7 @@ import PipelineCore
 ///   signalWords: ["facebook", "print"],
 ///   lines: ["menu", "read more"],
 ///   altText: ["logo", "icon"],
+///   creditWords: ["photo", "source"],
 /// }
 /// ```
 ///
@@ -30,6 +31,8 @@ public struct BoilerplateVocabulary: Sendable {
   public private(set) var lines: Set<String> = []
   /// Words that end image alt-text.
   public private(set) var altText: Set<String> = []
+  /// Words that credit a picture or source before a colon.
+  public private(set) var creditWords: Set<String> = []
 
   /// An empty vocabulary.
   public init() {}
@@ -71,6 +74,7 @@ public struct BoilerplateVocabulary: Sendable {
       case "signalWords": signalWords.formUnion(try Self.strings(member, option: option, path: here))
       case "lines": lines.formUnion(try Self.strings(member, option: option, path: here))
       case "altText": altText.formUnion(try Self.strings(member, option: option, path: here))
+      case "creditWords": creditWords.formUnion(try Self.strings(member, option: option, path: here))
       case "phrases":
         if let list = member.arrayValue {
           phrases["custom", default: []].formUnion(try Self.strings(list, option: option, path: here))
@@ -83,7 +87,7 @@ public struct BoilerplateVocabulary: Sendable {
           throw OptionError(option: option, path: here, "expected an object of phrase lists or an array")
         }
       default:
-        let known = "language, stopwords, phrases, signalWords, lines, altText"
+        let known = "language, stopwords, phrases, signalWords, lines, altText, creditWords"
         throw OptionError(option: option, path: here, "unknown key \"\(key)\" (known: \(known))")
       }
     }
@@ -128,6 +132,10 @@ public struct BoilerplateVocabulary: Sendable {
     for word in altText {
       let words = TextScanner.wordHashes(word)
       if words.count == 1 { entries[words[0], default: []].insert(.altText) }
+    }
+    for word in creditWords {
+      let words = TextScanner.wordHashes(word)
+      if words.count == 1 { entries[words[0], default: []].insert(.credit) }
     }
     for label in lines {
       if let h = TextScanner.phraseHash(TextScanner.wordHashes(label)) {

@@ -24,7 +24,7 @@ struct LineClassifier: Sendable {
 
   /// Why a line was removed (or kept), for the audit field and the stats.
   enum Reason: String, Sendable {
-    case profile, phrase, label, altText = "alt-text", signals, breadcrumb, copyright, symbols
+    case profile, phrase, label, altText = "alt-text", signals, breadcrumb, copyright, caption, symbols
     case lowDensity = "low-density", context, edge
   }
 
@@ -39,6 +39,7 @@ struct LineClassifier: Sendable {
       return (.boilerplate, .phrase)
     }
     if line.copyright && line.length < 300 { return (.boilerplate, .copyright) }
+    if line.credit && line.length < 250 { return (.boilerplate, .caption) }
     if line.endsWithAltText && line.words <= 6 && !line.endsSentence {
       return (.boilerplate, .altText)
     }
@@ -51,7 +52,7 @@ struct LineClassifier: Sendable {
     if line.length < lengthLow { return (.short, nil) }
     let density = line.density
     if density >= stopHigh && line.length > lengthHigh { return (.good, nil) }
-    if density >= stopLow || (line.sentenceMarks >= 1 && line.isProse && density >= 0.2) {
+    if density >= stopLow || (line.isProse && line.words >= 10 && density >= 0.18) {
       return (.nearGood, nil)
     }
     return (.bad, .lowDensity)
@@ -114,6 +115,12 @@ struct LineClassifier: Sendable {
     }
     var keep = revised.map { $0 == .good }
 
+    // The main content region: the run of lines with the highest prose weight. Inside it,
+    // everything but definite boilerplate stays (tables, lists and subheads of the article).
+    if false, let region = mainRegion(lines, kinds) {
+      for i in region where kinds[i] != .boilerplate { keep[i] = true }
+    }
+
     // A short sentence right next to kept prose is part of it (a one-line paragraph, a quote).
     for i in 0..<n where !keep[i] && kinds[i] == .short && lines[i].isSentence {
       if (i > 0 && keep[i - 1]) || (i + 1 < n && keep[i + 1]) { keep[i] = true }
@@ -139,6 +146,36 @@ struct LineClassifier: Sendable {
     }
     for i in 0..<n where keep[i] { why[i] = nil }
     return (keep, why)
+  }
+
+  /// The range of lines with the largest total weight (prose counts for, boilerplate and
+  /// menu-like lines against), or `nil` when no line weighs for.
+  private func mainRegion(_ lines: [LineFeatures], _ kinds: [Kind]) -> ClosedRange<Int>? {
+    var best = 0
+    var bestRange: ClosedRange<Int>? = nil
+    var sum = 0
+    var start = 0
+    for i in 0..<lines.count {
+      let line = lines[i]
+      let w: Int
+      switch kinds[i] {
+      case .good: w = line.length
+      case .nearGood: w = line.length / 2
+      case .short: w = line.isSentence ? line.length / 2 : -15
+      case .bad: w = -line.length / 3
+      case .boilerplate: w = -max(line.length, 20)
+      }
+      if sum <= 0 {
+        sum = 0
+        start = i
+      }
+      sum += w
+      if sum > best {
+        best = sum
+        bestRange = start...i
+      }
+    }
+    return bestRange
   }
 
   /// Keeps up to two title- or sentence-like lines (headline, dek) just before `first`, skipping

@@ -34,6 +34,8 @@ struct LineFeatures {
   var gaps = 0
   /// The line starts with a list marker (`*`, `+`, `o`, `-`, `•`) or a number (`1.`).
   var bullet = Bullet.none
+  /// A picture or source credit: a credit word before a colon or after `(` ("Foto: dpa").
+  var credit = false
   /// The line contains `©`.
   var copyright = false
   /// The first word is a byline word ("by", "von", "par", ...).

@@ -86,6 +86,8 @@ struct LineScanner: Sendable {
     var lineHash: UInt64 = 0
     var activeCount = 0
     var lastAlt = false
+    var pendingCredit = false
+    var wordAfterParen = false
     var spaces = 0
     var prevSpace = true
     var last: UInt32 = 0
@@ -98,6 +100,12 @@ struct LineScanner: Sendable {
       if firstUpper { line.capitalised += 1 }
       if hasDigit { line.numeric += 1 }
       lastAlt = f.contains(.altText)
+      if f.contains(.credit) {
+        if wordAfterParen { line.credit = true }
+        pendingCredit = true
+      } else {
+        pendingCredit = false
+      }
       if lastAlt { line.altWords += 1 }
       if line.words == 1 {
         lineHash = h
@@ -163,6 +171,8 @@ struct LineScanner: Sendable {
         if inWord { finishWord() }
         prevLower = false
         if cp == 0xA9 { line.copyright = true }
+        if cp == 0x3A && pendingCredit { line.credit = true }
+        pendingCredit = false
         let nextIsSpace = i + n >= end || p[i + n] == 0x20
         if cp == 0x2E || cp == 0x21 || cp == 0x3F {
           if i + n < end && p[i + n] == 0x20 { line.sentenceMarks += 1 }
@@ -174,6 +184,7 @@ struct LineScanner: Sendable {
         if !inWord {
           inWord = true
           firstUpper = kind == .upper
+          wordAfterParen = last == 0x28
         }
         if kind == .digit { hasDigit = true }
         h = TextScanner.add(h, folded)

@@ -18,6 +18,8 @@ struct WordTable: Sendable {
     static let line = Flags(rawValue: 1 << 4)
     /// A word that ends image alt-text ("logo", "icon").
     static let altText = Flags(rawValue: 1 << 5)
+    /// A word that credits a picture or source when a colon follows ("Foto:", "Photo:").
+    static let credit = Flags(rawValue: 1 << 6)
   }
 
   private let keys: [UInt64]
