@@ -36,7 +36,7 @@ public struct StripBoilerplateStage: Stage {
       "minLength", .integer, default: 70,
       help: "lines shorter than this many characters are decided by their neighbours"),
     OptionSpec(
-      "stopwordDensity", .number, default: 0.30,
+      "stopwordDensity", .number, default: 0.27,
       help: "the share of stop words that makes a long line prose"),
     OptionSpec("keepHeadline", .boolean, default: true, help: "keep the headline and dek before the body"),
   ]
@@ -115,6 +115,7 @@ public struct StripBoilerplateStage: Stage {
     if let v = getenv("BP_LL") { classifier.lengthLow = Int(atoi(v)) }
     if let v = getenv("BP_SL") { classifier.stopLow = atof(v) }
     if let v = getenv("BP_SH") { classifier.stopHigh = atof(v) }
+    if getenv("BP_NOTERM") != nil { classifier.cutAfterTerminal = false }
     // EXPERIMENT-END
     self.classifier = classifier
     if options.isSet("profile") {

@@ -109,6 +109,10 @@ public struct BoilerplateVocabulary: Sendable {
     }
   }
 
+  /// Phrase categories that open the part after an article: a short line with one of them,
+  /// after the article has started, ends the article unless more prose follows than preceded.
+  static let terminalCategories: Set<String> = ["related", "comments"]
+
   /// The lookup table for the line scanner, and the longest phrase in words.
   func table() -> (table: WordTable, longestPhrase: Int) {
     var entries: [UInt64: WordTable.Flags] = [:]
@@ -121,13 +125,16 @@ public struct BoilerplateVocabulary: Sendable {
         entries[h, default: []].insert(.prefix)
         h = TextScanner.chain(h, w)
       }
-      entries[h, default: []].insert(flag)
+      entries[h, default: []].formUnion(flag)
     }
     for word in stopwords {
       let words = TextScanner.wordHashes(word)
       if words.count == 1 { entries[words[0], default: []].insert(.stop) }
     }
-    for list in phrases.values { for p in list { addSequence(p, .strong) } }
+    for (category, list) in phrases {
+      let flags: WordTable.Flags = Self.terminalCategories.contains(category) ? [.strong, .terminal] : .strong
+      for p in list { addSequence(p, flags) }
+    }
     for p in signalWords { addSequence(p, .weak) }
     for word in altText {
       let words = TextScanner.wordHashes(word)

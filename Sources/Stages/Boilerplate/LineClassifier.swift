@@ -11,11 +11,13 @@
 struct LineClassifier: Sendable {
   /// Thresholds (jusText's defaults, adapted to lines).
   var lengthLow = 70
-  var lengthHigh = 200
-  var stopLow = 0.30
-  var stopHigh = 0.32
+  var lengthHigh = 120
+  var stopLow = 0.27
+  var stopHigh = 0.29
   /// How far (in characters) before the first paragraph a headline may stand.
   var headingDistance = 300
+  /// Whether a related-links or comments heading after the article ends it.
+  var cutAfterTerminal = true
 
   /// The class of a line.
   enum Kind: UInt8 {
@@ -25,7 +27,7 @@ struct LineClassifier: Sendable {
   /// Why a line was removed (or kept), for the audit field and the stats.
   enum Reason: String, Sendable {
     case profile, phrase, label, altText = "alt-text", signals, breadcrumb, copyright, caption, symbols
-    case lowDensity = "low-density", context, edge
+    case lowDensity = "low-density", context, edge, afterArticle = "after-article"
   }
 
   /// The context-free class of one line; `profileHit` says the outlet's profile lists it.
@@ -118,7 +120,7 @@ struct LineClassifier: Sendable {
     // The main content region: the run of lines with the highest prose weight. Inside it,
     // everything but definite boilerplate stays (tables, lists and subheads of the article).
     if false, let region = mainRegion(lines, kinds) {
-      for i in region where kinds[i] != .boilerplate { keep[i] = true }
+      for i in region where kinds[i] == .nearGood || kinds[i] == .short { keep[i] = true }
     }
 
     // A short sentence right next to kept prose is part of it (a one-line paragraph, a quote).
@@ -140,11 +142,33 @@ struct LineClassifier: Sendable {
       }
     }
 
+    // The part after the article: a short related-links or comments heading after kept prose
+    // ends the article when less prose follows it than preceded it.
+    if cutAfterTerminal {
+      var before = 0
+      var total = 0
+      for i in 0..<n where kinds[i] == .good || kinds[i] == .nearGood { total += lines[i].length }
+      for i in 0..<n {
+        if kinds[i] == .good || kinds[i] == .nearGood { before += lines[i].length }
+        let line = lines[i]
+        if kinds[i] == .boilerplate && line.terminalHits > 0 && line.length < 80 && before > 0
+          && total - before < before
+        {
+          for j in i..<n where keep[j] {
+            keep[j] = false
+            why[j] = .afterArticle
+          }
+          break
+        }
+      }
+    }
+
     // Headline and dek before the first kept line.
     if keepHeadline, let first = keep.firstIndex(of: true) {
       keepHeadlineAndDek(before: first, lines, kinds, &keep)
     }
     for i in 0..<n where keep[i] { why[i] = nil }
+    for i in 0..<n where !keep[i] && why[i] == nil { why[i] = .context }
     return (keep, why)
   }
 

@@ -15,6 +15,8 @@ struct LineFeatures {
   var numeric = 0
   /// Boilerplate phrase matches and signal-word matches, and the words they cover.
   var strongHits = 0
+  /// Matches of phrases that open the part after an article ("related articles", "comments").
+  var terminalHits = 0
   var weakHits = 0
   var hitWords = 0
   /// The whole line is a button or menu label.

@@ -120,6 +120,7 @@ struct LineScanner: Sendable {
         let g = table.flags(c)
         if g.contains(.strong) {
           line.strongHits += 1
+          if g.contains(.terminal) { line.terminalHits += 1 }
           line.hitWords += length
         } else if g.contains(.weak) {
           line.weakHits += 1
@@ -134,6 +135,7 @@ struct LineScanner: Sendable {
       activeCount = kept
       if f.contains(.strong) {
         line.strongHits += 1
+        if f.contains(.terminal) { line.terminalHits += 1 }
         line.hitWords += 1
       } else if f.contains(.weak) {
         line.weakHits += 1

@@ -20,6 +20,8 @@ struct WordTable: Sendable {
     static let altText = Flags(rawValue: 1 << 5)
     /// A word that credits a picture or source when a colon follows ("Foto:", "Photo:").
     static let credit = Flags(rawValue: 1 << 6)
+    /// A phrase that starts the part after an article (related links, comments).
+    static let terminal = Flags(rawValue: 1 << 7)
   }
 
   private let keys: [UInt64]
