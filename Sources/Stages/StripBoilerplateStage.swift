@@ -1,5 +1,4 @@
 import PipelineCore
-import Foundation
 
 /// Removes boilerplate lines (menus, breadcrumbs, share and follow buttons, logo alt-text,
 /// cookie and newsletter pitches, related-article lists, comment forms, footers) from text an
@@ -110,13 +109,6 @@ public struct StripBoilerplateStage: Stage {
       classifier.stopLow = density
       classifier.stopHigh = density + 0.02
     }
-    // EXPERIMENT-BEGIN
-    if let v = getenv("BP_LH") { classifier.lengthHigh = Int(atoi(v)) }
-    if let v = getenv("BP_LL") { classifier.lengthLow = Int(atoi(v)) }
-    if let v = getenv("BP_SL") { classifier.stopLow = atof(v) }
-    if let v = getenv("BP_SH") { classifier.stopHigh = atof(v) }
-    if getenv("BP_NOTERM") != nil { classifier.cutAfterTerminal = false }
-    // EXPERIMENT-END
     self.classifier = classifier
     if options.isSet("profile") {
       let loaded = try BoilerplateProfile(json5: try options.readFile(option: "profile"), option: "profile")

@@ -55,5 +55,7 @@ struct LineFeatures {
   var isProse: Bool { words >= 6 && endsSentence && density >= 0.15 }
 
   /// Reads like a short sentence (a quote, a one-line paragraph).
-  var isSentence: Bool { words >= 3 && stops >= 1 && endsSentence && bullet == .none }
+  var isSentence: Bool {
+    words >= 3 && stops >= 1 && endsSentence && separators < 2 && (bullet == .none || words >= 6)
+  }
 }
