@@ -18,13 +18,17 @@ public struct StripBoilerplateStage: Stage {
       "phrases", .any,
       help: "more vocabulary: an array of boilerplate phrases, or an object like a vocabulary file "
         + "({stopwords, phrases: {category: [...]}, signalWords, lines, altText})"),
-    OptionSpec("phraseFile", .string, help: "a JSON5 vocabulary file to add (same shape as `phrases`)"),
+    OptionSpec(
+      "phraseFile", .string, help: "a JSON5 vocabulary file to add (same shape as `phrases`)"),
     OptionSpec(
       "builtinVocabulary", .boolean, default: true,
-      help: "use the shipped word lists (English, German, French, Spanish, Italian, Portuguese, Russian)"),
+      help:
+        "use the shipped word lists (English, German, French, Spanish, Italian, Portuguese, Russian)"
+    ),
     OptionSpec(
       "profile", .string,
-      help: "a profile from `pipe learn-boilerplate`: lines that recur across an outlet's documents"),
+      help: "a profile from `pipe learn-boilerplate`: lines that recur across an outlet's documents"
+    ),
     OptionSpec(
       "groupBy", .string,
       help: "the field that names a document's outlet for `profile` (default: the profile's own)"),
@@ -37,7 +41,8 @@ public struct StripBoilerplateStage: Stage {
     OptionSpec(
       "stopwordDensity", .number, default: 0.27,
       help: "the share of stop words that makes a long line prose"),
-    OptionSpec("keepHeadline", .boolean, default: true, help: "keep the headline and dek before the body"),
+    OptionSpec(
+      "keepHeadline", .boolean, default: true, help: "keep the headline and dek before the body"),
   ]
 
   public static let examples: [StageExample] = [
@@ -62,7 +67,9 @@ public struct StripBoilerplateStage: Stage {
       "Die Regierung hat am Dienstag beschlossen, dass die Förderung für die Bauern im nächsten "
         + "Jahr deutlich erhöht werden soll, wie ein Sprecher in Berlin mitteilte.\n"
         + "Mehr zum Thema\nKommentar schreiben\nImpressum | Datenschutz | Kontakt",
-      expect: [.textContains("Die Regierung hat"), .textLacks("Mehr zum Thema"), .textLacks("Impressum")]),
+      expect: [
+        .textContains("Die Regierung hat"), .textLacks("Mehr zum Thema"), .textLacks("Impressum"),
+      ]),
     StageExample(
       "Sign up for our newsletter\nThe council will vote on the plan in May, and residents can "
         + "subscribe to updates on its website if they want to follow the debate closely.",
@@ -89,7 +96,8 @@ public struct StripBoilerplateStage: Stage {
   private let keepHeadline: Bool
 
   public init(options: StageOptions) throws {
-    var vocabulary = options.bool("builtinVocabulary") ? BoilerplateVocabulary.builtIn : BoilerplateVocabulary()
+    var vocabulary =
+      options.bool("builtinVocabulary") ? BoilerplateVocabulary.builtIn : BoilerplateVocabulary()
     if options.isSet("phrases") {
       try vocabulary.merge(options["phrases"], option: "phrases", path: [])
     }
@@ -111,7 +119,8 @@ public struct StripBoilerplateStage: Stage {
     }
     self.classifier = classifier
     if options.isSet("profile") {
-      let loaded = try BoilerplateProfile(json5: try options.readFile(option: "profile"), option: "profile")
+      let loaded = try BoilerplateProfile(
+        json5: try options.readFile(option: "profile"), option: "profile")
       profile = loaded
       groupBy = options.string("groupBy") ?? loaded.groupBy
     } else {
@@ -131,12 +140,16 @@ public struct StripBoilerplateStage: Stage {
     let wantAudit = removedField != nil
     var removed = 0
     var kept = 0
-    let output: String = document.text.utf8.withContiguousStorageIfAvailable { p in
-      strip(p, profileLines, wantAudit, &audit, &removed, &kept)
-    } ?? {
-      let bytes = Array(document.text.utf8)
-      return bytes.withUnsafeBufferPointer { strip($0, profileLines, wantAudit, &audit, &removed, &kept) }
-    }()
+    let output: String =
+      document.text.utf8.withContiguousStorageIfAvailable { p in
+        strip(p, profileLines, wantAudit, &audit, &removed, &kept)
+      }
+      ?? {
+        let bytes = Array(document.text.utf8)
+        return bytes.withUnsafeBufferPointer {
+          strip($0, profileLines, wantAudit, &audit, &removed, &kept)
+        }
+      }()
     document.text = output
     context.count("lines-kept", kept)
     context.count("lines-removed", removed)
@@ -155,7 +168,8 @@ public struct StripBoilerplateStage: Stage {
     kinds.reserveCapacity(lines.count)
     reasons.reserveCapacity(lines.count)
     for line in lines {
-      let hit = profileLines.map { $0.contains(BoilerplateProfile.hash(p, line.start, line.end)) } ?? false
+      let hit =
+        profileLines.map { $0.contains(BoilerplateProfile.hash(p, line.start, line.end)) } ?? false
       let (kind, reason) = classifier.classify(line, profileHit: hit)
       kinds.append(kind)
       reasons.append(reason)
@@ -169,7 +183,8 @@ public struct StripBoilerplateStage: Stage {
       guard decision.keep[i] else {
         removed += 1
         if wantAudit {
-          let text = String(decoding: UnsafeBufferPointer(rebasing: p[line.start..<line.end]), as: UTF8.self)
+          let text = String(
+            decoding: UnsafeBufferPointer(rebasing: p[line.start..<line.end]), as: UTF8.self)
           let reason = decision.reasons[i]?.rawValue ?? "context"
           audit.append(.object(JSONObject([("line", .string(text)), ("reason", .string(reason))])))
         }

@@ -71,20 +71,24 @@ public struct BoilerplateVocabulary: Sendable {
       switch key {
       case "language", "description": continue
       case "stopwords": stopwords.formUnion(try Self.strings(member, option: option, path: here))
-      case "signalWords": signalWords.formUnion(try Self.strings(member, option: option, path: here))
+      case "signalWords":
+        signalWords.formUnion(try Self.strings(member, option: option, path: here))
       case "lines": lines.formUnion(try Self.strings(member, option: option, path: here))
       case "altText": altText.formUnion(try Self.strings(member, option: option, path: here))
-      case "creditWords": creditWords.formUnion(try Self.strings(member, option: option, path: here))
+      case "creditWords":
+        creditWords.formUnion(try Self.strings(member, option: option, path: here))
       case "phrases":
         if let list = member.arrayValue {
-          phrases["custom", default: []].formUnion(try Self.strings(list, option: option, path: here))
+          phrases["custom", default: []].formUnion(
+            try Self.strings(list, option: option, path: here))
         } else if let categories = member.objectValue {
           for (category, items) in categories {
             let entries = try Self.strings(items, option: option, path: here + [category])
             phrases[category, default: []].formUnion(entries)
           }
         } else {
-          throw OptionError(option: option, path: here, "expected an object of phrase lists or an array")
+          throw OptionError(
+            option: option, path: here, "expected an object of phrase lists or an array")
         }
       default:
         let known = "language, stopwords, phrases, signalWords, lines, altText, creditWords"
@@ -93,14 +97,17 @@ public struct BoilerplateVocabulary: Sendable {
     }
   }
 
-  private static func strings(_ value: JSONValue, option: String, path: [String]) throws -> [String] {
+  private static func strings(_ value: JSONValue, option: String, path: [String]) throws -> [String]
+  {
     guard let list = value.arrayValue else {
       throw OptionError(option: option, path: path, "expected an array of strings")
     }
     return try strings(list, option: option, path: path)
   }
 
-  private static func strings(_ list: [JSONValue], option: String, path: [String]) throws -> [String] {
+  private static func strings(_ list: [JSONValue], option: String, path: [String]) throws
+    -> [String]
+  {
     try list.enumerated().map { index, item in
       guard let s = item.stringValue else {
         throw OptionError(option: option, path: path + [String(index)], "expected a string")
@@ -132,7 +139,8 @@ public struct BoilerplateVocabulary: Sendable {
       if words.count == 1 { entries[words[0], default: []].insert(.stop) }
     }
     for (category, list) in phrases {
-      let flags: WordTable.Flags = Self.terminalCategories.contains(category) ? [.strong, .terminal] : .strong
+      let flags: WordTable.Flags =
+        Self.terminalCategories.contains(category) ? [.strong, .terminal] : .strong
       for p in list { addSequence(p, flags) }
     }
     for p in signalWords { addSequence(p, .weak) }

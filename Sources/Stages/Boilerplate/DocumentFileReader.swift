@@ -55,7 +55,9 @@ struct DocumentFileReader {
       let data = handle.readData(ofLength: chunkSize)
       if data.isEmpty { break }
       buffer.append(contentsOf: data)
-      if !decided, let first = buffer.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
+      if !decided,
+        let first = buffer.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
+      {
         decided = true
         jsonLines = first == UInt8(ascii: "{")
       }

@@ -10,13 +10,18 @@ public struct LearnBoilerplateCommand: Subcommand {
   public init() {}
 
   static let options: [Arguments.Option] = [
-    .init("output", short: "o", value: "FILE", help: "where to write the profile (required; - for stdout)"),
-    .init("min-docs", value: "N", help: "a line must occur in at least N documents of a group (default 3)"),
+    .init(
+      "output", short: "o", value: "FILE",
+      help: "where to write the profile (required; - for stdout)"),
+    .init(
+      "min-docs", value: "N",
+      help: "a line must occur in at least N documents of a group (default 3)"),
     .init(
       "group-by", value: "FIELD",
       help: "group documents by this field (a URL field groups by host); default: one group"),
     .init("min-length", value: "N", help: "ignore lines shorter than N characters (default 3)"),
-    .init("max-entries", value: "N", help: "the most line counters kept in memory (default 1000000)"),
+    .init(
+      "max-entries", value: "N", help: "the most line counters kept in memory (default 1000000)"),
     .init("help", short: "h", help: "show this help"),
   ]
 
@@ -62,12 +67,15 @@ public struct LearnBoilerplateCommand: Subcommand {
       print(text, terminator: "")
     } else {
       do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-        FileHandle.standardError.write(Data("\(cli.toolName): cannot write \(output): \(error.localizedDescription)\n".utf8))
+        FileHandle.standardError.write(
+          Data("\(cli.toolName): cannot write \(output): \(error.localizedDescription)\n".utf8))
         return 2
       }
     }
     var note = "learn-boilerplate: \(learner.documents) documents"
-    if learner.skipped > 0 { note += ", \(learner.skipped) skipped (no \(groupBy ?? "group") field)" }
+    if learner.skipped > 0 {
+      note += ", \(learner.skipped) skipped (no \(groupBy ?? "group") field)"
+    }
     if reader.badRecords > 0 { note += ", \(reader.badRecords) unreadable records" }
     if learner.prunes > 0 { note += ", counter table pruned \(learner.prunes) times" }
     FileHandle.standardError.write(Data((note + "\n").utf8))

@@ -26,8 +26,12 @@ struct LineClassifier: Sendable {
 
   /// Why a line was removed (or kept), for the audit field and the stats.
   enum Reason: String, Sendable {
-    case profile, phrase, label, altText = "alt-text", signals, breadcrumb, copyright, caption, symbols
-    case lowDensity = "low-density", context, edge, afterArticle = "after-article"
+    case profile, phrase, label
+    case altText = "alt-text"
+    case signals, breadcrumb, copyright, caption, symbols
+    case lowDensity = "low-density"
+    case context, edge
+    case afterArticle = "after-article"
   }
 
   /// The context-free class of one line; `profileHit` says the outlet's profile lists it.
@@ -75,7 +79,10 @@ struct LineClassifier: Sendable {
       var j = i - 1
       while j >= 0 {
         let k = kinds[j]
-        if k == .short || (skipNearGood && k == .nearGood) { j -= 1; continue }
+        if k == .short || (skipNearGood && k == .nearGood) {
+          j -= 1
+          continue
+        }
         return k == .boilerplate ? .bad : k
       }
       return .bad
@@ -84,7 +91,10 @@ struct LineClassifier: Sendable {
       var j = i + 1
       while j < n {
         let k = kinds[j]
-        if k == .short || (skipNearGood && k == .nearGood) { j += 1; continue }
+        if k == .short || (skipNearGood && k == .nearGood) {
+          j += 1
+          continue
+        }
         return k == .boilerplate ? .bad : k
       }
       return .bad
@@ -137,7 +147,8 @@ struct LineClassifier: Sendable {
     // Nothing reads like an article: keep every line that is not boilerplate and reads like a
     // sentence (a short quote, a one-paragraph note).
     if !keep.contains(true) {
-      for i in 0..<n where kinds[i] != .boilerplate && (lines[i].isSentence || kinds[i] == .nearGood) {
+      for i in 0..<n
+      where kinds[i] != .boilerplate && (lines[i].isSentence || kinds[i] == .nearGood) {
         keep[i] = true
       }
     }
