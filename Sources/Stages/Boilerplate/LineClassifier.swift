@@ -75,30 +75,33 @@ struct LineClassifier: Sendable {
     var revised = kinds
     var why = reasons
     // Neighbours ignoring short (and optionally near-good) lines; the edges count as bad.
+    // Computed in two linear sweeps so long menus of short lines stay cheap.
+    var before = [Kind](repeating: .bad, count: n)
+    var beforeNearGood = [Kind](repeating: .bad, count: n)
+    var after = [Kind](repeating: .bad, count: n)
+    var afterNearGood = [Kind](repeating: .bad, count: n)
+    var last = Kind.bad
+    var lastWithNearGood = Kind.bad
+    for i in 0..<n {
+      before[i] = last
+      beforeNearGood[i] = lastWithNearGood
+      let k = kinds[i] == .boilerplate ? .bad : kinds[i]
+      if k != .short && k != .nearGood { last = k }
+      if k != .short { lastWithNearGood = k }
+    }
+    last = .bad
+    lastWithNearGood = .bad
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      after[i] = last
+      afterNearGood[i] = lastWithNearGood
+      let k = kinds[i] == .boilerplate ? .bad : kinds[i]
+      if k != .short && k != .nearGood { last = k }
+      if k != .short { lastWithNearGood = k }
+    }
     func previous(_ i: Int, skipNearGood: Bool) -> Kind {
-      var j = i - 1
-      while j >= 0 {
-        let k = kinds[j]
-        if k == .short || (skipNearGood && k == .nearGood) {
-          j -= 1
-          continue
-        }
-        return k == .boilerplate ? .bad : k
-      }
-      return .bad
+      skipNearGood ? before[i] : beforeNearGood[i]
     }
-    func next(_ i: Int, skipNearGood: Bool) -> Kind {
-      var j = i + 1
-      while j < n {
-        let k = kinds[j]
-        if k == .short || (skipNearGood && k == .nearGood) {
-          j += 1
-          continue
-        }
-        return k == .boilerplate ? .bad : k
-      }
-      return .bad
-    }
+    func next(_ i: Int, skipNearGood: Bool) -> Kind { skipNearGood ? after[i] : afterNearGood[i] }
     for i in 0..<n where kinds[i] == .short {
       let p = previous(i, skipNearGood: true)
       let q = next(i, skipNearGood: true)

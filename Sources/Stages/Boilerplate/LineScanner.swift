@@ -6,7 +6,7 @@
 struct LineScanner: Sendable {
   let table: WordTable
   let longestPhrase: Int
-  private let bylineWords: [UInt64]
+  fileprivate let bylineWords: [UInt64]
 
   init(vocabulary: BoilerplateVocabulary) {
     let built = vocabulary.table()
@@ -78,91 +78,52 @@ struct LineScanner: Sendable {
       }
     }
 
-    var h = TextScanner.seed
-    var inWord = false
-    var prevLower = false
-    var firstUpper = false
-    var hasDigit = false
-    var lineHash: UInt64 = 0
-    var activeCount = 0
-    var lastAlt = false
-    var pendingCredit = false
-    var wordAfterParen = false
+    var w = WordState(active: active, activeLength: activeLength)
+    active = []
+    activeLength = []
+    defer {
+      active = w.active
+      activeLength = w.activeLength
+    }
     var spaces = 0
+    var length = 0
     var prevSpace = true
     var last: UInt32 = 0
     var beforeLast: UInt32 = 0
 
-    @inline(__always) func finishWord() {
-      line.words += 1
-      let f = table.flags(h)
-      if f.contains(.stop) { line.stops += 1 }
-      if firstUpper { line.capitalised += 1 }
-      if hasDigit { line.numeric += 1 }
-      lastAlt = f.contains(.altText)
-      if f.contains(.credit) {
-        if wordAfterParen { line.credit = true }
-        pendingCredit = true
-      } else {
-        pendingCredit = false
-      }
-      if lastAlt { line.altWords += 1 }
-      if line.words == 1 {
-        lineHash = h
-        line.startsWithBy = bylineWords.contains(h)
-      } else {
-        lineHash = TextScanner.chain(lineHash, h)
-      }
-      var kept = 0
-      for j in 0..<activeCount {
-        let c = TextScanner.chain(active[j], h)
-        let length = activeLength[j] + 1
-        let g = table.flags(c)
-        if g.contains(.strong) {
-          line.strongHits += 1
-          if g.contains(.terminal) { line.terminalHits += 1 }
-          line.hitWords += length
-        } else if g.contains(.weak) {
-          line.weakHits += 1
-          line.hitWords += length
-        }
-        if g.contains(.prefix) && length < longestPhrase {
-          active[kept] = c
-          activeLength[kept] = length
-          kept += 1
-        }
-      }
-      activeCount = kept
-      if f.contains(.strong) {
-        line.strongHits += 1
-        if f.contains(.terminal) { line.terminalHits += 1 }
-        line.hitWords += 1
-      } else if f.contains(.weak) {
-        line.weakHits += 1
-        line.hitWords += 1
-      }
-      if f.contains(.prefix) && activeCount < active.count {
-        active[activeCount] = h
-        activeLength[activeCount] = 1
-        activeCount += 1
-      }
-      h = TextScanner.seed
-      inWord = false
-      hasDigit = false
-    }
-
     while i < end {
       let b = p[i]
       if b == 0x20 || b == 0x09 {
-        if inWord { finishWord() }
-        prevLower = false
+        if w.inWord { w.finish(self, &line) }
+        w.prevLower = false
         spaces += 1
         prevSpace = true
         i += 1
         continue
       }
-      if spaces >= 3 && line.length > 0 { line.gaps += 1 }
+      if spaces >= 3 && length > 0 { line.gaps += 1 }
       spaces = 0
+      // ASCII letters and digits, the bulk of most text, take the short path.
+      if b < 0x80 {
+        let kind = TextScanner.asciiKind(b)
+        if kind != .separator {
+          if w.inWord && w.prevLower && kind == .upper { w.finish(self, &line) }
+          if !w.inWord {
+            w.inWord = true
+            w.firstUpper = kind == .upper
+            w.afterParen = last == 0x28
+          }
+          if kind == .digit { w.hasDigit = true }
+          w.h = TextScanner.add(w.h, UInt32(kind == .upper ? b | 0x20 : b))
+          w.prevLower = kind == .lower
+          length += 1
+          beforeLast = last
+          last = UInt32(b)
+          prevSpace = false
+          i += 1
+          continue
+        }
+      }
       let (cp, n) = b < 0x80 ? (UInt32(b), 1) : TextScanner.decode(p, i, end)
       let (kind, folded) = TextScanner.classify(cp)
       switch kind {
@@ -170,11 +131,11 @@ struct LineScanner: Sendable {
         i += n
         continue
       case .separator:
-        if inWord { finishWord() }
-        prevLower = false
+        if w.inWord { w.finish(self, &line) }
+        w.prevLower = false
         if cp == 0xA9 { line.copyright = true }
-        if cp == 0x3A && pendingCredit { line.credit = true }
-        pendingCredit = false
+        if cp == 0x3A && w.pendingCredit { line.credit = true }
+        w.pendingCredit = false
         let nextIsSpace = i + n >= end || p[i + n] == 0x20
         if cp == 0x2E || cp == 0x21 || cp == 0x3F {
           if i + n < end && p[i + n] == 0x20 { line.sentenceMarks += 1 }
@@ -182,25 +143,26 @@ struct LineScanner: Sendable {
           line.separators += 1
         }
       case .lower, .upper, .caseless, .digit:
-        if inWord && prevLower && kind == .upper { finishWord() }
-        if !inWord {
-          inWord = true
-          firstUpper = kind == .upper
-          wordAfterParen = last == 0x28
+        if w.inWord && w.prevLower && kind == .upper { w.finish(self, &line) }
+        if !w.inWord {
+          w.inWord = true
+          w.firstUpper = kind == .upper
+          w.afterParen = last == 0x28
         }
-        if kind == .digit { hasDigit = true }
-        h = TextScanner.add(h, folded)
-        prevLower = kind == .lower
+        if kind == .digit { w.hasDigit = true }
+        w.h = TextScanner.add(w.h, folded)
+        w.prevLower = kind == .lower
       }
-      line.length += 1
+      length += 1
       beforeLast = last
       last = cp
       prevSpace = false
       i += n
     }
-    if inWord { finishWord() }
-    line.isLabel = line.words > 0 && table.flags(lineHash).contains(.line)
-    line.endsWithAltText = lastAlt
+    if w.inWord { w.finish(self, &line) }
+    line.length = length
+    line.isLabel = line.words > 0 && table.flags(w.lineHash).contains(.line)
+    line.endsWithAltText = w.lastAlt
     line.endsWithColon = last == 0x3A
     line.endsSentence = Self.endsSentence(last, beforeLast)
   }
@@ -227,5 +189,87 @@ struct LineScanner: Sendable {
       return beforeLast == 0x2E || beforeLast == 0x21 || beforeLast == 0x3F
     default: return false
     }
+  }
+}
+
+/// The state of the word being read and of the phrase matches still open, for one line.
+private struct WordState {
+  var h = TextScanner.seed
+  var inWord = false
+  var prevLower = false
+  var firstUpper = false
+  var hasDigit = false
+  var afterParen = false
+  var pendingCredit = false
+  var lastAlt = false
+  var lineHash: UInt64 = 0
+  var active: [UInt64]
+  var activeLength: [Int]
+  var activeCount = 0
+
+  init(active: [UInt64], activeLength: [Int]) {
+    self.active = active
+    self.activeLength = activeLength
+  }
+
+  /// Ends the current word: counts it, looks it up, extends or closes open phrase matches.
+  @inline(__always)
+  mutating func finish(_ scanner: LineScanner, _ line: inout LineFeatures) {
+    let table = scanner.table
+    line.words += 1
+    let f = table.flags(h)
+    if f.contains(.stop) { line.stops += 1 }
+    if firstUpper { line.capitalised += 1 }
+    if hasDigit { line.numeric += 1 }
+    lastAlt = f.contains(.altText)
+    if lastAlt { line.altWords += 1 }
+    if f.contains(.credit) {
+      if afterParen { line.credit = true }
+      pendingCredit = true
+    } else {
+      pendingCredit = false
+    }
+    if line.words == 1 {
+      lineHash = h
+      line.startsWithBy = scanner.bylineWords.contains(h)
+    } else {
+      lineHash = TextScanner.chain(lineHash, h)
+    }
+    var kept = 0
+    for j in 0..<activeCount {
+      let c = TextScanner.chain(active[j], h)
+      let length = activeLength[j] + 1
+      let g = table.flags(c)
+      if g.contains(.strong) {
+        line.strongHits += 1
+        if g.contains(.terminal) { line.terminalHits += 1 }
+        line.hitWords += length
+      } else if g.contains(.weak) {
+        line.weakHits += 1
+        line.hitWords += length
+      }
+      if g.contains(.prefix) && length < scanner.longestPhrase {
+        active[kept] = c
+        activeLength[kept] = length
+        kept += 1
+      }
+    }
+    activeCount = kept
+    if f.contains(.strong) {
+      line.strongHits += 1
+      if f.contains(.terminal) { line.terminalHits += 1 }
+      line.hitWords += 1
+    } else if f.contains(.weak) {
+      line.weakHits += 1
+      line.hitWords += 1
+    }
+    if f.contains(.prefix) && activeCount < active.count {
+      active[activeCount] = h
+      activeLength[activeCount] = 1
+      activeCount += 1
+    }
+    h = TextScanner.seed
+    inWord = false
+    hasDigit = false
   }
 }

@@ -81,6 +81,15 @@ enum TextScanner {
     return (.caseless, cp)
   }
 
+  /// The kind of an ASCII byte.
+  @inline(__always)
+  static func asciiKind(_ b: UInt8) -> CharKind {
+    let lower = b | 0x20
+    if lower >= 0x61 && lower <= 0x7A { return b & 0x20 != 0 ? .lower : .upper }
+    if b >= 0x30 && b <= 0x39 { return .digit }
+    return .separator
+  }
+
   /// Whether an ASCII byte is a space or tab (line-internal whitespace).
   @inline(__always)
   static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
