@@ -85,6 +85,7 @@ struct LineScanner: Sendable {
       active = w.active
       activeLength = w.activeLength
     }
+    var word = WordHash()
     var spaces = 0
     var length = 0
     var prevSpace = true
@@ -94,7 +95,10 @@ struct LineScanner: Sendable {
     while i < end {
       let b = p[i]
       if b == 0x20 || b == 0x09 {
-        if w.inWord { w.finish(self, &line) }
+        if w.inWord {
+          w.finish(self, &line, word.value)
+          word = WordHash()
+        }
         w.prevLower = false
         spaces += 1
         prevSpace = true
@@ -107,20 +111,31 @@ struct LineScanner: Sendable {
       if b < 0x80 {
         let kind = TextScanner.asciiKind(b)
         if kind != .separator {
-          if w.inWord && w.prevLower && kind == .upper { w.finish(self, &line) }
+          if w.inWord && w.prevLower && kind == .upper {
+            w.finish(self, &line, word.value)
+            word = WordHash()
+          }
           if !w.inWord {
             w.inWord = true
             w.firstUpper = kind == .upper
             w.afterParen = last == 0x28
           }
           if kind == .digit { w.hasDigit = true }
-          w.h = TextScanner.add(w.h, UInt32(kind == .upper ? b | 0x20 : b))
-          w.prevLower = kind == .lower
-          length += 1
-          beforeLast = last
-          last = UInt32(b)
+          word.add(UInt32(kind == .upper ? b | 0x20 : b))
+          // The lower-case letters that follow: only the hash needs them.
+          var j = i + 1
+          while j < end {
+            let c = p[j]
+            guard c &- 0x61 < 26 else { break }
+            word.add(UInt32(c))
+            j += 1
+          }
+          w.prevLower = kind == .lower || j > i + 1
+          length += j - i
+          beforeLast = j > i + 1 ? UInt32(p[j - 2]) : last
+          last = UInt32(p[j - 1])
           prevSpace = false
-          i += 1
+          i = j
           continue
         }
       }
@@ -131,7 +146,10 @@ struct LineScanner: Sendable {
         i += n
         continue
       case .separator:
-        if w.inWord { w.finish(self, &line) }
+        if w.inWord {
+          w.finish(self, &line, word.value)
+          word = WordHash()
+        }
         w.prevLower = false
         if cp == 0xA9 { line.copyright = true }
         if cp == 0x3A && w.pendingCredit { line.credit = true }
@@ -143,14 +161,17 @@ struct LineScanner: Sendable {
           line.separators += 1
         }
       case .lower, .upper, .caseless, .digit:
-        if w.inWord && w.prevLower && kind == .upper { w.finish(self, &line) }
+        if w.inWord && w.prevLower && kind == .upper {
+          w.finish(self, &line, word.value)
+          word = WordHash()
+        }
         if !w.inWord {
           w.inWord = true
           w.firstUpper = kind == .upper
           w.afterParen = last == 0x28
         }
         if kind == .digit { w.hasDigit = true }
-        w.h = TextScanner.add(w.h, folded)
+        word.add(folded)
         w.prevLower = kind == .lower
       }
       length += 1
@@ -159,7 +180,10 @@ struct LineScanner: Sendable {
       prevSpace = false
       i += n
     }
-    if w.inWord { w.finish(self, &line) }
+    if w.inWord {
+      w.finish(self, &line, word.value)
+      word = WordHash()
+    }
     line.length = length
     line.isLabel = line.words > 0 && table.flags(w.lineHash).contains(.line)
     line.endsWithAltText = w.lastAlt
@@ -194,7 +218,6 @@ struct LineScanner: Sendable {
 
 /// The state of the word being read and of the phrase matches still open, for one line.
 private struct WordState {
-  var h = TextScanner.seed
   var inWord = false
   var prevLower = false
   var firstUpper = false
@@ -214,7 +237,7 @@ private struct WordState {
 
   /// Ends the current word: counts it, looks it up, extends or closes open phrase matches.
   @inline(__always)
-  mutating func finish(_ scanner: LineScanner, _ line: inout LineFeatures) {
+  mutating func finish(_ scanner: LineScanner, _ line: inout LineFeatures, _ h: UInt64) {
     let table = scanner.table
     line.words += 1
     let f = table.flags(h)
@@ -268,7 +291,6 @@ private struct WordState {
       activeLength[activeCount] = 1
       activeCount += 1
     }
-    h = TextScanner.seed
     inWord = false
     hasDigit = false
   }
