@@ -1,3 +1,5 @@
+import Foundation
+
 /// One pass over a document's UTF-8 bytes that splits it into lines and measures each line's
 /// features (words, stop words, phrase matches, punctuation, list markers, separators).
 ///
@@ -7,6 +9,9 @@ struct LineScanner: Sendable {
   let table: WordTable
   let longestPhrase: Int
   fileprivate let bylineWords: [UInt64]
+
+  /// The most phrase matches open at once.
+  static let matchCapacity = 32
 
   init(vocabulary: BoilerplateVocabulary) {
     let built = vocabulary.table()
@@ -19,14 +24,23 @@ struct LineScanner: Sendable {
   func scan(_ p: UnsafeBufferPointer<UInt8>) -> [LineFeatures] {
     var lines: [LineFeatures] = []
     lines.reserveCapacity(p.count / 40 + 4)
-    var active = [UInt64](repeating: 0, count: 32)
-    var activeLength = [Int](repeating: 0, count: 32)
+    // Open phrase matches: at most `matchCapacity`, in scratch memory owned by this call.
+    let active = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.matchCapacity)
+    let activeLength = UnsafeMutablePointer<Int>.allocate(capacity: Self.matchCapacity)
+    defer {
+      active.deallocate()
+      activeLength.deallocate()
+    }
     var lineStart = 0
     var blankBefore = false
     let count = p.count
     while lineStart < count {
       var lineEnd = lineStart
-      while lineEnd < count && p[lineEnd] != 0x0A { lineEnd += 1 }
+      if let base = p.baseAddress, let nl = memchr(base + lineStart, 0x0A, count - lineStart) {
+        lineEnd = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+      } else {
+        lineEnd = count
+      }
       var s = lineStart
       var e = lineEnd
       while s < e && TextScanner.isBlank(p[s]) { s += 1 }
@@ -36,7 +50,7 @@ struct LineScanner: Sendable {
         line.start = s
         line.end = e
         line.blankBefore = blankBefore
-        measure(p, &line, &active, &activeLength)
+        measure(p, &line, active, activeLength)
         lines.append(line)
         blankBefore = false
       } else if !lines.isEmpty {
@@ -49,8 +63,9 @@ struct LineScanner: Sendable {
 
   /// Measures the text `line.start..<line.end` into `line`.
   private func measure(
-    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures, _ active: inout [UInt64],
-    _ activeLength: inout [Int]
+    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures,
+    _ active: UnsafeMutablePointer<UInt64>,
+    _ activeLength: UnsafeMutablePointer<Int>
   ) {
     let end = line.end
     var i = line.start
@@ -79,12 +94,6 @@ struct LineScanner: Sendable {
     }
 
     var w = WordState(active: active, activeLength: activeLength)
-    active = []
-    activeLength = []
-    defer {
-      active = w.active
-      activeLength = w.activeLength
-    }
     var word = WordHash()
     var spaces = 0
     var length = 0
@@ -226,11 +235,11 @@ private struct WordState {
   var pendingCredit = false
   var lastAlt = false
   var lineHash: UInt64 = 0
-  var active: [UInt64]
-  var activeLength: [Int]
+  let active: UnsafeMutablePointer<UInt64>
+  let activeLength: UnsafeMutablePointer<Int>
   var activeCount = 0
 
-  init(active: [UInt64], activeLength: [Int]) {
+  init(active: UnsafeMutablePointer<UInt64>, activeLength: UnsafeMutablePointer<Int>) {
     self.active = active
     self.activeLength = activeLength
   }
@@ -286,7 +295,7 @@ private struct WordState {
       line.weakHits += 1
       line.hitWords += 1
     }
-    if f.contains(.prefix) && activeCount < active.count {
+    if f.contains(.prefix) && activeCount < LineScanner.matchCapacity {
       active[activeCount] = h
       activeLength[activeCount] = 1
       activeCount += 1

@@ -194,5 +194,5 @@ struct WordHash {
 
   /// The word's hash.
   @inline(__always)
-  var value: UInt64 { TextScanner.mix(h ^ TextScanner.mix(acc ^ (n << 60))) }
+  var value: UInt64 { TextScanner.mix(h ^ acc ^ (n << 56)) }
 }
