@@ -55,7 +55,9 @@ struct LineClassifier: Sendable {
     if line.separators >= 2 && !prose && line.length / (line.separators + 1) < 40 {
       return (.boilerplate, .breadcrumb)
     }
-    if line.length < lengthLow { return (.short, nil) }
+    if line.length < lengthLow {
+      return (.short, nil)
+    }
     let density = line.density
     if density >= stopHigh && line.length > lengthHigh { return (.good, nil) }
     if density >= stopLow || (line.isProse && line.words >= 10 && density >= 0.18) {
@@ -174,6 +176,13 @@ struct LineClassifier: Sendable {
           }
           break
         }
+      }
+    }
+
+    // A short line between two kept lines is a subhead or a caption-free line of the article.
+    if n > 2 {
+      for i in 1..<(n - 1) where !keep[i] && kinds[i] == .short && keep[i - 1] && keep[i + 1] {
+        keep[i] = true
       }
     }
 
