@@ -24,6 +24,7 @@ let package = Package(
         .embedInCode("Resources/boilerplate/boilerplate_it.json5"),
         .embedInCode("Resources/boilerplate/boilerplate_pt.json5"),
         .embedInCode("Resources/boilerplate/boilerplate_ru.json5"),
+        .embedInCode("Resources/boilerplate/boilerplate_pl.json5"),
       ]
     ),
     .executableTarget(name: "pipe", dependencies: ["PipelineCore", "Stages"]),

@@ -16,6 +16,7 @@ enum BoilerplateResources {
     File(name: "boilerplate_it.json5", text: decode(PackageResources.boilerplate_it_json5)),
     File(name: "boilerplate_pt.json5", text: decode(PackageResources.boilerplate_pt_json5)),
     File(name: "boilerplate_ru.json5", text: decode(PackageResources.boilerplate_ru_json5)),
+    File(name: "boilerplate_pl.json5", text: decode(PackageResources.boilerplate_pl_json5)),
   ]
 
   private static func decode(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }

@@ -44,7 +44,9 @@ struct LineClassifier: Sendable {
     if line.strongHits > 0 && (!prose || line.strongHits >= 2 || hitShare) {
       return (.boilerplate, .phrase)
     }
-    if line.copyright && line.length < 300 { return (.boilerplate, .copyright) }
+    if line.copyright && (line.length < 300 || line.startsWithCopyright) {
+      return (.boilerplate, .copyright)
+    }
     if line.credit && line.length < 250 { return (.boilerplate, .caption) }
     if line.endsWithAltText && line.words <= 6 && !line.endsSentence {
       return (.boilerplate, .altText)

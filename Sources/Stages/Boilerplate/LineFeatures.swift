@@ -38,8 +38,9 @@ struct LineFeatures {
   var bullet = Bullet.none
   /// A picture or source credit: a credit word before a colon or after `(` ("Foto: dpa").
   var credit = false
-  /// The line contains `©`.
+  /// The line contains `©`; it starts with it.
   var copyright = false
+  var startsWithCopyright = false
   /// The first word is a byline word ("by", "von", "par", ...).
   var startsWithBy = false
 

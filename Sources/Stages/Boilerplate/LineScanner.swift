@@ -160,7 +160,10 @@ struct LineScanner: Sendable {
           word = WordHash()
         }
         w.prevLower = false
-        if cp == 0xA9 { line.copyright = true }
+        if cp == 0xA9 {
+          line.copyright = true
+          if length == 0 { line.startsWithCopyright = true }
+        }
         if cp == 0x3A && w.pendingCredit { line.credit = true }
         w.pendingCredit = false
         let nextIsSpace = i + n >= end || p[i + n] == 0x20
