@@ -120,8 +120,8 @@ public struct BoilerplateVocabulary: Sendable {
   /// after the article has started, ends the article unless more prose follows than preceded.
   static let terminalCategories: Set<String> = ["related", "comments"]
 
-  /// The lookup table for the line scanner, and the longest phrase in words.
-  func table() -> (table: WordTable, longestPhrase: Int) {
+  /// The lookup table for the line scanner, and the longest phrase and label in words.
+  func table() -> (table: WordTable, longestPhrase: Int, longestLabel: Int) {
     var entries: [UInt64: WordTable.Flags] = [:]
     var longest = 1
     func addSequence(_ text: String, _ flag: WordTable.Flags) {
@@ -152,11 +152,14 @@ public struct BoilerplateVocabulary: Sendable {
       let words = TextScanner.wordHashes(word)
       if words.count == 1 { entries[words[0], default: []].insert(.credit) }
     }
+    var longestLabel = 1
     for label in lines {
-      if let h = TextScanner.phraseHash(TextScanner.wordHashes(label)) {
+      let words = TextScanner.wordHashes(label)
+      longestLabel = max(longestLabel, words.count)
+      if let h = TextScanner.phraseHash(words) {
         entries[h, default: []].insert(.line)
       }
     }
-    return (WordTable(entries), longest)
+    return (WordTable(entries), longest, longestLabel)
   }
 }

@@ -8,6 +8,8 @@ import Foundation
 struct LineScanner: Sendable {
   let table: WordTable
   let longestPhrase: Int
+  /// The longest button/menu label in words: longer lines are never labels.
+  let longestLabel: Int
   fileprivate let bylineWords: [UInt64]
 
   /// The most phrase matches open at once.
@@ -17,6 +19,7 @@ struct LineScanner: Sendable {
     let built = vocabulary.table()
     table = built.table
     longestPhrase = min(built.longestPhrase, 12)
+    longestLabel = built.longestLabel
     bylineWords = TextScanner.wordHashes("by von par por от di door av")
   }
 
@@ -197,7 +200,8 @@ struct LineScanner: Sendable {
       word = WordHash()
     }
     line.length = length
-    line.isLabel = line.words > 0 && table.flags(w.lineHash).contains(.line)
+    line.isLabel =
+      line.words > 0 && line.words <= longestLabel && table.flags(w.lineHash).contains(.line)
     line.endsWithAltText = w.lastAlt
     line.endsWithColon = last == 0x3A
     line.endsSentence = Self.endsSentence(last, beforeLast)
@@ -267,7 +271,7 @@ private struct WordState {
     if line.words == 1 {
       lineHash = h
       line.startsWithBy = scanner.bylineWords.contains(h)
-    } else {
+    } else if line.words <= scanner.longestLabel {
       lineHash = TextScanner.chain(lineHash, h)
     }
     var kept = 0
