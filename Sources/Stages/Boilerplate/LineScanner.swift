@@ -10,7 +10,7 @@ struct LineScanner: Sendable {
   let longestPhrase: Int
   /// The longest button/menu label in words: longer lines are never labels.
   let longestLabel: Int
-  fileprivate let bylineWords: [UInt64]
+  private let bylineWords: [UInt64]
 
   /// The most phrase matches open at once.
   static let matchCapacity = 32
@@ -96,113 +96,213 @@ struct LineScanner: Sendable {
       }
     }
 
-    var w = WordState(active: active, activeLength: activeLength)
-    var word = WordHash()
-    var spaces = 0
+    // Counters live in locals (registers) and are stored into `line` once, at the end.
     var length = 0
+    var words = 0
+    var stops = 0
+    var capitalised = 0
+    var numeric = 0
+    var strongHits = 0
+    var terminalHits = 0
+    var weakHits = 0
+    var hitWords = 0
+    var altWords = 0
+    var sentenceMarks = 0
+    var separators = 0
+    var gaps = 0
+    var copyright = false
+    var startsWithCopyright = false
+    var credit = false
+    var startsWithBy = false
+    var pendingCredit = false
+    var lastAlt = false
+    var lineHash: UInt64 = 0
+    var activeCount = 0
+    var spaces = 0
     var prevSpace = true
     var last: UInt32 = 0
     var beforeLast: UInt32 = 0
 
     while i < end {
-      let b = p[i]
-      if b == 0x20 || b == 0x09 {
-        if w.inWord {
-          w.finish(self, &line, word.value)
-          word = WordHash()
-        }
-        w.prevLower = false
-        spaces += 1
-        prevSpace = true
-        i += 1
-        continue
-      }
-      if spaces >= 3 && length > 0 { line.gaps += 1 }
-      spaces = 0
-      // ASCII letters and digits, the bulk of most text, take the short path.
-      if b < 0x80 {
-        let kind = TextScanner.asciiKind(b)
-        if kind != .separator {
-          if w.inWord && w.prevLower && kind == .upper {
-            w.finish(self, &line, word.value)
-            word = WordHash()
-          }
-          if !w.inWord {
-            w.inWord = true
-            w.firstUpper = kind == .upper
-            w.afterParen = last == 0x28
-          }
-          if kind == .digit { w.hasDigit = true }
-          word.add(UInt32(kind == .upper ? b | 0x20 : b))
-          // The lower-case letters that follow: only the hash needs them.
-          var j = i + 1
-          while j < end {
-            let c = p[j]
-            guard c &- 0x61 < 26 else { break }
-            word.add(UInt32(c))
-            j += 1
-          }
-          w.prevLower = kind == .lower || j > i + 1
-          length += j - i
-          beforeLast = j > i + 1 ? UInt32(p[j - 2]) : last
-          last = UInt32(p[j - 1])
-          prevSpace = false
-          i = j
+      // 1. Spaces and punctuation up to the next word.
+      var wordKind = TextScanner.CharKind.separator
+      var wordFirst: UInt32 = 0
+      var wordFirstLength = 1
+      while i < end {
+        let b = p[i]
+        if b == 0x20 || b == 0x09 {
+          spaces += 1
+          prevSpace = true
+          i += 1
           continue
         }
-      }
-      let (cp, n) = b < 0x80 ? (UInt32(b), 1) : TextScanner.decode(p, i, end)
-      let (kind, folded) = TextScanner.classify(cp)
-      switch kind {
-      case .ignorable:
-        i += n
-        continue
-      case .separator:
-        if w.inWord {
-          w.finish(self, &line, word.value)
-          word = WordHash()
+        if spaces >= 3 && length > 0 { gaps += 1 }
+        spaces = 0
+        let cp: UInt32
+        let n: Int
+        let kind: TextScanner.CharKind
+        let folded: UInt32
+        if b < 0x80 {
+          cp = UInt32(b)
+          n = 1
+          kind = TextScanner.asciiKind(b)
+          folded = cp | 0x20
+        } else {
+          (cp, n) = TextScanner.decode(p, i, end)
+          (kind, folded) = TextScanner.classify(cp)
         }
-        w.prevLower = false
+        if kind == .ignorable {
+          i += n
+          continue
+        }
+        if kind != .separator {
+          wordKind = kind
+          wordFirst = folded
+          wordFirstLength = n
+          break
+        }
         if cp == 0xA9 {
-          line.copyright = true
-          if length == 0 { line.startsWithCopyright = true }
+          copyright = true
+          if length == 0 { startsWithCopyright = true }
         }
-        if cp == 0x3A && w.pendingCredit { line.credit = true }
-        w.pendingCredit = false
-        let nextIsSpace = i + n >= end || p[i + n] == 0x20
+        if cp == 0x3A && pendingCredit { credit = true }
+        pendingCredit = false
         if cp == 0x2E || cp == 0x21 || cp == 0x3F {
-          if i + n < end && p[i + n] == 0x20 { line.sentenceMarks += 1 }
-        } else if prevSpace && nextIsSpace && Self.isSeparator(cp) {
-          line.separators += 1
+          if i + n < end && p[i + n] == 0x20 { sentenceMarks += 1 }
+        } else if prevSpace && (i + n >= end || p[i + n] == 0x20) && Self.isSeparator(cp) {
+          separators += 1
         }
-      case .lower, .upper, .caseless, .digit:
-        if w.inWord && w.prevLower && kind == .upper {
-          w.finish(self, &line, word.value)
-          word = WordHash()
-        }
-        if !w.inWord {
-          w.inWord = true
-          w.firstUpper = kind == .upper
-          w.afterParen = last == 0x28
-        }
-        if kind == .digit { w.hasDigit = true }
-        word.add(folded)
-        w.prevLower = kind == .lower
+        length += 1
+        beforeLast = last
+        last = cp
+        prevSpace = false
+        i += n
       }
+      if i >= end { break }
+
+      // 2. One word: letters and digits up to punctuation, a space or a lower-to-upper change.
+      let firstUpper = wordKind == .upper
+      let afterParen = last == 0x28
+      var hasDigit = wordKind == .digit
+      var prevLower = wordKind == .lower
+      var word = WordHash()
+      word.add(wordFirst)
+      i += wordFirstLength
       length += 1
-      beforeLast = last
-      last = cp
+      while i < end {
+        let b = p[i]
+        if b &- 0x61 < 26 {
+          word.add(UInt32(b))
+          prevLower = true
+          i += 1
+          length += 1
+          continue
+        }
+        if b < 0x80 {
+          let kind = TextScanner.asciiKind(b)
+          if kind == .separator || (kind == .upper && prevLower) { break }
+          if kind == .digit { hasDigit = true }
+          word.add(UInt32(b | 0x20))
+          prevLower = false
+          i += 1
+          length += 1
+          continue
+        }
+        let (cp, n) = TextScanner.decode(p, i, end)
+        let (kind, folded) = TextScanner.classify(cp)
+        if kind == .ignorable {
+          i += n
+          continue
+        }
+        if kind == .separator || (kind == .upper && prevLower) { break }
+        if kind == .digit { hasDigit = true }
+        word.add(folded)
+        prevLower = kind == .lower
+        i += n
+        length += 1
+      }
+      // Letters end the text so far (only punctuation matters to the sentence-end checks).
+      beforeLast = 0x61
+      last = 0x61
       prevSpace = false
-      i += n
+
+      // 3. The word: count it, look it up, extend or close open phrase matches.
+      let h = word.value
+      words += 1
+      let f = table.flags(h)
+      if f.contains(.stop) { stops += 1 }
+      if firstUpper { capitalised += 1 }
+      if hasDigit { numeric += 1 }
+      lastAlt = f.contains(.altText)
+      if lastAlt { altWords += 1 }
+      if f.contains(.credit) {
+        if afterParen { credit = true }
+        pendingCredit = true
+      } else {
+        pendingCredit = false
+      }
+      if words == 1 {
+        lineHash = h
+        startsWithBy = bylineWords.contains(h)
+      } else if words <= longestLabel {
+        lineHash = TextScanner.chain(lineHash, h)
+      }
+      if activeCount > 0 {
+        var kept = 0
+        for j in 0..<activeCount {
+          let c = TextScanner.chain(active[j], h)
+          let matched = activeLength[j] + 1
+          let g = table.flags(c)
+          if g.contains(.strong) {
+            strongHits += 1
+            if g.contains(.terminal) { terminalHits += 1 }
+            hitWords += matched
+          } else if g.contains(.weak) {
+            weakHits += 1
+            hitWords += matched
+          }
+          if g.contains(.prefix) && matched < longestPhrase {
+            active[kept] = c
+            activeLength[kept] = matched
+            kept += 1
+          }
+        }
+        activeCount = kept
+      }
+      if f.contains(.strong) {
+        strongHits += 1
+        if f.contains(.terminal) { terminalHits += 1 }
+        hitWords += 1
+      } else if f.contains(.weak) {
+        weakHits += 1
+        hitWords += 1
+      }
+      if f.contains(.prefix) && activeCount < Self.matchCapacity {
+        active[activeCount] = h
+        activeLength[activeCount] = 1
+        activeCount += 1
+      }
     }
-    if w.inWord {
-      w.finish(self, &line, word.value)
-      word = WordHash()
-    }
+
     line.length = length
-    line.isLabel =
-      line.words > 0 && line.words <= longestLabel && table.flags(w.lineHash).contains(.line)
-    line.endsWithAltText = w.lastAlt
+    line.words = words
+    line.stops = stops
+    line.capitalised = capitalised
+    line.numeric = numeric
+    line.strongHits = strongHits
+    line.terminalHits = terminalHits
+    line.weakHits = weakHits
+    line.hitWords = hitWords
+    line.altWords = altWords
+    line.sentenceMarks = sentenceMarks
+    line.separators = separators
+    line.gaps = gaps
+    line.copyright = copyright
+    line.startsWithCopyright = startsWithCopyright
+    line.credit = credit
+    line.startsWithBy = startsWithBy
+    line.isLabel = words > 0 && words <= longestLabel && table.flags(lineHash).contains(.line)
+    line.endsWithAltText = lastAlt
     line.endsWithColon = last == 0x3A
     line.endsSentence = Self.endsSentence(last, beforeLast)
   }
@@ -229,85 +329,5 @@ struct LineScanner: Sendable {
       return beforeLast == 0x2E || beforeLast == 0x21 || beforeLast == 0x3F
     default: return false
     }
-  }
-}
-
-/// The state of the word being read and of the phrase matches still open, for one line.
-private struct WordState {
-  var inWord = false
-  var prevLower = false
-  var firstUpper = false
-  var hasDigit = false
-  var afterParen = false
-  var pendingCredit = false
-  var lastAlt = false
-  var lineHash: UInt64 = 0
-  let active: UnsafeMutablePointer<UInt64>
-  let activeLength: UnsafeMutablePointer<Int>
-  var activeCount = 0
-
-  init(active: UnsafeMutablePointer<UInt64>, activeLength: UnsafeMutablePointer<Int>) {
-    self.active = active
-    self.activeLength = activeLength
-  }
-
-  /// Ends the current word: counts it, looks it up, extends or closes open phrase matches.
-  @inline(__always)
-  mutating func finish(_ scanner: LineScanner, _ line: inout LineFeatures, _ h: UInt64) {
-    let table = scanner.table
-    line.words += 1
-    let f = table.flags(h)
-    if f.contains(.stop) { line.stops += 1 }
-    if firstUpper { line.capitalised += 1 }
-    if hasDigit { line.numeric += 1 }
-    lastAlt = f.contains(.altText)
-    if lastAlt { line.altWords += 1 }
-    if f.contains(.credit) {
-      if afterParen { line.credit = true }
-      pendingCredit = true
-    } else {
-      pendingCredit = false
-    }
-    if line.words == 1 {
-      lineHash = h
-      line.startsWithBy = scanner.bylineWords.contains(h)
-    } else if line.words <= scanner.longestLabel {
-      lineHash = TextScanner.chain(lineHash, h)
-    }
-    var kept = 0
-    for j in 0..<activeCount {
-      let c = TextScanner.chain(active[j], h)
-      let length = activeLength[j] + 1
-      let g = table.flags(c)
-      if g.contains(.strong) {
-        line.strongHits += 1
-        if g.contains(.terminal) { line.terminalHits += 1 }
-        line.hitWords += length
-      } else if g.contains(.weak) {
-        line.weakHits += 1
-        line.hitWords += length
-      }
-      if g.contains(.prefix) && length < scanner.longestPhrase {
-        active[kept] = c
-        activeLength[kept] = length
-        kept += 1
-      }
-    }
-    activeCount = kept
-    if f.contains(.strong) {
-      line.strongHits += 1
-      if f.contains(.terminal) { line.terminalHits += 1 }
-      line.hitWords += 1
-    } else if f.contains(.weak) {
-      line.weakHits += 1
-      line.hitWords += 1
-    }
-    if f.contains(.prefix) && activeCount < LineScanner.matchCapacity {
-      active[activeCount] = h
-      activeLength[activeCount] = 1
-      activeCount += 1
-    }
-    inWord = false
-    hasDigit = false
   }
 }
