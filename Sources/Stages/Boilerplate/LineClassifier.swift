@@ -243,7 +243,7 @@ struct LineClassifier: Sendable {
         j -= 1
         continue
       }
-      if line.words >= 2 && line.separators == 0 && line.length <= 250 && !line.endsWithColon {
+      if line.words >= 3 && line.separators == 0 && line.length <= 250 && !line.endsWithColon {
         keep[j] = true
         accepted += 1
       } else {
