@@ -170,7 +170,7 @@ struct LineClassifier: Sendable {
         if kinds[i] == .good || kinds[i] == .nearGood { before += lines[i].length }
         let line = lines[i]
         if kinds[i] == .boilerplate && line.terminalHits > 0 && line.length < 80 && before > 0
-          && total - before < before
+          && total - before < before && !proseFollows(i, kinds, within: 1)
         {
           for j in i..<n where keep[j] {
             keep[j] = false
@@ -195,6 +195,17 @@ struct LineClassifier: Sendable {
     for i in 0..<n where keep[i] { why[i] = nil }
     for i in 0..<n where !keep[i] && why[i] == nil { why[i] = .context }
     return (keep, why)
+  }
+
+  /// Whether a good line comes within `within` lines after `i` (an inline "Read more" link
+  /// inside the article rather than the heading of what follows it).
+  private func proseFollows(_ i: Int, _ kinds: [Kind], within: Int) -> Bool {
+    var j = i + 1
+    while j < kinds.count && j <= i + within {
+      if kinds[j] == .good { return true }
+      j += 1
+    }
+    return false
   }
 
   /// The range of lines with the largest total weight (prose counts for, boilerplate and
