@@ -239,7 +239,8 @@ struct LineClassifier: Sendable {
   }
 
   /// Keeps up to two title- or sentence-like lines (headline, dek) just before `first`, skipping
-  /// boilerplate and metadata lines (bylines, dates), stopping at list items.
+  /// boilerplate, metadata (bylines, dates) and one- or two-word lines (names, drop caps),
+  /// stopping at list items.
   private func keepHeadlineAndDek(
     before first: Int, _ lines: [LineFeatures], _ kinds: [Kind], _ keep: inout [Bool]
   ) {
@@ -250,7 +251,7 @@ struct LineClassifier: Sendable {
       let line = lines[j]
       distance += line.length
       if line.bullet != .none { break }
-      if kinds[j] == .boilerplate || isMetadata(line) {
+      if kinds[j] == .boilerplate || isMetadata(line) || line.words < 3 {
         j -= 1
         continue
       }
