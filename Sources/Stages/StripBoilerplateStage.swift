@@ -17,13 +17,13 @@ public struct StripBoilerplateStage: Stage {
     OptionSpec(
       "phrases", .any,
       help: "more vocabulary: an array of boilerplate phrases, or an object like a vocabulary file "
-        + "({stopwords, phrases: {category: [...]}, signalWords, lines, altText})"),
+        + "({stopwords, phrases: {category: [...]}, signalWords, lines, altText, creditWords})"),
     OptionSpec(
       "phraseFile", .string, help: "a JSON5 vocabulary file to add (same shape as `phrases`)"),
     OptionSpec(
       "builtinVocabulary", .boolean, default: true,
       help:
-        "use the shipped word lists (English, German, French, Spanish, Italian, Portuguese, Russian)"
+        "use the shipped word lists (English, German, French, Spanish, Italian, Portuguese, Russian, Polish)"
     ),
     OptionSpec(
       "profile", .string,
