@@ -62,6 +62,15 @@ private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObje
     #expect(try strip(text) == paragraph1)
   }
 
+  @Test func dropsTeaserLinesLabelledWithAPhrase() throws {
+    let teaser = "Read also: Why the reform of the pension system will take another year to finish."
+    let spanish =
+      "Lea más: El gobierno presentó el lunes su plan para reformar el sistema de pensiones."
+    #expect(
+      try strip([paragraph1, teaser, paragraph2, spanish].joined(separator: "\n")) == paragraph1
+        + "\n" + paragraph2)
+  }
+
   @Test func dropsCopyrightAndCaptions() throws {
     let text = [
       paragraph1, "Foto: dpa", "Die Demonstranten vor dem Rathaus. (Bild: Max Muster)", paragraph2,

@@ -41,7 +41,7 @@ struct LineClassifier: Sendable {
     if line.isLabel { return (.boilerplate, .label) }
     let prose = line.isProse
     let hitShare = min(line.hitWords, line.words) * 3 >= line.words
-    if line.strongHits > 0 && (!prose || line.strongHits >= 2 || hitShare) {
+    if line.strongHits > 0 && (!prose || line.strongHits >= 2 || hitShare || line.startsWithLabel) {
       return (.boilerplate, .phrase)
     }
     if line.copyright && (line.length < 300 || line.startsWithCopyright) {

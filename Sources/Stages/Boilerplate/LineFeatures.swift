@@ -41,6 +41,8 @@ struct LineFeatures {
   /// The line contains `©`; it starts with it.
   var copyright = false
   var startsWithCopyright = false
+  /// The line starts with a boilerplate phrase and a colon ("Read also: ...", "Lea más: ...").
+  var startsWithLabel = false
   /// The first word is a byline word ("by", "von", "par", ...).
   var startsWithBy = false
 

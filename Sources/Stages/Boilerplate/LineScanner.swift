@@ -115,6 +115,8 @@ struct LineScanner: Sendable {
     var credit = false
     var startsWithBy = false
     var pendingCredit = false
+    var pendingLabel = false
+    var startsWithLabel = false
     var lastAlt = false
     var lineHash: UInt64 = 0
     var activeCount = 0
@@ -166,7 +168,9 @@ struct LineScanner: Sendable {
           if length == 0 { startsWithCopyright = true }
         }
         if cp == 0x3A && pendingCredit { credit = true }
+        if cp == 0x3A && pendingLabel { startsWithLabel = true }
         pendingCredit = false
+        pendingLabel = false
         if cp == 0x2E || cp == 0x21 || cp == 0x3F {
           if i + n < end && p[i + n] == 0x20 { sentenceMarks += 1 }
         } else if prevSpace && (i + n >= end || p[i + n] == 0x20) && Self.isSeparator(cp) {
@@ -230,6 +234,7 @@ struct LineScanner: Sendable {
       let h = word.value
       words += 1
       let f = table.flags(h)
+      pendingLabel = false
       if f.contains(.stop) { stops += 1 }
       if firstUpper { capitalised += 1 }
       if hasDigit { numeric += 1 }
@@ -256,6 +261,7 @@ struct LineScanner: Sendable {
           if g.contains(.strong) {
             strongHits += 1
             if g.contains(.terminal) { terminalHits += 1 }
+            if matched == words { pendingLabel = true }
             hitWords += matched
           } else if g.contains(.weak) {
             weakHits += 1
@@ -272,6 +278,7 @@ struct LineScanner: Sendable {
       if f.contains(.strong) {
         strongHits += 1
         if f.contains(.terminal) { terminalHits += 1 }
+        if words == 1 { pendingLabel = true }
         hitWords += 1
       } else if f.contains(.weak) {
         weakHits += 1
@@ -301,6 +308,7 @@ struct LineScanner: Sendable {
     line.startsWithCopyright = startsWithCopyright
     line.credit = credit
     line.startsWithBy = startsWithBy
+    line.startsWithLabel = startsWithLabel
     line.isLabel = words > 0 && words <= longestLabel && table.flags(lineHash).contains(.line)
     line.endsWithAltText = lastAlt
     line.endsWithColon = last == 0x3A
