@@ -235,17 +235,14 @@ struct LineScanner: Sendable {
       words += 1
       let f = table.flags(h)
       pendingLabel = false
-      if f.contains(.stop) { stops += 1 }
-      if firstUpper { capitalised += 1 }
-      if hasDigit { numeric += 1 }
+      // Branch-free counting: these flags change from word to word unpredictably.
+      stops &+= Int(f.rawValue & WordTable.Flags.stop.rawValue)
+      capitalised &+= firstUpper ? 1 : 0
+      numeric &+= hasDigit ? 1 : 0
       lastAlt = f.contains(.altText)
-      if lastAlt { altWords += 1 }
-      if f.contains(.credit) {
-        if afterParen { credit = true }
-        pendingCredit = true
-      } else {
-        pendingCredit = false
-      }
+      altWords &+= lastAlt ? 1 : 0
+      pendingCredit = f.contains(.credit)
+      credit = credit || (pendingCredit && afterParen)
       if words == 1 {
         lineHash = h
         startsWithBy = bylineWords.contains(h)
