@@ -134,12 +134,6 @@ struct LineClassifier: Sendable {
     }
     var keep = revised.map { $0 == .good }
 
-    // The main content region: the run of lines with the highest prose weight. Inside it,
-    // everything but definite boilerplate stays (tables, lists and subheads of the article).
-    if false, let region = mainRegion(lines, kinds) {
-      for i in region where kinds[i] == .nearGood || kinds[i] == .short { keep[i] = true }
-    }
-
     // A short sentence right next to kept prose is part of it (a one-line paragraph, a quote).
     for i in 0..<n where !keep[i] && kinds[i] == .short && lines[i].isSentence {
       if (i > 0 && keep[i - 1]) || (i + 1 < n && keep[i + 1]) { keep[i] = true }
@@ -206,36 +200,6 @@ struct LineClassifier: Sendable {
       j += 1
     }
     return false
-  }
-
-  /// The range of lines with the largest total weight (prose counts for, boilerplate and
-  /// menu-like lines against), or `nil` when no line weighs for.
-  private func mainRegion(_ lines: [LineFeatures], _ kinds: [Kind]) -> ClosedRange<Int>? {
-    var best = 0
-    var bestRange: ClosedRange<Int>? = nil
-    var sum = 0
-    var start = 0
-    for i in 0..<lines.count {
-      let line = lines[i]
-      let w: Int
-      switch kinds[i] {
-      case .good: w = line.length
-      case .nearGood: w = line.length / 2
-      case .short: w = line.isSentence ? line.length / 2 : -15
-      case .bad: w = -line.length / 3
-      case .boilerplate: w = -max(line.length, 20)
-      }
-      if sum <= 0 {
-        sum = 0
-        start = i
-      }
-      sum += w
-      if sum > best {
-        best = sum
-        bestRange = start...i
-      }
-    }
-    return bestRange
   }
 
   /// Keeps up to two title- or sentence-like lines (headline, dek) just before `first`, skipping
