@@ -5,7 +5,7 @@ import Testing
 
 /// Throughput of strip-boilerplate on the dev set, for measuring by hand:
 ///
-///     PIPE_BENCH=1 swift test -c release --filter StripBoilerplateBenchmark
+///     PIPE_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter StripBoilerplateBenchmark
 ///
 /// Skipped unless `PIPE_BENCH` is set; it prints MB/s and checks only that the stage produced
 /// output, never a time (machines differ).
