@@ -16,6 +16,15 @@ let package = Package(
       dependencies: ["PipelineCore"],
       resources: [
         .embedInCode("Resources/pipelines/news.json5"),
+        .embedInCode("Resources/boilerplate/boilerplate_common.json5"),
+        .embedInCode("Resources/boilerplate/boilerplate_en.json5"),
+        .embedInCode("Resources/boilerplate/boilerplate_de.json5"),
+        .embedInCode("Resources/boilerplate/boilerplate_fr.json5"),
+        .embedInCode("Resources/boilerplate/boilerplate_es.json5"),
+        .embedInCode("Resources/boilerplate/boilerplate_it.json5"),
+        .embedInCode("Resources/boilerplate/boilerplate_pt.json5"),
+        .embedInCode("Resources/boilerplate/boilerplate_ru.json5"),
+        .embedInCode("Resources/boilerplate/boilerplate_pl.json5"),
       ]
     ),
     .executableTarget(name: "pipe", dependencies: ["PipelineCore", "Stages"]),

@@ -17,7 +17,7 @@ public enum BuiltinStages {
   ])
 
   /// Commands that ship with the built-in stages (`pipe learn-boilerplate`, ...).
-  public static let subcommands: [any Subcommand] = []
+  public static let subcommands: [any Subcommand] = [LearnBoilerplateCommand()]
 
   /// The pipelines compiled into the binary, by name, so `pipe run news` works anywhere.
   public static let bundledPipelines: [String: String] = [

@@ -1,9 +1,203 @@
 import PipelineCore
 
-/// Scaffolding: replaced by the real stage.
+/// Removes boilerplate lines (menus, breadcrumbs, share and follow buttons, logo alt-text,
+/// cookie and newsletter pitches, related-article lists, comment forms, footers) from text an
+/// HTML-to-text converter left, and keeps the article: headline, dek and body.
+///
+/// Each line is measured in one pass over the UTF-8 bytes (length, stop-word density, phrase
+/// matches, list markers, separators), classified on its own, then revised by its neighbours
+/// (see ``LineClassifier``). Kept lines lose their indentation and are otherwise unchanged; a blank
+/// line separates them where the input had one. See docs/boilerplate.md.
 public struct StripBoilerplateStage: Stage {
   public static let name = "strip-boilerplate"
-  public static let summary = "(being built)"
-  public init(options: StageOptions) throws {}
-  public func process(_ document: inout Document, context: inout StageContext) throws -> Verdict { .keep }
+  public static let summary =
+    "Removes menus, share/cookie/newsletter lines, related links and footers; keeps the article."
+
+  public static let options: [OptionSpec] = [
+    OptionSpec(
+      "phrases", .any,
+      help: "more vocabulary: an array of boilerplate phrases, or an object like a vocabulary file "
+        + "({stopwords, phrases: {category: [...]}, signalWords, lines, altText, creditWords})"),
+    OptionSpec(
+      "phraseFile", .string, help: "a JSON5 vocabulary file to add (same shape as `phrases`)"),
+    OptionSpec(
+      "builtinVocabulary", .boolean, default: true,
+      help:
+        "use the shipped word lists (English, German, French, Spanish, Italian, Portuguese, Russian, Polish)"
+    ),
+    OptionSpec(
+      "profile", .string,
+      help: "a profile from `pipe learn-boilerplate`: lines that recur across an outlet's documents"
+    ),
+    OptionSpec(
+      "groupBy", .string,
+      help: "the field that names a document's outlet for `profile` (default: the profile's own)"),
+    OptionSpec(
+      "removedField", .string,
+      help: "write the removed lines with their reasons into this field (an audit; default: none)"),
+    OptionSpec(
+      "minLength", .integer, default: 70,
+      help: "lines shorter than this many characters are decided by their neighbours"),
+    OptionSpec(
+      "stopwordDensity", .number, default: 0.27,
+      help: "the share of stop words that makes a long line prose"),
+    OptionSpec(
+      "keepHeadline", .boolean, default: true, help: "keep the headline and dek before the body"),
+  ]
+
+  public static let examples: [StageExample] = [
+    StageExample(
+      "Home › News › World\nShare on Facebook\n\nThe minister said on Monday that the talks would "
+        + "continue next week, and that both sides had agreed to meet again in the capital.\n\n"
+        + "© 2024 Example Media. All rights reserved.",
+      expect: [
+        .text(
+          "The minister said on Monday that the talks would continue next week, and that both "
+            + "sides had agreed to meet again in the capital.")
+      ]),
+    StageExample(
+      "QazMonitor Logo\n  1. Main Page\n  2. News\n1 min read\n\nTalks Resume in Astana\n\n"
+        + "QazMonitor Logo\n\nOn Monday the delegations met in Astana and agreed that the talks on "
+        + "the new trade agreement would resume after the summer break, officials said.",
+      expect: [
+        .textContains("Talks Resume in Astana\n\nOn Monday"), .textLacks("Logo"),
+        .textLacks("Main Page"), .textLacks("min read"),
+      ]),
+    StageExample(
+      "Die Regierung hat am Dienstag beschlossen, dass die Förderung für die Bauern im nächsten "
+        + "Jahr deutlich erhöht werden soll, wie ein Sprecher in Berlin mitteilte.\n"
+        + "Mehr zum Thema\nKommentar schreiben\nImpressum | Datenschutz | Kontakt",
+      expect: [
+        .textContains("Die Regierung hat"), .textLacks("Mehr zum Thema"), .textLacks("Impressum"),
+      ]),
+    StageExample(
+      "Sign up for our newsletter\nThe council will vote on the plan in May, and residents can "
+        + "subscribe to updates on its website if they want to follow the debate closely.",
+      options: ["removedField": "removed"],
+      expect: [
+        .textLacks("Sign up"), .textContains("residents can subscribe to updates"),
+        .field("removed", [["line": "Sign up for our newsletter", "reason": "phrase"]]),
+      ]),
+    StageExample(
+      "\u{201C}We will not give up,\u{201D} she said.",
+      expect: [.text("\u{201C}We will not give up,\u{201D} she said.")]),
+    StageExample(
+      "Weekly Digest\nPrices for wheat rose sharply in the third quarter, as the drought in the "
+        + "south cut yields and exporters held back stocks ahead of the harvest.",
+      options: ["phrases": ["weekly digest"]],
+      expect: [.textLacks("Weekly Digest"), .textContains("Prices for wheat")]),
+  ]
+
+  private let scanner: LineScanner
+  private let classifier: LineClassifier
+  private let profile: BoilerplateProfile?
+  private let groupBy: String?
+  private let removedField: String?
+  private let keepHeadline: Bool
+
+  public init(options: StageOptions) throws {
+    var vocabulary =
+      options.bool("builtinVocabulary") ? BoilerplateVocabulary.builtIn : BoilerplateVocabulary()
+    if options.isSet("phrases") {
+      try vocabulary.merge(options["phrases"], option: "phrases", path: [])
+    }
+    if options.isSet("phraseFile") {
+      try vocabulary.merge(json5: try options.readFile(option: "phraseFile"), option: "phraseFile")
+    }
+    scanner = LineScanner(vocabulary: vocabulary)
+    var classifier = LineClassifier()
+    if let length = options.int("minLength") {
+      guard length >= 0 else { throw OptionError(option: "minLength", "must be 0 or more") }
+      classifier.lengthLow = length
+    }
+    if let density = options.double("stopwordDensity") {
+      guard density >= 0 && density <= 1 else {
+        throw OptionError(option: "stopwordDensity", "must be between 0 and 1")
+      }
+      classifier.stopLow = density
+      classifier.stopHigh = density + 0.02
+    }
+    self.classifier = classifier
+    if options.isSet("profile") {
+      let loaded = try BoilerplateProfile(
+        json5: try options.readFile(option: "profile"), option: "profile")
+      profile = loaded
+      groupBy = options.string("groupBy") ?? loaded.groupBy
+    } else {
+      profile = nil
+      groupBy = nil
+    }
+    removedField = options.string("removedField")
+    keepHeadline = options.bool("keepHeadline")
+  }
+
+  public func process(_ document: inout Document, context: inout StageContext) throws -> Verdict {
+    var profileLines: Set<UInt64>? = nil
+    if let profile, let key = BoilerplateProfile.groupKey(of: document.fields, groupBy: groupBy) {
+      profileLines = profile.groups[key]
+    }
+    var audit: [JSONValue] = []
+    let wantAudit = removedField != nil
+    var removed = 0
+    var kept = 0
+    let output: String =
+      document.text.utf8.withContiguousStorageIfAvailable { p in
+        strip(p, profileLines, wantAudit, &audit, &removed, &kept)
+      }
+      ?? {
+        let bytes = Array(document.text.utf8)
+        return bytes.withUnsafeBufferPointer {
+          strip($0, profileLines, wantAudit, &audit, &removed, &kept)
+        }
+      }()
+    document.text = output
+    context.count("lines-kept", kept)
+    context.count("lines-removed", removed)
+    if let removedField { document.fields[removedField] = .array(audit) }
+    return .keep
+  }
+
+  /// The kept lines of `p`, joined; fills the audit with removed lines when asked.
+  private func strip(
+    _ p: UnsafeBufferPointer<UInt8>, _ profileLines: Set<UInt64>?, _ wantAudit: Bool,
+    _ audit: inout [JSONValue], _ removed: inout Int, _ keptCount: inout Int
+  ) -> String {
+    let lines = scanner.scan(p)
+    var kinds: [LineClassifier.Kind] = []
+    var reasons: [LineClassifier.Reason?] = []
+    kinds.reserveCapacity(lines.count)
+    reasons.reserveCapacity(lines.count)
+    for line in lines {
+      let hit =
+        profileLines.map { $0.contains(BoilerplateProfile.hash(p, line.start, line.end)) } ?? false
+      let (kind, reason) = classifier.classify(line, profileHit: hit)
+      kinds.append(kind)
+      reasons.append(reason)
+    }
+    let decision = classifier.decide(lines, kinds, reasons, keepHeadline: keepHeadline)
+    var out: [UInt8] = []
+    out.reserveCapacity(p.count / 2)
+    var blankPending = false
+    for (i, line) in lines.enumerated() {
+      if line.blankBefore { blankPending = true }
+      guard decision.keep[i] else {
+        removed += 1
+        if wantAudit {
+          let text = String(
+            decoding: UnsafeBufferPointer(rebasing: p[line.start..<line.end]), as: UTF8.self)
+          let reason = decision.reasons[i]?.rawValue ?? "context"
+          audit.append(.object(JSONObject([("line", .string(text)), ("reason", .string(reason))])))
+        }
+        continue
+      }
+      keptCount += 1
+      if !out.isEmpty {
+        out.append(0x0A)
+        if blankPending { out.append(0x0A) }
+      }
+      blankPending = false
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[line.start..<line.end]))
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
 }

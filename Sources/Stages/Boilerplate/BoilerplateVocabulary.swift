@@ -1,0 +1,165 @@
+import PipelineCore
+
+/// The word lists that strip-boilerplate decides with: stop words, boilerplate phrases, signal
+/// words, exact button/menu labels and alt-text words, merged over languages.
+///
+/// The lists ship as data (`Resources/boilerplate/boilerplate_*.json5`); a pipeline file adds to
+/// them with the stage's `phrases` and `phraseFile` options. One vocabulary file looks like:
+///
+/// ```json5
+/// {
+///   language: "en",
+///   stopwords: ["the", "and"],
+///   phrases: { share: ["share this article"], legal: ["all rights reserved"] },
+///   signalWords: ["facebook", "print"],
+///   lines: ["menu", "read more"],
+///   altText: ["logo", "icon"],
+///   creditWords: ["photo", "source"],
+/// }
+/// ```
+///
+/// Every entry is matched word by word and case-insensitively, so punctuation inside an entry
+/// does not matter (`"re-publish"` matches `Re publish` and `re-publish`).
+public struct BoilerplateVocabulary: Sendable {
+  /// Stop words of all languages together.
+  public private(set) var stopwords: Set<String> = []
+  /// Boilerplate phrases by category (`share`, `legal`, ...).
+  public private(set) var phrases: [String: Set<String>] = [:]
+  /// Signal words and phrases.
+  public private(set) var signalWords: Set<String> = []
+  /// Exact line labels.
+  public private(set) var lines: Set<String> = []
+  /// Words that end image alt-text.
+  public private(set) var altText: Set<String> = []
+  /// Words that credit a picture or source before a colon.
+  public private(set) var creditWords: Set<String> = []
+
+  /// An empty vocabulary.
+  public init() {}
+
+  /// The vocabulary shipped with pipe (every language file merged).
+  public static let builtIn: BoilerplateVocabulary = {
+    var vocabulary = BoilerplateVocabulary()
+    for file in BoilerplateResources.files {
+      // The shipped files are tested to parse; a broken one would fail every test run.
+      try? vocabulary.merge(json5: file.text, option: "phraseFile")
+    }
+    return vocabulary
+  }()
+
+  /// Adds the entries of a vocabulary file's text. Errors name `option` and the path inside.
+  public mutating func merge(json5 text: String, option: String) throws {
+    let root: JSONValue
+    do { root = try JSON5Parser.parse(text).root.json } catch {
+      throw OptionError(option: option, "not valid JSON5: \(error.location): \(error.message)")
+    }
+    try merge(root, option: option, path: [])
+  }
+
+  /// Adds entries from a JSON value: a vocabulary object, or an array of phrases (category
+  /// `custom`).
+  public mutating func merge(_ value: JSONValue, option: String, path: [String]) throws {
+    if let list = value.arrayValue {
+      phrases["custom", default: []].formUnion(try Self.strings(list, option: option, path: path))
+      return
+    }
+    guard let object = value.objectValue else {
+      throw OptionError(option: option, path: path, "expected an object or an array of phrases")
+    }
+    for (key, member) in object {
+      let here = path + [key]
+      switch key {
+      case "language", "description": continue
+      case "stopwords": stopwords.formUnion(try Self.strings(member, option: option, path: here))
+      case "signalWords":
+        signalWords.formUnion(try Self.strings(member, option: option, path: here))
+      case "lines": lines.formUnion(try Self.strings(member, option: option, path: here))
+      case "altText": altText.formUnion(try Self.strings(member, option: option, path: here))
+      case "creditWords":
+        creditWords.formUnion(try Self.strings(member, option: option, path: here))
+      case "phrases":
+        if let list = member.arrayValue {
+          phrases["custom", default: []].formUnion(
+            try Self.strings(list, option: option, path: here))
+        } else if let categories = member.objectValue {
+          for (category, items) in categories {
+            let entries = try Self.strings(items, option: option, path: here + [category])
+            phrases[category, default: []].formUnion(entries)
+          }
+        } else {
+          throw OptionError(
+            option: option, path: here, "expected an object of phrase lists or an array")
+        }
+      default:
+        let known = "language, stopwords, phrases, signalWords, lines, altText, creditWords"
+        throw OptionError(option: option, path: here, "unknown key \"\(key)\" (known: \(known))")
+      }
+    }
+  }
+
+  private static func strings(_ value: JSONValue, option: String, path: [String]) throws -> [String]
+  {
+    guard let list = value.arrayValue else {
+      throw OptionError(option: option, path: path, "expected an array of strings")
+    }
+    return try strings(list, option: option, path: path)
+  }
+
+  private static func strings(_ list: [JSONValue], option: String, path: [String]) throws
+    -> [String]
+  {
+    try list.enumerated().map { index, item in
+      guard let s = item.stringValue else {
+        throw OptionError(option: option, path: path + [String(index)], "expected a string")
+      }
+      return s
+    }
+  }
+
+  /// Phrase categories that open the part after an article: a short line with one of them,
+  /// after the article has started, ends the article unless more prose follows than preceded.
+  static let terminalCategories: Set<String> = ["related", "comments"]
+
+  /// The lookup table for the line scanner, and the longest phrase and label in words.
+  func table() -> (table: WordTable, longestPhrase: Int, longestLabel: Int) {
+    var entries: [UInt64: WordTable.Flags] = [:]
+    var longest = 1
+    func addSequence(_ text: String, _ flag: WordTable.Flags) {
+      let words = TextScanner.wordHashes(text)
+      guard var h = words.first else { return }
+      longest = max(longest, words.count)
+      for w in words.dropFirst() {
+        entries[h, default: []].insert(.prefix)
+        h = TextScanner.chain(h, w)
+      }
+      entries[h, default: []].formUnion(flag)
+    }
+    for word in stopwords {
+      let words = TextScanner.wordHashes(word)
+      if words.count == 1 { entries[words[0], default: []].insert(.stop) }
+    }
+    for (category, list) in phrases {
+      let flags: WordTable.Flags =
+        Self.terminalCategories.contains(category) ? [.strong, .terminal] : .strong
+      for p in list { addSequence(p, flags) }
+    }
+    for p in signalWords { addSequence(p, .weak) }
+    for word in altText {
+      let words = TextScanner.wordHashes(word)
+      if words.count == 1 { entries[words[0], default: []].insert(.altText) }
+    }
+    for word in creditWords {
+      let words = TextScanner.wordHashes(word)
+      if words.count == 1 { entries[words[0], default: []].insert(.credit) }
+    }
+    var longestLabel = 1
+    for label in lines {
+      let words = TextScanner.wordHashes(label)
+      longestLabel = max(longestLabel, words.count)
+      if let h = TextScanner.phraseHash(words) {
+        entries[h, default: []].insert(.line)
+      }
+    }
+    return (WordTable(entries), longest, longestLabel)
+  }
+}

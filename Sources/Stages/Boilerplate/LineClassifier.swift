@@ -1,0 +1,236 @@
+/// Decides which lines of a document are article and which are boilerplate, in three steps:
+///
+/// 1. Each line on its own: a boilerplate signal (phrase, button label, alt-text, breadcrumb,
+///    copyright, recurring profile line) makes it *boilerplate* for good; otherwise length and
+///    stop-word density make it *good* (prose), *near-good*, *short* or *bad* (jusText's classes).
+/// 2. Context: short and near-good lines take the class of their neighbours (short lines between
+///    good ones are kept, at the edges of the article dropped), and a short sentence next to prose
+///    stays.
+/// 3. Shape: the headline and the dek just before the article's first paragraph are kept, with
+///    byline, date and logo lines between them skipped.
+struct LineClassifier: Sendable {
+  /// Thresholds (jusText's defaults, adapted to lines).
+  var lengthLow = 70
+  var lengthHigh = 120
+  var stopLow = 0.27
+  var stopHigh = 0.29
+  /// How far (in characters) before the first paragraph a headline may stand.
+  var headingDistance = 300
+  /// Whether a related-links or comments heading after the article ends it.
+  var cutAfterTerminal = true
+
+  /// The class of a line.
+  enum Kind: UInt8 {
+    case good, nearGood, short, bad, boilerplate
+  }
+
+  /// Why a line was removed (or kept), for the audit field and the stats.
+  enum Reason: String, Sendable {
+    case profile, phrase, label
+    case altText = "alt-text"
+    case signals, breadcrumb, copyright, caption, symbols
+    case lowDensity = "low-density"
+    case context, edge
+    case afterArticle = "after-article"
+  }
+
+  /// The context-free class of one line; `profileHit` says the outlet's profile lists it.
+  func classify(_ line: LineFeatures, profileHit: Bool) -> (Kind, Reason?) {
+    if profileHit { return (.boilerplate, .profile) }
+    if line.words == 0 { return (.boilerplate, .symbols) }
+    if line.isLabel { return (.boilerplate, .label) }
+    let prose = line.isProse
+    let hitShare = min(line.hitWords, line.words) * 3 >= line.words
+    if line.strongHits > 0 && (!prose || line.strongHits >= 2 || hitShare || line.startsWithLabel) {
+      return (.boilerplate, .phrase)
+    }
+    if line.copyright && (line.length < 300 || line.startsWithCopyright) {
+      return (.boilerplate, .copyright)
+    }
+    if line.credit && line.length < 250 { return (.boilerplate, .caption) }
+    if line.endsWithAltText && line.words <= 6 && !line.endsSentence {
+      return (.boilerplate, .altText)
+    }
+    if line.weakHits >= 2 && min(line.hitWords, line.words) * 2 >= line.words && !prose {
+      return (.boilerplate, .signals)
+    }
+    if line.separators >= 2 && !prose && line.length / (line.separators + 1) < 40 {
+      return (.boilerplate, .breadcrumb)
+    }
+    if line.length < lengthLow {
+      return (.short, nil)
+    }
+    let density = line.density
+    if density >= stopHigh && line.length > lengthHigh { return (.good, nil) }
+    if density >= stopLow || (line.isProse && line.words >= 10 && density >= 0.18) {
+      return (.nearGood, nil)
+    }
+    return (.bad, .lowDensity)
+  }
+
+  /// Decides which lines to keep. `kinds` are the context-free classes; returns keep flags and,
+  /// for removed lines, the reason.
+  func decide(
+    _ lines: [LineFeatures], _ kinds: [Kind], _ reasons: [Reason?], keepHeadline: Bool = true
+  ) -> (
+    keep: [Bool], reasons: [Reason?]
+  ) {
+    let n = lines.count
+    var revised = kinds
+    var why = reasons
+    // Neighbours ignoring short (and optionally near-good) lines; the edges count as bad.
+    // Computed in two linear sweeps so long menus of short lines stay cheap.
+    var before = [Kind](repeating: .bad, count: n)
+    var beforeNearGood = [Kind](repeating: .bad, count: n)
+    var after = [Kind](repeating: .bad, count: n)
+    var afterNearGood = [Kind](repeating: .bad, count: n)
+    var last = Kind.bad
+    var lastWithNearGood = Kind.bad
+    for i in 0..<n {
+      before[i] = last
+      beforeNearGood[i] = lastWithNearGood
+      let k = kinds[i] == .boilerplate ? .bad : kinds[i]
+      if k != .short && k != .nearGood { last = k }
+      if k != .short { lastWithNearGood = k }
+    }
+    last = .bad
+    lastWithNearGood = .bad
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      after[i] = last
+      afterNearGood[i] = lastWithNearGood
+      let k = kinds[i] == .boilerplate ? .bad : kinds[i]
+      if k != .short && k != .nearGood { last = k }
+      if k != .short { lastWithNearGood = k }
+    }
+    func previous(_ i: Int, skipNearGood: Bool) -> Kind {
+      skipNearGood ? before[i] : beforeNearGood[i]
+    }
+    func next(_ i: Int, skipNearGood: Bool) -> Kind { skipNearGood ? after[i] : afterNearGood[i] }
+    for i in 0..<n where kinds[i] == .short {
+      let p = previous(i, skipNearGood: true)
+      let q = next(i, skipNearGood: true)
+      if p == .good && q == .good {
+        revised[i] = .good
+      } else if p == .bad && q == .bad {
+        revised[i] = .bad
+      } else if (p == .bad && previous(i, skipNearGood: false) == .nearGood)
+        || (q == .bad && next(i, skipNearGood: false) == .nearGood)
+      {
+        revised[i] = .good
+      } else {
+        revised[i] = .bad
+      }
+      if revised[i] == .bad { why[i] = p == .bad && q == .bad ? .edge : .context }
+    }
+    for i in 0..<n where kinds[i] == .nearGood {
+      let p = previous(i, skipNearGood: true)
+      let q = next(i, skipNearGood: true)
+      if p == .bad && q == .bad {
+        revised[i] = .bad
+        why[i] = .context
+      } else {
+        revised[i] = .good
+      }
+    }
+    var keep = revised.map { $0 == .good }
+
+    // A short sentence right next to kept prose is part of it (a one-line paragraph, a quote).
+    for i in 0..<n where !keep[i] && kinds[i] == .short && lines[i].isSentence {
+      if (i > 0 && keep[i - 1]) || (i + 1 < n && keep[i + 1]) { keep[i] = true }
+    }
+    if n > 1 {
+      for i in stride(from: n - 2, through: 0, by: -1)
+      where !keep[i] && kinds[i] == .short && lines[i].isSentence && keep[i + 1] {
+        keep[i] = true
+      }
+    }
+
+    // Nothing reads like an article: keep every line that is not boilerplate and reads like a
+    // sentence (a short quote, a one-paragraph note).
+    if !keep.contains(true) {
+      for i in 0..<n
+      where kinds[i] != .boilerplate && (lines[i].isSentence || kinds[i] == .nearGood) {
+        keep[i] = true
+      }
+    }
+
+    // The part after the article: a short related-links or comments heading after kept prose
+    // ends the article when less prose follows it than preceded it.
+    if cutAfterTerminal {
+      var before = 0
+      var total = 0
+      for i in 0..<n where kinds[i] == .good || kinds[i] == .nearGood { total += lines[i].length }
+      for i in 0..<n {
+        if kinds[i] == .good || kinds[i] == .nearGood { before += lines[i].length }
+        let line = lines[i]
+        if kinds[i] == .boilerplate && line.terminalHits > 0 && line.length < 80 && before > 0
+          && total - before < before && !proseFollows(i, kinds, within: 1)
+        {
+          for j in i..<n where keep[j] {
+            keep[j] = false
+            why[j] = .afterArticle
+          }
+          break
+        }
+      }
+    }
+
+    // A short line between two kept lines is a subhead or a caption-free line of the article.
+    if n > 2 {
+      for i in 1..<(n - 1) where !keep[i] && kinds[i] == .short && keep[i - 1] && keep[i + 1] {
+        keep[i] = true
+      }
+    }
+
+    // Headline and dek before the first kept line.
+    if keepHeadline, let first = keep.firstIndex(of: true) {
+      keepHeadlineAndDek(before: first, lines, kinds, &keep)
+    }
+    for i in 0..<n where keep[i] { why[i] = nil }
+    for i in 0..<n where !keep[i] && why[i] == nil { why[i] = .context }
+    return (keep, why)
+  }
+
+  /// Whether a good line comes within `within` lines after `i` (an inline "Read more" link
+  /// inside the article rather than the heading of what follows it).
+  private func proseFollows(_ i: Int, _ kinds: [Kind], within: Int) -> Bool {
+    var j = i + 1
+    while j < kinds.count && j <= i + within {
+      if kinds[j] == .good { return true }
+      j += 1
+    }
+    return false
+  }
+
+  /// Keeps up to two title- or sentence-like lines (headline, dek) just before `first`, skipping
+  /// boilerplate, metadata (bylines, dates) and one- or two-word lines (names, drop caps),
+  /// stopping at list items.
+  private func keepHeadlineAndDek(
+    before first: Int, _ lines: [LineFeatures], _ kinds: [Kind], _ keep: inout [Bool]
+  ) {
+    var distance = 0
+    var accepted = 0
+    var j = first - 1
+    while j >= 0 && accepted < 2 && distance <= headingDistance {
+      let line = lines[j]
+      distance += line.length
+      if line.bullet != .none { break }
+      if kinds[j] == .boilerplate || isMetadata(line) || line.words < 3 {
+        j -= 1
+        continue
+      }
+      if line.words >= 3 && line.separators == 0 && line.length <= 250 && !line.endsWithColon {
+        keep[j] = true
+        accepted += 1
+      } else {
+        break
+      }
+      j -= 1
+    }
+  }
+
+  /// A byline or a date line: starts with "By"/"Von", or is mostly numbers.
+  private func isMetadata(_ line: LineFeatures) -> Bool {
+    (line.startsWithBy && line.words <= 6) || line.numeric * 2 >= line.words
+  }
+}

@@ -1,0 +1,338 @@
+import Foundation
+
+/// One pass over a document's UTF-8 bytes that splits it into lines and measures each line's
+/// features (words, stop words, phrase matches, punctuation, list markers, separators).
+///
+/// Phrases are matched word by word: each word's hash is looked up in a ``WordTable``; words
+/// that start a longer phrase open a partial match that the following words extend.
+struct LineScanner: Sendable {
+  let table: WordTable
+  let longestPhrase: Int
+  /// The longest button/menu label in words: longer lines are never labels.
+  let longestLabel: Int
+  private let bylineWords: [UInt64]
+
+  /// The most phrase matches open at once.
+  static let matchCapacity = 32
+
+  init(vocabulary: BoilerplateVocabulary) {
+    let built = vocabulary.table()
+    table = built.table
+    longestPhrase = min(built.longestPhrase, 12)
+    longestLabel = built.longestLabel
+    bylineWords = TextScanner.wordHashes("by von par por от di door av")
+  }
+
+  /// The non-blank lines of `p`, in order, with their features.
+  func scan(_ p: UnsafeBufferPointer<UInt8>) -> [LineFeatures] {
+    var lines: [LineFeatures] = []
+    lines.reserveCapacity(p.count / 40 + 4)
+    // Open phrase matches: at most `matchCapacity`, in scratch memory owned by this call.
+    let active = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.matchCapacity)
+    let activeLength = UnsafeMutablePointer<Int>.allocate(capacity: Self.matchCapacity)
+    defer {
+      active.deallocate()
+      activeLength.deallocate()
+    }
+    var lineStart = 0
+    var blankBefore = false
+    let count = p.count
+    while lineStart < count {
+      var lineEnd = lineStart
+      if let base = p.baseAddress, let nl = memchr(base + lineStart, 0x0A, count - lineStart) {
+        lineEnd = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+      } else {
+        lineEnd = count
+      }
+      var s = lineStart
+      var e = lineEnd
+      while s < e && TextScanner.isBlank(p[s]) { s += 1 }
+      while e > s && TextScanner.isBlank(p[e - 1]) { e -= 1 }
+      if s < e {
+        var line = LineFeatures()
+        line.start = s
+        line.end = e
+        line.blankBefore = blankBefore
+        measure(p, &line, active, activeLength)
+        lines.append(line)
+        blankBefore = false
+      } else if !lines.isEmpty {
+        blankBefore = true
+      }
+      lineStart = lineEnd + 1
+    }
+    return lines
+  }
+
+  /// Measures the text `line.start..<line.end` into `line`.
+  private func measure(
+    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures,
+    _ active: UnsafeMutablePointer<UInt64>,
+    _ activeLength: UnsafeMutablePointer<Int>
+  ) {
+    let end = line.end
+    var i = line.start
+    // List markers: "* ", "+ ", "o ", "- ", "• ", "· ", "▪ " or "12. ".
+    let b0 = p[i]
+    if i + 1 < end && p[i + 1] == 0x20
+      && (b0 == 0x2A || b0 == 0x2B || b0 == 0x6F || b0 == 0x2D)
+    {
+      line.bullet = .symbol
+      i += 2
+    } else if b0 >= 0x30 && b0 <= 0x39 {
+      var j = i
+      while j < end && j - i < 3 && p[j] >= 0x30 && p[j] <= 0x39 { j += 1 }
+      if j + 1 < end && p[j] == 0x2E && p[j + 1] == 0x20 {
+        line.bullet = .number
+        i = j + 2
+      }
+    } else if b0 == 0xE2 || b0 == 0xC2 {
+      let (cp, n) = TextScanner.decode(p, i, end)
+      if (cp == 0x2022 || cp == 0xB7 || cp == 0x25AA || cp == 0x25CF) && i + n < end
+        && p[i + n] == 0x20
+      {
+        line.bullet = .symbol
+        i += n + 1
+      }
+    }
+
+    // Counters live in locals (registers) and are stored into `line` once, at the end.
+    var length = 0
+    var words = 0
+    var stops = 0
+    var capitalised = 0
+    var numeric = 0
+    var strongHits = 0
+    var terminalHits = 0
+    var weakHits = 0
+    var hitWords = 0
+    var altWords = 0
+    var sentenceMarks = 0
+    var separators = 0
+    var gaps = 0
+    var copyright = false
+    var startsWithCopyright = false
+    var credit = false
+    var startsWithBy = false
+    var pendingCredit = false
+    var pendingLabel = false
+    var startsWithLabel = false
+    var lastAlt = false
+    var lineHash: UInt64 = 0
+    var activeCount = 0
+    var spaces = 0
+    var prevSpace = true
+    var last: UInt32 = 0
+    var beforeLast: UInt32 = 0
+
+    while i < end {
+      // 1. Spaces and punctuation up to the next word.
+      var wordKind = TextScanner.CharKind.separator
+      var wordFirst: UInt32 = 0
+      var wordFirstLength = 1
+      while i < end {
+        let b = p[i]
+        if b == 0x20 || b == 0x09 {
+          spaces += 1
+          prevSpace = true
+          i += 1
+          continue
+        }
+        if spaces >= 3 && length > 0 { gaps += 1 }
+        spaces = 0
+        let cp: UInt32
+        let n: Int
+        let kind: TextScanner.CharKind
+        let folded: UInt32
+        if b < 0x80 {
+          cp = UInt32(b)
+          n = 1
+          kind = TextScanner.asciiKind(b)
+          folded = cp | 0x20
+        } else {
+          (cp, n) = TextScanner.decode(p, i, end)
+          (kind, folded) = TextScanner.classify(cp)
+        }
+        if kind == .ignorable {
+          i += n
+          continue
+        }
+        if kind != .separator {
+          wordKind = kind
+          wordFirst = folded
+          wordFirstLength = n
+          break
+        }
+        if cp == 0xA9 {
+          copyright = true
+          if length == 0 { startsWithCopyright = true }
+        }
+        if cp == 0x3A && pendingCredit { credit = true }
+        if cp == 0x3A && pendingLabel { startsWithLabel = true }
+        pendingCredit = false
+        pendingLabel = false
+        if cp == 0x2E || cp == 0x21 || cp == 0x3F {
+          if i + n < end && p[i + n] == 0x20 { sentenceMarks += 1 }
+        } else if prevSpace && (i + n >= end || p[i + n] == 0x20) && Self.isSeparator(cp) {
+          separators += 1
+        }
+        length += 1
+        beforeLast = last
+        last = cp
+        prevSpace = false
+        i += n
+      }
+      if i >= end { break }
+
+      // 2. One word: letters and digits up to punctuation, a space or a lower-to-upper change.
+      let firstUpper = wordKind == .upper
+      let afterParen = last == 0x28
+      var hasDigit = wordKind == .digit
+      var prevLower = wordKind == .lower
+      var word = WordHash()
+      word.add(wordFirst)
+      i += wordFirstLength
+      length += 1
+      while i < end {
+        let b = p[i]
+        if b &- 0x61 < 26 {
+          word.add(UInt32(b))
+          prevLower = true
+          i += 1
+          length += 1
+          continue
+        }
+        if b < 0x80 {
+          let kind = TextScanner.asciiKind(b)
+          if kind == .separator || (kind == .upper && prevLower) { break }
+          if kind == .digit { hasDigit = true }
+          word.add(UInt32(b | 0x20))
+          prevLower = false
+          i += 1
+          length += 1
+          continue
+        }
+        let (cp, n) = TextScanner.decode(p, i, end)
+        let (kind, folded) = TextScanner.classify(cp)
+        if kind == .ignorable {
+          i += n
+          continue
+        }
+        if kind == .separator || (kind == .upper && prevLower) { break }
+        if kind == .digit { hasDigit = true }
+        word.add(folded)
+        prevLower = kind == .lower
+        i += n
+        length += 1
+      }
+      // Letters end the text so far (only punctuation matters to the sentence-end checks).
+      beforeLast = 0x61
+      last = 0x61
+      prevSpace = false
+
+      // 3. The word: count it, look it up, extend or close open phrase matches.
+      let h = word.value
+      words += 1
+      let f = table.flags(h)
+      pendingLabel = false
+      // Branch-free counting: these flags change from word to word unpredictably.
+      stops &+= Int(f.rawValue & WordTable.Flags.stop.rawValue)
+      capitalised &+= firstUpper ? 1 : 0
+      numeric &+= hasDigit ? 1 : 0
+      lastAlt = f.contains(.altText)
+      altWords &+= lastAlt ? 1 : 0
+      pendingCredit = f.contains(.credit)
+      credit = credit || (pendingCredit && afterParen)
+      if words == 1 {
+        lineHash = h
+        startsWithBy = bylineWords.contains(h)
+      } else if words <= longestLabel {
+        lineHash = TextScanner.chain(lineHash, h)
+      }
+      if activeCount > 0 {
+        var kept = 0
+        for j in 0..<activeCount {
+          let c = TextScanner.chain(active[j], h)
+          let matched = activeLength[j] + 1
+          let g = table.flags(c)
+          if g.contains(.strong) {
+            strongHits += 1
+            if g.contains(.terminal) { terminalHits += 1 }
+            if matched == words { pendingLabel = true }
+            hitWords += matched
+          } else if g.contains(.weak) {
+            weakHits += 1
+            hitWords += matched
+          }
+          if g.contains(.prefix) && matched < longestPhrase {
+            active[kept] = c
+            activeLength[kept] = matched
+            kept += 1
+          }
+        }
+        activeCount = kept
+      }
+      if f.contains(.strong) {
+        strongHits += 1
+        if f.contains(.terminal) { terminalHits += 1 }
+        if words == 1 { pendingLabel = true }
+        hitWords += 1
+      } else if f.contains(.weak) {
+        weakHits += 1
+        hitWords += 1
+      }
+      if f.contains(.prefix) && activeCount < Self.matchCapacity {
+        active[activeCount] = h
+        activeLength[activeCount] = 1
+        activeCount += 1
+      }
+    }
+
+    line.length = length
+    line.words = words
+    line.stops = stops
+    line.capitalised = capitalised
+    line.numeric = numeric
+    line.strongHits = strongHits
+    line.terminalHits = terminalHits
+    line.weakHits = weakHits
+    line.hitWords = hitWords
+    line.altWords = altWords
+    line.sentenceMarks = sentenceMarks
+    line.separators = separators
+    line.gaps = gaps
+    line.copyright = copyright
+    line.startsWithCopyright = startsWithCopyright
+    line.credit = credit
+    line.startsWithBy = startsWithBy
+    line.startsWithLabel = startsWithLabel
+    line.isLabel = words > 0 && words <= longestLabel && table.flags(lineHash).contains(.line)
+    line.endsWithAltText = lastAlt
+    line.endsWithColon = last == 0x3A
+    line.endsSentence = Self.endsSentence(last, beforeLast)
+  }
+
+  /// Separators of breadcrumbs and menus when they stand between spaces.
+  @inline(__always)
+  private static func isSeparator(_ cp: UInt32) -> Bool {
+    switch cp {
+    case 0x7C, 0x3E, 0x2F, 0x2D, 0xBB, 0xB7, 0x203A, 0x2022, 0x2013, 0x2014, 0x2192, 0x276F, 0x25B8,
+      0x25BA:
+      return true
+    default: return false
+    }
+  }
+
+  /// Whether the line's last two visible characters end a sentence. An ellipsis (a cut-off
+  /// teaser) does not.
+  @inline(__always)
+  private static func endsSentence(_ last: UInt32, _ beforeLast: UInt32) -> Bool {
+    switch last {
+    case 0x21, 0x3F: return true
+    case 0x2E: return beforeLast != 0x2E
+    case 0x22, 0x27, 0x29, 0xBB, 0x2019, 0x201C, 0x201D:
+      return beforeLast == 0x2E || beforeLast == 0x21 || beforeLast == 0x3F
+    default: return false
+    }
+  }
+}

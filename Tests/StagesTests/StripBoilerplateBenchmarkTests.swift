@@ -1,0 +1,46 @@
+import Foundation
+import PipelineCore
+import Stages
+import Testing
+
+/// Throughput of strip-boilerplate on the dev set, for measuring by hand:
+///
+///     PIPE_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter StripBoilerplateBenchmark
+///
+/// Skipped unless `PIPE_BENCH` is set; it prints MB/s and checks only that the stage produced
+/// output, never a time (machines differ).
+@Suite struct StripBoilerplateBenchmarkTests {
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["PIPE_BENCH"] != nil))
+  func throughputOnTheDevSet() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let input = root.appendingPathComponent("shared/corpus/dev.input.jsonl")
+    guard let text = try? String(contentsOf: input, encoding: .utf8) else {
+      print("skipped: \(input.path) is missing")
+      return
+    }
+    let documents = try text.split(separator: "\n").compactMap {
+      try JSONParser.parse(String($0)).objectValue?["text"]?.stringValue
+    }
+    let bytes = documents.reduce(0) { $0 + $1.utf8.count }
+    let stage = try StripBoilerplateStage.make()
+    var context = StageContext()
+    var best = Double.infinity
+    var kept = 0
+    for _ in 0..<10 {
+      let start = Date()
+      kept = 0
+      for text in documents {
+        var document = Document(text: text)
+        _ = try stage.process(&document, context: &context)
+        kept += document.text.utf8.count
+      }
+      best = min(best, Date().timeIntervalSince(start))
+    }
+    print(
+      "strip-boilerplate: \(documents.count) documents, \(bytes) bytes, best of 10: \(best) s, \(Double(bytes) / 1e6 / best) MB/s"
+    )
+    #expect(kept > 0 && kept < bytes)
+  }
+}

@@ -1,0 +1,257 @@
+import Foundation
+import PipelineCore
+import Testing
+
+@testable import Stages
+
+/// A paragraph of news prose, long enough to be classified as article text on its own.
+private let paragraph1 =
+  "The government said on Tuesday that it would raise the subsidies for farmers next year, and "
+  + "that the money would come from the reserve that parliament approved in the spring."
+private let paragraph2 =
+  "Officials in the ministry told reporters that the plan had been discussed with the regions "
+  + "for months, and that most of them had welcomed it as a sign of stability."
+private let paragraph3 =
+  "Critics in the opposition argued that the plan was too small to make a difference, and they "
+  + "asked the minister to present it to the committee before the summer break."
+
+private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObject = [:]) throws
+  -> String
+{
+  try StripBoilerplateStage.make(options).apply(to: text, fields: fields).document.text
+}
+
+@Suite struct StripBoilerplateSignalTests {
+  @Test func keepsProseAndDropsPhraseLines() throws {
+    let text = [
+      "Share on Facebook", paragraph1, "", paragraph2, "Sign up for our newsletter",
+      "All rights reserved", "Cookie settings",
+    ].joined(separator: "\n")
+    #expect(try strip(text) == paragraph1 + "\n\n" + paragraph2)
+  }
+
+  @Test func dropsButtonAndMenuLabels() throws {
+    let text = ["Menu", "Search", "Startseite", paragraph1, "Print", "Email", "Teilen"].joined(
+      separator: "\n")
+    #expect(try strip(text) == paragraph1)
+  }
+
+  @Test func dropsIconAndLogoAltText() throws {
+    let text = [
+      "QazMonitor Logo",
+      "Facebook Example iconInstagram Example iconTwitter Example iconRSS",
+      "X Logo", "Facebook icon", paragraph1,
+    ].joined(separator: "\n")
+    #expect(try strip(text) == paragraph1)
+  }
+
+  @Test func dropsBreadcrumbsOfEveryShape() throws {
+    for crumb in [
+      "Home › News › World", "Home > Politics > Europe", "Startseite » Nachrichten » Energie",
+      "News | Politics | Europe | World",
+    ] {
+      #expect(try strip(crumb + "\n" + paragraph1) == paragraph1, "\(crumb)")
+    }
+    let numbered = "  1. Main Page\n  2. News\n  3. World\n" + paragraph1
+    #expect(try strip(numbered) == paragraph1)
+  }
+
+  @Test func dropsReadingTimeAndReadMore() throws {
+    let text = ["1 min read", "5 Min. Lesezeit", paragraph1, "Read more", "Weiterlesen"].joined(
+      separator: "\n")
+    #expect(try strip(text) == paragraph1)
+  }
+
+  @Test func dropsTeaserLinesLabelledWithAPhrase() throws {
+    let teaser = "Read also: Why the reform of the pension system will take another year to finish."
+    let spanish =
+      "Lea más: El gobierno presentó el lunes su plan para reformar el sistema de pensiones."
+    #expect(
+      try strip([paragraph1, teaser, paragraph2, spanish].joined(separator: "\n")) == paragraph1
+        + "\n" + paragraph2)
+  }
+
+  @Test func dropsCopyrightAndCaptions() throws {
+    let text = [
+      paragraph1, "Foto: dpa", "Die Demonstranten vor dem Rathaus. (Bild: Max Muster)", paragraph2,
+      "© 2023 Example Media GmbH",
+    ].joined(separator: "\n")
+    #expect(try strip(text) == paragraph1 + "\n" + paragraph2)
+  }
+
+  @Test func dropsRelatedArticleListAfterTheBody() throws {
+    let text = [
+      paragraph1, paragraph2, "Related articles",
+      "Minister resigns after a long dispute over the budget",
+      "Farmers protest in the capital against new rules",
+      "Why the subsidy debate matters for the regions",
+    ].joined(separator: "\n")
+    #expect(try strip(text) == paragraph1 + "\n" + paragraph2)
+  }
+
+  @Test func dropsCommentAndLoginForms() throws {
+    let text = [
+      paragraph1, paragraph2, "Leave a comment", "Name", "Email address",
+      "Your email address will not be published. Required fields are marked *",
+      "Post comment", "Forgot your password?",
+    ].joined(separator: "\n")
+    #expect(try strip(text) == paragraph1 + "\n" + paragraph2)
+  }
+
+  @Test func dropsMenuListsOfShortItems() throws {
+    let menu = [
+      "* Politics", "* Business", "    + Markets", "    + Companies", "* Sport", "* Culture",
+    ]
+    let text = (menu + [paragraph1, paragraph2] + menu).joined(separator: "\n")
+    #expect(try strip(text) == paragraph1 + "\n" + paragraph2)
+  }
+
+  @Test func stopWordListsCoverSeveralLanguages() throws {
+    let german =
+      "Die Regierung hat am Dienstag beschlossen, dass die Förderung für die Bauern im nächsten "
+      + "Jahr deutlich erhöht werden soll, wie ein Sprecher in Berlin mitteilte."
+    let french =
+      "Le gouvernement a annoncé mardi que les aides aux agriculteurs seraient augmentées l'an "
+      + "prochain, selon un porte-parole du ministère qui a confirmé la mesure."
+    let spanish =
+      "El gobierno anunció el martes que las ayudas a los agricultores aumentarán el próximo año, "
+      + "según un portavoz del ministerio que confirmó la medida en la capital."
+    let russian =
+      "Правительство во вторник объявило, что поддержка фермеров будет увеличена в следующем "
+      + "году, как сообщил представитель министерства, который подтвердил это решение."
+    for prose in [german, french, spanish, russian] {
+      #expect(try strip("Menü\n" + prose + "\nImpressum") == prose)
+    }
+    #expect(
+      try strip("Подписаться на рассылку\n" + "Все права защищены\n" + paragraph1) == paragraph1)
+    #expect(
+      try strip("Suivez-nous sur Facebook\nTous droits réservés\n" + paragraph1) == paragraph1)
+    #expect(try strip("Síguenos en Twitter\nPolítica de privacidad\n" + paragraph1) == paragraph1)
+  }
+}
+
+@Suite struct StripBoilerplateTrapTests {
+  @Test func keepsAShortRealParagraphBetweenParagraphs() throws {
+    let short = "The vote is due on Friday."
+    let text = [paragraph1, "", short, "", paragraph2].joined(separator: "\n")
+    #expect(try strip(text) == text)
+  }
+
+  @Test func keepsAOneLineQuote() throws {
+    let quote = "\u{201C}We will not back down,\u{201D} the minister said."
+    #expect(try strip(quote) == quote)
+    let text = [paragraph1, quote, paragraph2].joined(separator: "\n")
+    #expect(try strip(text) == text)
+    let german = "„Wir schaffen das“, sagte die Kanzlerin."
+    #expect(try strip("Startseite\n" + german + "\nImpressum") == german)
+  }
+
+  @Test func keepsHeadlineThatRepeatsTheBreadcrumb() throws {
+    let headline = "Farm Subsidies Rise Next Year"
+    let text = [
+      "  1. Main Page", "  2. News", "  3. \(headline)", "1 min read", "", headline, "", paragraph1,
+      "", paragraph2,
+    ].joined(separator: "\n")
+    let out = try strip(text)
+    #expect(out == headline + "\n\n" + paragraph1 + "\n\n" + paragraph2)
+    #expect(!out.contains("3. "))
+  }
+
+  @Test func keepsHeadlineAndDekAcrossBylineAndLogo() throws {
+    let text = [
+      "Example News Logo", "Politics", "", "Farm Subsidies Rise Next Year", "",
+      "The plan doubles the support for small farms in the north", "By Jane Doe", "March 3, 2023",
+      "Example News Logo", "", paragraph1, "", paragraph2,
+    ].joined(separator: "\n")
+    let out = try strip(text)
+    #expect(out.hasPrefix("Farm Subsidies Rise Next Year\n\nThe plan doubles the support"))
+    #expect(!out.contains("Logo"))
+    #expect(out.hasSuffix(paragraph2))
+  }
+
+  @Test func keepsABodyLineThatMentionsSubscribe() throws {
+    let body =
+      "More than two million households now subscribe to the service, the company said, and it "
+      + "expects the number to grow as prices for other providers rise."
+    let text = [paragraph1, body, paragraph2, "Subscribe to our newsletter"].joined(separator: "\n")
+    #expect(try strip(text) == [paragraph1, body, paragraph2].joined(separator: "\n"))
+  }
+
+  @Test func keepsAnArticleWithoutBoilerplateWhole() throws {
+    let text =
+      " date 2018-12-05 ASTANA. KAZINFORM - " + paragraph1 + "\n\n" + paragraph2 + "\n\n"
+      + paragraph3
+    #expect(try strip(text) == String(text.dropFirst()))
+  }
+
+  @Test func trimsIndentationAndKeepsCharacters() throws {
+    let soft =
+      "The govern\u{00AD}ment said on Tuesday that it would raise the subsidies for farmers next "
+      + "year, and that the money would come from the reserve approved in spring."
+    let text = "        " + soft + "   \n\n\n    " + paragraph2
+    #expect(try strip(text) == soft + "\n\n" + paragraph2)
+  }
+
+  @Test func emptyAndBlankTextsStayEmpty() throws {
+    #expect(try strip("") == "")
+    #expect(try strip("   \n\n  ") == "")
+  }
+}
+
+@Suite struct StripBoilerplateOptionTests {
+  @Test func phrasesOptionTakesAListOrAVocabularyObject() throws {
+    let text = "Our Weekly Digest\n" + paragraph1
+    #expect(try strip(text) == text)
+    #expect(try strip(text, ["phrases": ["weekly digest"]]) == paragraph1)
+    #expect(try strip(text, ["phrases": ["phrases": ["digest": ["weekly digest"]]]]) == paragraph1)
+    #expect(try strip(text, ["phrases": ["lines": ["our weekly digest"]]]) == paragraph1)
+  }
+
+  @Test func phraseFileAddsVocabulary() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bp-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "{ phrases: { custom: ['weekly digest'] } }".write(
+      to: dir.appendingPathComponent("extra.json5"), atomically: true, encoding: .utf8)
+    let stage = try StripBoilerplateStage.make(
+      ["phraseFile": "extra.json5"], baseDirectory: dir.path)
+    #expect(try stage.apply(to: "Our Weekly Digest\n" + paragraph1).document.text == paragraph1)
+  }
+
+  @Test func badOptionsNameTheOption() throws {
+    #expect(throws: OptionError.self) {
+      try StripBoilerplateStage.make(["phraseFile": "/no/such/file.json5"])
+    }
+    #expect(throws: OptionError.self) { try StripBoilerplateStage.make(["phrases": 3]) }
+    #expect(throws: OptionError.self) {
+      try StripBoilerplateStage.make(["phrases": ["nope": ["x"]]])
+    }
+    #expect(throws: OptionError.self) {
+      try StripBoilerplateStage.make(["profile": "/no/such/profile.json5"])
+    }
+    #expect(throws: OptionError.self) { try StripBoilerplateStage.make(["stopwordDensity": 2]) }
+  }
+
+  @Test func removedFieldListsRemovedLinesWithReasons() throws {
+    let stage = try StripBoilerplateStage.make(["removedField": "removed"])
+    let (doc, verdict) = try stage.apply(to: "QazMonitor Logo\n1 min read\n" + paragraph1)
+    #expect(verdict == .keep)
+    #expect(doc.text == paragraph1)
+    let removed = doc.fields["removed"]?.arrayValue ?? []
+    #expect(removed.count == 2)
+    #expect(removed.first?.objectValue?["reason"] == .string("alt-text"))
+    #expect(removed.last?.objectValue?["line"] == .string("1 min read"))
+  }
+
+  @Test func vocabularyFilesParse() throws {
+    for file in BoilerplateResources.files {
+      var vocabulary = BoilerplateVocabulary()
+      try vocabulary.merge(json5: file.text, option: file.name)
+      #expect(!vocabulary.lines.isEmpty || !vocabulary.signalWords.isEmpty, "\(file.name)")
+    }
+    let builtIn = BoilerplateVocabulary.builtIn
+    #expect(builtIn.stopwords.contains("the") && builtIn.stopwords.contains("und"))
+    #expect(builtIn.stopwords.contains("что") && builtIn.stopwords.contains("les"))
+  }
+}
