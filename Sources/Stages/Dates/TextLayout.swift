@@ -1,0 +1,101 @@
+/// The shape of a text's lines, as far as choosing a publication date needs it: where each line
+/// starts and ends, which lines are prose (sentences of an article) and which are short
+/// metadata-like lines (menus, datelines, bylines).
+struct TextLayout {
+  /// One line, trimmed of surrounding whitespace.
+  struct Line {
+    var start: Int
+    var end: Int
+    var isProse: Bool
+    var isListItem: Bool
+    var length: Int { end - start }
+  }
+
+  let lines: [Line]
+  /// For each line, how many prose lines come before it.
+  let proseBefore: [Int]
+  /// The first line of the body: the first prose line followed closely by more prose, or the
+  /// first prose line, or `lines.count` when there is no prose.
+  let bodyStart: Int
+
+  init(text p: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) {
+    var lines: [Line] = []
+    lines.reserveCapacity(lineStarts.count)
+    for (index, start) in lineStarts.enumerated() {
+      var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : p.count
+      var s = start
+      while s < end, TextLayout.isSpace(p, s) { s += TextLayout.spaceWidth(p, s) }
+      while end > s, p[end - 1] == 32 || p[end - 1] == 9 || p[end - 1] == 13 { end -= 1 }
+      lines.append(TextLayout.measure(p, s, end))
+    }
+    var before: [Int] = []
+    before.reserveCapacity(lines.count)
+    var count = 0
+    for line in lines {
+      before.append(count)
+      if line.isProse { count += 1 }
+    }
+    var body = lines.count
+    var firstProse = -1
+    for (i, line) in lines.enumerated() where line.isProse {
+      if firstProse < 0 { firstProse = i }
+      let window = lines[(i + 1)..<min(lines.count, i + 8)]
+      if line.length >= 400 || window.contains(where: \.isProse) {
+        body = i
+        break
+      }
+    }
+    if body == lines.count, firstProse >= 0 { body = firstProse }
+    self.lines = lines
+    self.proseBefore = before
+    self.bodyStart = body
+  }
+
+  private static func isSpace(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    let b = p[i]
+    if b == 32 || b == 9 || b == 13 { return true }
+    return b == 0xC2 && i + 1 < p.count && p[i + 1] == 0xA0
+  }
+
+  private static func spaceWidth(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    p[i] == 0xC2 ? 2 : 1
+  }
+
+  /// Classifies the trimmed line `[s, e)`.
+  private static func measure(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Line {
+    var line = Line(start: s, end: e, isProse: false, isListItem: false)
+    let length = e - s
+    if length >= 2, p[s + 1] == 32, p[s] == 42 || p[s] == 43 || p[s] == 45 || p[s] == 111 {
+      line.isListItem = true  // "* item", "+ item", "- item", "o item"
+    } else if length >= 4, p[s] == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0xA2 {
+      line.isListItem = true  // "• item"
+    }
+    guard length >= 100, !line.isListItem else { return line }
+    var spaces = 0
+    var sentenceEnds = 0
+    var lower = 0
+    var upper = 0
+    var i = s
+    while i < e {
+      let b = p[i]
+      if b == 32 {
+        spaces += 1
+        if i > s {
+          let q = p[i - 1]
+          if q == 46 || q == 33 || q == 63 || q == 58 { sentenceEnds += 1 }
+        }
+      } else if b &- 97 < 26 {
+        lower += 1
+      } else if b &- 65 < 26 {
+        upper += 1
+      }
+      i += 1
+    }
+    let last = p[e - 1]
+    if last == 46 || last == 33 || last == 63 || last == 34 || last == 41 { sentenceEnds += 1 }
+    if last == 0x9D || last == 0xBB { sentenceEnds += 1 }  // ” »
+    line.isProse = spaces >= 12 && sentenceEnds >= 1 && lower > 3 * upper
+    return line
+  }
+
+}
