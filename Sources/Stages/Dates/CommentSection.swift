@@ -15,26 +15,24 @@ struct CommentSection: Sendable {
   /// The longest line (in bytes) that can be a comment heading or a reply button.
   static let headingLength = 60
 
-  /// The index of the first comment-section line in `layout`, or `layout.lines.count`.
-  func start(in p: UnsafeBufferPointer<UInt8>, layout: TextLayout) -> Int {
-    let cls = ByteClass.table
-    for (index, line) in layout.lines.enumerated()
+  /// The index of the first comment-section line in `layout` up to line `last`, or
+  /// `layout.lines.count`.
+  func start(in p: UnsafeBufferPointer<UInt8>, layout: TextLayout, through last: Int) -> Int {
+    for (index, line) in layout.lines.prefix(last + 1).enumerated()
     where line.length > 0 && line.length <= CommentSection.headingLength
       && layout.proseBefore[index] >= 1
     {
-      var inWord = false
-      var i = line.start
-      while i < line.end {
-        let c = cls[Int(p[i])]
-        let isWord = ByteClass.isWordByte(c)
-        if isWord && !inWord && trie.canStart(p[i]),
+      var found = false
+      ByteClass.forEachWordStart(p, from: line.start, to: line.end) { i in
+        if !found, trie.canStart(p, at: i),
           trie.longestMatch(in: p, at: i, accept: { _ in true }) != nil
         {
-          return index
+          found = true
+          return line.end
         }
-        inWord = isWord
-        i += 1
+        return nil
       }
+      if found { return index }
     }
     return layout.lines.count
   }

@@ -57,7 +57,8 @@ struct DateChooser: Sendable {
     guard !mentions.isEmpty else {
       return (urlChoice(urlDate, latest: latest), [])
     }
-    let layout = TextLayout(text: p, lineStarts: lineStarts)
+    let layout = TextLayout(
+      text: p, lineStarts: lineStarts, through: mentions[mentions.count - 1].line)
     var candidates = features(mentions, p, layout, urlDate)
     resolveAmbiguous(&candidates, urlDate)
     candidates.removeAll { c in
@@ -102,7 +103,8 @@ struct DateChooser: Sendable {
   ) -> [DateCandidate] {
     var out: [DateCandidate] = []
     out.reserveCapacity(mentions.count)
-    let commentsStart = comments.start(in: p, layout: layout)
+    let commentsStart = comments.start(
+      in: p, layout: layout, through: mentions[mentions.count - 1].line)
     var previousLine = -1
     var previousEnd = 0
     for (index, m) in mentions.enumerated() {

@@ -15,29 +15,19 @@ struct DateLabelFinder: Sendable {
   ) -> DateLabel {
     let from = max(lineStart, previousEnd, start - DateLabelFinder.bylineReach)
     var best = DateLabel.none
-    var i = from
-    var atWordStart = true
     let cls = ByteClass.table
-    while i < start {
-      let c = cls[Int(p[i])]
-      let isWord = ByteClass.isWordByte(c)
-      if isWord && atWordStart && trie.canStart(p[i]),
-        let (end, label) = trie.longestMatch(
-          in: p, at: i,
-          accept: { $0 >= p.count || !ByteClass.isWordByte(cls[Int(p[$0])]) })
-      {
-        if label == .byline {
-          // A byline opens its line: "By Jane Doe | 27.06.2018", "von Fred Hüning 31.10.2023".
-          if i == lineStart { best = .byline }
-        } else if start - end <= DateLabelFinder.reach {
-          best = label
-        }
-        i = end
-        atWordStart = false
-        continue
+    let isWordEnd = { (i: Int) in i >= p.count || !ByteClass.isWordByte(cls[Int(p[i])]) }
+    ByteClass.forEachWordStart(p, from: from, to: start) { i in
+      guard trie.canStart(p, at: i),
+        let (end, label) = trie.longestMatch(in: p, at: i, accept: isWordEnd)
+      else { return nil }
+      if label == .byline {
+        // A byline opens its line: "By Jane Doe | 27.06.2018", "von Fred Hüning 31.10.2023".
+        if i == lineStart { best = .byline }
+      } else if start - end <= DateLabelFinder.reach {
+        best = label
       }
-      atWordStart = !isWord && c != ByteClass.digit
-      i += 1
+      return end
     }
     return best
   }

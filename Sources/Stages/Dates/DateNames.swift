@@ -65,19 +65,19 @@ enum DateNames {
 
   /// Weekday words, index 0 = Monday.
   static let weekdays: [String] = [
-    "monday mon montag mo lundi lun lunes lunedì lunedi maandag ma segunda-feira segunda seg"
-      + " понедельник пн дүйсенбі dilluns poniedziałek",
-    "tuesday tue tues dienstag di mardi mar martes martedì martedi dinsdag terça-feira"
-      + " terca-feira terça terca ter вторник вт сейсенбі dimarts wtorek",
-    "wednesday wed mittwoch mi mercredi mer miércoles miercoles mié mie mercoledì mercoledi"
-      + " woensdag wo quarta-feira quarta qua среда ср сәрсенбі dimecres środa",
-    "thursday thu thur thurs donnerstag do jeudi jeu jueves jue giovedì giovedi gio donderdag"
-      + " quinta-feira quinta qui четверг чт бейсенбі dijous czwartek",
-    "friday fri freitag fr vendredi ven viernes vie venerdì venerdi vrijdag vr sexta-feira"
-      + " sexta sex пятница пт жұма divendres piątek",
-    "saturday sat samstag sonnabend sa samedi sam sábado sabado sáb sab sabato zaterdag za"
-      + " суббота сб сенбі dissabte sobota",
-    "sunday sun sonntag so dimanche dim domingo dom domenica zondag zo воскресенье вс"
+    "monday mon montag lundi lun lunes lunedì lunedi maandag segunda-feira segunda seg"
+      + " понедельник дүйсенбі dilluns poniedziałek",
+    "tuesday tue tues dienstag mardi mar martes martedì martedi dinsdag terça-feira"
+      + " terca-feira terça terca ter вторник сейсенбі dimarts wtorek",
+    "wednesday wed mittwoch mercredi mer miércoles miercoles mié mie mercoledì mercoledi"
+      + " woensdag quarta-feira quarta qua среда сәрсенбі dimecres środa",
+    "thursday thu thur thurs donnerstag jeudi jeu jueves jue giovedì giovedi gio donderdag"
+      + " quinta-feira quinta qui четверг бейсенбі dijous czwartek",
+    "friday fri freitag vendredi ven viernes vie venerdì venerdi vrijdag sexta-feira"
+      + " sexta sex пятница жұма divendres piątek",
+    "saturday sat samstag sonnabend samedi sam sábado sabado sáb sab sabato zaterdag"
+      + " суббота сенбі dissabte sobota",
+    "sunday sun sonntag dimanche dim domingo dom domenica zondag воскресенье"
       + " жексенбі diumenge niedziela",
   ]
 

@@ -31,9 +31,8 @@ private struct ScanRun {
   let cls = ByteClass.table
   var mentions: [DateMention] = []
   var lineStarts: [Int] = [0]
-  var weekdayStart = -1
-  var weekdayEnd = -1
-  var weekday: Int8 = 0
+  /// Where the last date found ends: names before it belong to it.
+  var lastEnd = 0
 
   init(p: UnsafeBufferPointer<UInt8>, config: DateScanner) {
     self.p = p
@@ -42,14 +41,22 @@ private struct ScanRun {
   }
 
   mutating func run() {
+    // Every date has digits, so the loop only stops at digits (and newlines, to count lines);
+    // month and weekday names are looked for right before and after a digit run.
     var i = 0
-    var inWord = false
-    var lastLower = false
     while i < n {
+      // Eight bytes at a time while none of them is a digit or a newline.
+      if i + 8 <= n, let base = p.baseAddress {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        let hits = SWAR.digitsOrNewlines(word)
+        if hits == 0 {
+          i += 8
+          continue
+        }
+        i += hits.trailingZeroBitCount >> 3
+      }
       let b = p[i]
-      let c = cls[Int(b)]
-      switch c {
-      case ByteClass.digit:
+      if b &- 48 < 10 {
         if let m = matchAtDigit(i) {
           add(m)
           i = m.end
@@ -57,78 +64,76 @@ private struct ScanRun {
           i += 1
           while i < n && isDigit(p[i]) { i += 1 }
         }
-        inWord = false
-        continue
-      case ByteClass.newline:
-        lineStarts.append(i + 1)
-        inWord = false
-      case ByteClass.lower, ByteClass.upper, ByteClass.letterLead:
-        let wordStart = !inWord || (c == ByteClass.upper && lastLower)
-        inWord = true
-        lastLower = c == ByteClass.lower
-        if wordStart && names.canStart(b),
-          let (end, name) = names.longestMatch(in: p, at: i, accept: isWordEnd)
-        {
-          if name.month != 0, let m = monthFirst(at: i, nameEnd: end, name: name) {
-            add(m)
-            i = m.end
-            inWord = false
-            continue
-          }
-          if name.weekday != 0 {
-            weekdayStart = i
-            weekdayEnd = end
-            weekday = name.weekday
-          }
-          i = end
-          lastLower = false
-          continue
-        }
-      case ByteClass.continuation:
-        lastLower = false
-      default:
-        inWord = false
+      } else {
+        if b == 10 { lineStarts.append(i + 1) }
+        i += 1
       }
-      i += 1
     }
   }
 
   // MARK: - Adding a mention
 
   /// Records `m`, attaching a weekday written just before it and a time written before it.
+  @inline(never)
   mutating func add(_ m: DateMention) {
     var m = m
     m.line = lineStarts.count - 1
-    if weekdayEnd >= 0, weekdayEnd <= m.start, m.start - weekdayEnd <= 8,
-      gapIsWeekdayJoint(weekdayEnd, m.start)
-    {
-      m.start = weekdayStart
+    if let (start, weekday) = weekdayBefore(m.start) {
+      m.start = start
       m.weekday = weekday
-      weekdayEnd = -1
     }
     if m.time == nil, let (time, start) = timeBefore(m.start) {
       m.time = time
       m.start = start
     }
+    lastEnd = m.end
     mentions.append(m)
   }
 
-  /// Whether the bytes between a weekday and a date only join them (`, `, ` den `, ` le `).
-  func gapIsWeekdayJoint(_ from: Int, _ to: Int) -> Bool {
-    var i = from
-    while i < to {
-      let b = p[i]
+  /// A weekday name just before `s`, joined to it by `, `, ` den `, ` le `: its start and value.
+  func weekdayBefore(_ s: Int) -> (Int, Int8)? {
+    var k = skipJointBackward(s)
+    guard k < s else { return nil }
+    if let (ws, we) = wordBefore(k), we == k,
+      let e = word(at: ws, oneOf: ConnectorWords.weekdayJoints), e == we
+    {
+      k = skipJointBackward(ws)
+    }
+    guard let (ws, we) = wordBefore(k), we == k, ws >= lastEnd,
+      let (end, name) = names.longestMatch(in: p, at: ws, accept: { $0 == we }), end == we,
+      name.weekday != 0
+    else { return nil }
+    return (ws, name.weekday)
+  }
+
+  /// Steps back from `s` over spaces, commas and full stops (at most 4 bytes).
+  func skipJointBackward(_ s: Int) -> Int {
+    var k = s
+    while k > 0, s - k < 4 {
+      let b = p[k - 1]
       if b == 32 || b == 44 || b == 46 || b == 9 {
-        i += 1
-      } else if b == 0xC2, i + 1 < to, p[i + 1] == 0xA0 {
-        i += 2
-      } else if let e = word(at: i, oneOf: ["den", "le", "el", "the", "de"]) {
-        i = e
+        k -= 1
+      } else if b == 0xA0, k >= 2, p[k - 2] == 0xC2 {
+        k -= 2
       } else {
-        return false
+        break
       }
     }
-    return true
+    return k
+  }
+
+  /// The word ending at `end` (exclusive): its start and end. A capital glued after a lowercase
+  /// letter starts a word (`PrescottMarch` ends with the word `March`).
+  func wordBefore(_ end: Int) -> (Int, Int)? {
+    var k = end
+    while k > 0, end - k < 32, cls[Int(p[k - 1])] == ByteClass.letter {
+      k -= 1
+      if p[k] &- 65 < 26, k > 0, p[k - 1] &- 97 < 26 { break }
+    }
+    // Do not start inside a UTF-8 sequence.
+    while k < end, p[k] & 0xC0 == 0x80 { k += 1 }
+    guard k < end else { return nil }
+    return (k, end)
   }
 
   // MARK: - Byte helpers
@@ -202,7 +207,9 @@ private struct ScanRun {
     if j < n, p[j] == 44 || p[j] == 45 || p[j] == 47 {
       j = skipSpaces(j + 1)
     }
-    if connectors, let e = word(at: j, oneOf: ["of", "de", "del", "di", "du"]) {
+    if connectors, j < n, asciiLower(p[j]) == 111 || asciiLower(p[j]) == 100,  // o, d
+      let e = word(at: j, oneOf: ConnectorWords.dayMonthYear)
+    {
       let k = skipSpaces(e)
       if k > e { j = k }
     }
@@ -226,6 +233,7 @@ private struct ScanRun {
 
   // MARK: - Patterns starting with a digit
 
+  @inline(never)
   mutating func matchAtDigit(_ i: Int) -> DateMention? {
     if i >= 2, isDigit(p[i - 2]), p[i - 1] == 46 || p[i - 1] == 44 || p[i - 1] == 58 {
       return nil  // inside a number, version or time: 1.05.2020, 3,12, 12:30
@@ -235,10 +243,38 @@ private struct ScanRun {
       return yearFirst(i, year: value)
     }
     if len <= 2 {
-      return numericDayFirst(i, first: value, length: len)
-        ?? writtenDayFirst(i, day: value, length: len)
+      if let m = numericDayFirst(i, first: value, length: len) { return m }
+      let before = monthBefore(i)
+      if let m = before, m.day.hasYear { return m }
+      let after = writtenDayFirst(i, day: value, length: len)
+      if let m = after, m.day.hasYear { return m }
+      return before ?? after
     }
     return nil
+  }
+
+  /// A month name right before the digits at `i` ("July 3", "Dec. 4", "Martes, Septiembre 22"):
+  /// the month-first date it starts.
+  func monthBefore(_ i: Int) -> DateMention? {
+    var k = i
+    var spaces = 0
+    while k > 0, spaces < 3 {
+      let b = p[k - 1]
+      if b == 32 || b == 9 {
+        k -= 1
+      } else if b == 0xA0, k >= 2, p[k - 2] == 0xC2 {
+        k -= 2
+      } else {
+        break
+      }
+      spaces += 1
+    }
+    if k > 0, p[k - 1] == 46 { k -= 1 }  // Dec.
+    guard let (ws, we) = wordBefore(k), we == k, ws >= lastEnd, names.canStart(p, at: ws),
+      let (end, name) = names.longestMatch(in: p, at: ws, accept: { $0 == we }), end == we,
+      name.month != 0
+    else { return nil }
+    return monthFirst(at: ws, nameEnd: we, name: name)
   }
 
   /// `2018-12-05`, `2019/7/13`, `2020.10.26`, `2020-09-18T14:37`, `2023 жылғы 3 шілде`.
@@ -361,7 +397,7 @@ private struct ScanRun {
     if j < n, p[j] == 46 { j += 1 }  // 3.
     j = ordinalSuffix(j)
     j = skipDateGap(j, connectors: true)
-    guard j < n, names.canStart(p[j]),
+    guard names.canStart(p, at: j),
       let (me, name) = names.longestMatch(in: p, at: j, accept: isWordEnd), name.month != 0
     else { return nil }
     var e = me
@@ -390,7 +426,12 @@ private struct ScanRun {
   func ordinalSuffix(_ i: Int) -> Int {
     var j = i
     if j < n, p[j] == 32, j + 1 < n, isASCIILetter(p[j + 1]) { j += 1 }
-    if let e = word(at: j, oneOf: ["st", "nd", "rd", "th", "er", "e", "eme", "ème"]) {
+    guard j < n else { return i }
+    let f = asciiLower(p[j])
+    // s(t), n(d), r(d), t(h), e(r), è(me)
+    if f == 115 || f == 110 || f == 114 || f == 116 || f == 101 || f == 0xC3,
+      let e = word(at: j, oneOf: ConnectorWords.ordinalSuffixes)
+    {
       return e < n && p[e] == 46 ? e + 1 : e
     }
     if j + 1 < n, p[j] == 0xC2, p[j + 1] == 0xBA || p[j + 1] == 0xAA || p[j + 1] == 0xB0 {
@@ -462,7 +503,7 @@ private struct ScanRun {
       } else if isDigit(b) {
         return time(at: j)
       } else if let e = word(
-        at: j, oneOf: ["at", "um", "a las", "a la", "alle", "ore", "om", "kl", "klo", "o"])
+        at: j, oneOf: ConnectorWords.beforeTime)
       {
         j = e
         if j < n, p[j] == 46 { j += 1 }
@@ -499,7 +540,7 @@ private struct ScanRun {
       }
       marked = true
       j = e
-    } else if let e = word(at: k, oneOf: ["uhr", "h", "hs", "hrs"]) {
+    } else if let e = word(at: k, oneOf: ConnectorWords.afterTime) {
       marked = true
       j = e
     }

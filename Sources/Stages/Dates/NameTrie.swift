@@ -7,6 +7,8 @@
 /// table, so "can a word start with this byte?" is one load.
 struct NameTrie<Payload: Sendable>: Sendable {
   private var root: [Int32]
+  /// One bit per pair of first two bytes of some word: most words are rejected with one load.
+  private var pairs: [UInt64] = [UInt64](repeating: 0, count: 1024)
   private var edgeStart: [Int32] = []
   private var edgeCount: [Int32] = []
   private var edgeByte: [UInt8] = []
@@ -31,6 +33,11 @@ struct NameTrie<Payload: Sendable>: Sendable {
             children[node][byte] = children.count - 1
             node = children.count - 1
           }
+        }
+        let b = Array(variant.utf8)
+        if b.count >= 2 {
+          let pair = Int(b[0]) << 8 | Int(b[1])
+          pairs[pair >> 6] |= 1 << UInt64(pair & 63)
         }
         if let old = values[node] {
           values[node] = merge(old, payload)
@@ -65,6 +72,14 @@ struct NameTrie<Payload: Sendable>: Sendable {
   /// Whether some word starts with `byte` (in any of its spellings).
   @inline(__always)
   func canStart(_ byte: UInt8) -> Bool { root[Int(byte)] >= 0 }
+
+  /// Whether some word of two bytes or more starts with the bytes at `i` and `i + 1`.
+  @inline(__always)
+  func canStart(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    guard i + 1 < text.count else { return false }
+    let pair = Int(text[i]) << 8 | Int(text[i + 1])
+    return pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+  }
 
   /// The longest word starting at `start` for which `accept(end)` holds (`end` is the index just
   /// past the word), with its payload.

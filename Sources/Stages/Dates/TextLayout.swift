@@ -18,12 +18,23 @@ struct TextLayout {
   /// first prose line, or `lines.count` when there is no prose.
   let bodyStart: Int
 
-  init(text p: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) {
+  /// Measures the lines of `p` up to line `lastLine` and a few after it (enough to tell where
+  /// the body starts, when it starts there); later lines are not needed.
+  init(text p: UnsafeBufferPointer<UInt8>, lineStarts: [Int], through lastLine: Int) {
+    let measured = min(lineStarts.count, lastLine + TextLayout.bodyWindow + 1)
     var lines: [Line] = []
-    lines.reserveCapacity(lineStarts.count)
-    for (index, start) in lineStarts.enumerated() {
+    lines.reserveCapacity(measured)
+    for (index, start) in lineStarts.prefix(measured).enumerated() {
       var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : p.count
       var s = start
+      if let base = p.baseAddress {
+        // Deep indentation: eight spaces at a time.
+        while s + 8 <= end,
+          UnsafeRawPointer(base + s).loadUnaligned(as: UInt64.self) == SWAR.splat(32)
+        {
+          s += 8
+        }
+      }
       while s < end, TextLayout.isSpace(p, s) { s += TextLayout.spaceWidth(p, s) }
       while end > s, p[end - 1] == 32 || p[end - 1] == 9 || p[end - 1] == 13 { end -= 1 }
       lines.append(TextLayout.measure(p, s, end))
@@ -39,7 +50,7 @@ struct TextLayout {
     var firstProse = -1
     for (i, line) in lines.enumerated() where line.isProse {
       if firstProse < 0 { firstProse = i }
-      let window = lines[(i + 1)..<min(lines.count, i + 8)]
+      let window = lines[(i + 1)..<min(lines.count, i + TextLayout.bodyWindow)]
       if line.length >= 400 || window.contains(where: \.isProse) {
         body = i
         break
@@ -50,6 +61,12 @@ struct TextLayout {
     self.proseBefore = before
     self.bodyStart = body
   }
+
+  /// How many lines after a prose line are searched for more prose to confirm the body starts.
+  static let bodyWindow = 8
+
+  /// How many bytes of a long line are looked at.
+  static let sample = 240
 
   private static func isSpace(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     let b = p[i]
@@ -71,24 +88,49 @@ struct TextLayout {
       line.isListItem = true  // "• item"
     }
     guard length >= 100, !line.isListItem else { return line }
+    // Long paragraphs are judged by their first bytes, counted eight at a time.
+    let stop = min(e, s + TextLayout.sample)
     var spaces = 0
     var sentenceEnds = 0
     var lower = 0
     var upper = 0
     var i = s
-    while i < e {
+    if let base = p.baseAddress {
+      // Per-byte-lane counters (each lane counts at most sample / 8 < 256), summed at the end.
+      var spaceLanes: UInt64 = 0
+      var endLanes: UInt64 = 0
+      var lowerLanes: UInt64 = 0
+      var upperLanes: UInt64 = 0
+      while i + 8 <= stop {
+        let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        let space = SWAR.equal(x, 0x20)
+        let stops =
+          SWAR.equal(x, 0x2E) | SWAR.equal(x, 0x21) | SWAR.equal(x, 0x3F)
+          | SWAR.equal(x, 0x3A)
+        spaceLanes &+= space >> 7
+        // A full stop followed by a space (within these eight bytes).
+        endLanes &+= ((stops << 8) & space) >> 7
+        lowerLanes &+= SWAR.inRange(x, 0x61, 0x7A) >> 7
+        upperLanes &+= SWAR.inRange(x, 0x41, 0x5A) >> 7
+        i += 8
+      }
+      spaces = SWAR.sumLanes(spaceLanes)
+      sentenceEnds = SWAR.sumLanes(endLanes)
+      lower = SWAR.sumLanes(lowerLanes)
+      upper = SWAR.sumLanes(upperLanes)
+    }
+    var afterStop = false
+    while i < stop {
       let b = p[i]
       if b == 32 {
         spaces += 1
-        if i > s {
-          let q = p[i - 1]
-          if q == 46 || q == 33 || q == 63 || q == 58 { sentenceEnds += 1 }
-        }
+        if afterStop { sentenceEnds += 1 }
       } else if b &- 97 < 26 {
         lower += 1
       } else if b &- 65 < 26 {
         upper += 1
       }
+      afterStop = b == 46 || b == 33 || b == 63 || b == 58
       i += 1
     }
     let last = p[e - 1]
