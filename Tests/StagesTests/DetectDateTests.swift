@@ -154,6 +154,28 @@ private func evidence(_ text: String, fields: JSONObject = [:]) throws -> String
     #expect(try date(text) == "2020-03-30")
   }
 
+  @Test func todaysDateIsNotThePublication() throws {
+    let text =
+      "Beitrag von lupa am 26/10/13, 03:48 pm\nAktuelles Datum und Uhrzeit: 11/02/20, 07:22 pm"
+    #expect(try date(text) == "2013-10-26T15:48")
+  }
+
+  @Test func aBylineAfterTheDateCounts() throws {
+    let text =
+      "Protokoll der Vorstandssitzung vom 10. Oktober 2019\n\n26/12/2019 von revamp-it Webteam"
+    #expect(try date(text) == "2019-12-26")
+  }
+
+  @Test func aTimeRangeIsAnEventsSchedule() throws {
+    let text = """
+      Online-Seminar
+      19.1.23, 10:00-11:30 Uhr
+      Verjährung von Urlaubsansprüchen
+      20.12.2022
+      """
+    #expect(try date(text) == "2022-12-20")
+  }
+
   @Test func aLabelInsideASentenceDoesNotCount() throws {
     let text = """
       January 13, 2020 at 08:00 by Gregory

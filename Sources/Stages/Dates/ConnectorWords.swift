@@ -10,6 +10,8 @@ enum ConnectorWords {
   static let beforeTime: [StaticString] = [
     "at", "um", "a las", "a la", "alle", "ore", "om", "kl", "klo", "o",
   ]
+  /// Between the two times of a range: "10:00 bis 11:30", "10:00 to 11:30".
+  static let timeRange: [StaticString] = ["bis", "to", "until", "a", "à", "al", "tot", "до"]
   /// After a time: "13:02 Uhr", "22:04h".
   static let afterTime: [StaticString] = ["uhr", "h", "hs", "hrs"]
 }

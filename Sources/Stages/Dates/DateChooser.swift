@@ -113,6 +113,9 @@ struct DateChooser: Sendable {
       var c = DateCandidate(mention: m, day: m.day)
       c.order = index
       c.label = labels.label(in: p, lineStart: line.start, after: previousEnd, start: m.start)
+      if c.label == .none, labels.bylineFollows(in: p, end: m.end, lineEnd: line.end) {
+        c.label = .byline
+      }
       c.relativeLine = m.line - layout.bodyStart
       c.proseBefore = layout.proseBefore[m.line]
       c.inProse = line.isProse
@@ -142,10 +145,15 @@ struct DateChooser: Sendable {
       }
       out[i].listNeighbours = n
     }
-    // The masthead: today's date atop the site, and whatever else shares its line.
+    // The masthead: today's date atop the site, whatever else shares its line, and the same
+    // weekday-and-date repeated by a sticky header further down.
     if let first = out.first, first.isMasthead {
-      for i in out.indices where out[i].mention.line == first.mention.line {
-        out[i].onMastheadLine = true
+      for i in out.indices {
+        let c = out[i]
+        let repeated =
+          c.day == first.day && c.mention.weekday != 0 && c.mention.time == nil
+          && c.label == .none
+        if c.mention.line == first.mention.line || repeated { out[i].onMastheadLine = true }
       }
     }
     return out

@@ -31,4 +31,27 @@ struct DateLabelFinder: Sendable {
     }
     return best
   }
+
+  /// Whether a byline follows the date ending at `end` on its line: "26/12/2019 von revamp-it",
+  /// "31. Oktober 2023 · Von Campact-Team", "June 8, 2015 by Jane Doe".
+  func bylineFollows(in p: UnsafeBufferPointer<UInt8>, end: Int, lineEnd: Int) -> Bool {
+    var i = end
+    while i < lineEnd, i - end < 8 {
+      let b = p[i]
+      if b == 32 || b == 124 || b == 44 || b == 45 || b == 47 || b == 9 {
+        i += 1
+      } else if b == 0xC2, i + 1 < lineEnd, p[i + 1] == 0xB7 || p[i + 1] == 0xA0 {
+        i += 2  // · or no-break space
+      } else if b == 0xE2, i + 2 < lineEnd, p[i + 1] == 0x80 {
+        i += 3  // dashes, bullets
+      } else {
+        break
+      }
+    }
+    guard i > end, i < lineEnd, trie.canStart(p, at: i),
+      let (e, label) = trie.longestMatch(
+        in: p, at: i, accept: { $0 < lineEnd && p[$0] == 32 })
+    else { return false }
+    return label == .byline && e > i
+  }
 }

@@ -2,7 +2,7 @@
 enum DateLabel: Int8, Sendable, Comparable {
   /// No label.
   case none = 0
-  /// A date that is not the publication: "deadline", "until", "bis", "since", "born".
+  /// A date that is not the publication: "deadline", "until", "bis", "since", "born", "today".
   case event = 1
   /// "Updated", "modified", "aktualisiert", "Stand", "mis à jour": a revision date.
   case updated = 2
@@ -45,7 +45,9 @@ enum DateLabels {
     "deadline", "until", "till", "bis", "since", "seit", "born", "geboren", "died",
     "gestorben", "expires", "expiry", "effective", "valid", "gültig", "hasta", "desde",
     "jusqu'au", "jusqu’au", "depuis", "dal", "fino al", "sinds", "tot", "até", "ate", "до",
-    "from", "between", "ab", "à partir du", "a partir de", "bis zum", "vanaf",
+    "today", "heute", "current date", "aktuelles datum", "aujourd'hui", "aujourd’hui", "hoy",
+    "oggi", "vandaag", "hoje", "сегодня", "бүгін", "from", "between", "ab", "à partir du",
+    "a partir de", "bis zum", "vanaf",
   ]
 
   /// The trie over every label.

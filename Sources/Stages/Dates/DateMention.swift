@@ -28,6 +28,8 @@ struct DateMention: Sendable, Equatable {
   var orderHint: Int8 = 0
   /// For an ambiguous numeric date, whether ``day`` is the day-first reading.
   var readDayFirst = true
+  /// The time is the start of a range ("10:00-11:30"): an event's schedule.
+  var isSchedule = false
   /// The year was written with two digits.
   var twoDigitYear = false
   /// The 0-based line the expression is on.

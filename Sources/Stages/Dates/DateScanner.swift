@@ -297,9 +297,8 @@ private struct ScanRun {
         m.time = t
         e = te
         m.end = te
-      } else if let (t, te) = timeAfter(e) {
-        m.time = t
-        m.end = te
+      } else {
+        attachTime(&m, after: e)
       }
       return m
     }
@@ -383,10 +382,7 @@ private struct ScanRun {
       }
     }
     m.twoDigitYear = yl == 2
-    if let (t, te) = timeAfter(e) {
-      m.time = t
-      m.end = te
-    }
+    attachTime(&m, after: e)
     return m
   }
 
@@ -414,10 +410,7 @@ private struct ScanRun {
     }
     guard let valid = day else { return nil }
     var m = DateMention(day: valid, start: i, end: e, shape: .written)
-    if let (t, te) = timeAfter(e) {
-      m.time = t
-      m.end = te
-    }
+    attachTime(&m, after: e)
     return m
   }
 
@@ -476,14 +469,28 @@ private struct ScanRun {
     }
     guard let valid = day else { return nil }
     var m = DateMention(day: valid, start: i, end: e, shape: .written)
-    if let (t, te) = timeAfter(e) {
-      m.time = t
-      m.end = te
-    }
+    attachTime(&m, after: e)
     return m
   }
 
   // MARK: - Times
+
+  /// Attaches the time written after the date ending at `e`, and notes a schedule: a time
+  /// range ("19.1.23, 10:00-11:30 Uhr") is when an event takes place.
+  func attachTime(_ m: inout DateMention, after e: Int) {
+    guard let (t, te) = timeAfter(e) else { return }
+    m.time = t
+    m.end = te
+    var j = skipSpaces(te)
+    if j < n, p[j] == 45 {
+      j += 1
+    } else if let k = literal(at: j, "–") ?? word(at: j, oneOf: ConnectorWords.timeRange) {
+      j = k
+    } else {
+      return
+    }
+    if time(at: skipSpaces(j)) != nil { m.isSchedule = true }
+  }
 
   /// A time written after a date ending at `i`: `, 12:37`, ` | 12:37`, ` at 9:05 pm`,
   /// ` um 13:02 Uhr`, ` à 16h17`, ` a las 22:04h`, ` - 10h02`.

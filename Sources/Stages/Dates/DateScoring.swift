@@ -11,7 +11,11 @@ enum DateScoring {
     // Completeness: a day without a year is a weak clue, a time a strong one.
     if !c.day.hasYear { s -= 2 }
     if c.yearInferred { s -= 2 }
-    if c.mention.time != nil { s += 1.5 }
+    if c.mention.isSchedule {
+      s -= 2  // "10:00-11:30 Uhr": when an event takes place
+    } else if c.mention.time != nil {
+      s += 1.5
+    }
     if c.mention.twoDigitYear { s -= 0.5 }
     s += labelScore(c)
     s += positionScore(c)

@@ -59,13 +59,16 @@ struct NameTrie<Payload: Sendable>: Sendable {
     payloads = values
   }
 
-  /// The lowercase, uppercase and capitalised spellings of `word`.
+  /// The lowercase, uppercase, capitalised and title-case spellings of `word`
+  /// ("last updated", "LAST UPDATED", "Last updated", "Last Updated").
   static func caseVariants(of word: String) -> [String] {
     let lower = word.lowercased()
     let upper = word.uppercased()
     let capital = lower.prefix(1).uppercased() + lower.dropFirst()
+    let title = lower.split(separator: " ", omittingEmptySubsequences: false)
+      .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     var out = [lower]
-    for v in [upper, capital] where !out.contains(v) { out.append(v) }
+    for v in [upper, capital, title] where !out.contains(v) { out.append(v) }
     return out
   }
 
