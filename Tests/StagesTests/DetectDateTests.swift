@@ -409,3 +409,37 @@ private func evidence(_ text: String, fields: JSONObject = [:]) throws -> String
     #expect(try date("You may 5 times try; the set 3 is out 2 days ago.") == nil)
   }
 }
+
+@Suite struct DetectDateRobustnessTests {
+  @Test(arguments: [
+    "", "1", "12", "2023", "2023-", "2023-1", "2023-12-", "05.", "05.12", "05.12.", "Dec", "Dec.",
+    "Dec. ", "3 ", "3 July", "July 3,", "July 3, 2", "12:", "12:3", " 12:37", "\n\n\n",
+    "2023 жылғы", "2023 жылғы 3", "31", "0.0.0000", "99/99/9999", "00.00.2000",
+    "date 2018-12-05T", "3rd of", "Posted: ", "19. Juni 2016192", "•", "« 3 »", "\u{a0}3\u{a0}July",
+  ])
+  func truncatedAndOddInputDoNotFail(_ text: String) throws {
+    let (doc, verdict) = try DetectDateStage.make(["explain": true]).apply(to: text)
+    #expect(verdict == .keep)
+    #expect(doc.fields["date"] != nil)
+  }
+
+  /// Random texts over an alphabet of date parts, from a fixed seed: no input may trap.
+  @Test func randomDateLikeTextsDoNotFail() throws {
+    let parts = [
+      "3", "12", "2023", "19", ".", "/", "-", " ", ",", ":", "July", "Dec.", "de", "of", "am",
+      "pm", "Uhr", "\n", "июля", "шілде", "жылғы", "Published", "Updated", "•", "|", "2016192",
+      "T", "h", "a.m.", "Mittwoch", "den", "by", "\u{a0}", "–", "10:00",
+    ]
+    let stage = try DetectDateStage.make(["explain": true])
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<1500 {
+      var text = ""
+      for _ in 0..<12 {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += parts[Int(seed >> 33) % parts.count]
+      }
+      let (doc, _) = try stage.apply(to: text)
+      #expect(doc.fields["date"] != nil, "no date field for \(text.debugDescription)")
+    }
+  }
+}

@@ -6,8 +6,6 @@ struct DateChoice: Sendable, Equatable {
   var time: TimeOfDay?
   /// The byte range of the text it came from, or nil when it came from the URL.
   var span: Range<Int>?
-  /// The chooser's score for it.
-  var score: Double
 
   /// `2023-07-03T12:37`, `2018-12-05` or `XXXX-12-04`.
   var value: String {
@@ -30,8 +28,6 @@ struct DateChooser: Sendable {
   var latestPlausible: CalendarDay
   /// The lowest score a candidate needs to be chosen.
   var threshold = 0.0
-  /// Use the URL's date when the text has none.
-  var useURL = true
 
   /// How many lines around a date are searched for other dates (a list of related articles).
   static let listWindow = 6
@@ -61,10 +57,10 @@ struct DateChooser: Sendable {
       text: p, lineStarts: lineStarts, through: mentions[mentions.count - 1].line)
     var candidates = features(mentions, p, layout, urlDate)
     resolveAmbiguous(&candidates, urlDate)
+    inferYears(&candidates, urlDate: urlDate, reference: reference, latest: latest)
     candidates.removeAll { c in
       c.day.hasYear && (c.day.year < minimumYear || latest < c.day)
     }
-    inferYears(&candidates, urlDate: urlDate, reference: reference, latest: latest)
     countAgreement(&candidates, urlDate)
     if let latestDay = candidates.lazy.filter({ $0.day.hasYear }).map(\.day).max() {
       for i in candidates.indices { candidates[i].isLatest = candidates[i].day == latestDay }
@@ -78,21 +74,21 @@ struct DateChooser: Sendable {
     let c = candidates[best]
     var time = c.mention.time
     if time == nil {
-      // Another mention of the same day nearby may carry the time.
+      // Another mention of the same day close by may carry the time (not an update's).
       time =
         candidates.first(where: {
-          $0.day == c.day && $0.mention.time != nil && abs($0.mention.line - c.mention.line) <= 3
+          $0.day == c.day && $0.mention.time != nil && !$0.mention.isSchedule
+            && $0.label != .updated && $0.label != .event
+            && abs($0.mention.line - c.mention.line) <= 3
         })?.mention.time
     }
-    let choice = DateChoice(
-      day: c.day, time: time, span: c.mention.start..<c.mention.end, score: c.score)
-    return (choice, candidates)
+    return (DateChoice(day: c.day, time: time, span: c.mention.start..<c.mention.end), candidates)
   }
 
   /// The URL's day as the choice, when there is one and it is plausible.
   private func urlChoice(_ url: URLDateEvidence?, latest: CalendarDay) -> DateChoice? {
-    guard useURL, let day = url?.day, day.year >= minimumYear, !(latest < day) else { return nil }
-    return DateChoice(day: day, time: nil, span: nil, score: 0)
+    guard let day = url?.day, day.year >= minimumYear, !(latest < day) else { return nil }
+    return DateChoice(day: day, time: nil, span: nil)
   }
 
   // MARK: - Features
