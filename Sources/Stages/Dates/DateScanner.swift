@@ -7,6 +7,8 @@
 /// `3. Juli 2023`, `3 de julio de 2023`, `July 3, 2023`, `Dec. 4`, `2023 жылғы 3 шілде`, with an
 /// optional weekday before and a time before or after (`12:37`, `9:05 pm`, `16h17`, `12.11 Uhr`).
 struct DateScanner: Sendable {
+  /// The month and weekday names (built once, when the stage is built).
+  let names = DateNames.trie
   /// Read ambiguous `a/b/yyyy` as month/day (US) rather than day/month.
   var monthFirst = false
   /// Years outside this range are not dates (`1:1800` scores, `3000` items).
@@ -27,7 +29,7 @@ private struct ScanRun {
   let p: UnsafeBufferPointer<UInt8>
   let n: Int
   let config: DateScanner
-  let names = DateNames.trie
+  let names: NameTrie<DateName>
   let cls = ByteClass.table
   var mentions: [DateMention] = []
   var lineStarts: [Int] = [0]
@@ -38,6 +40,7 @@ private struct ScanRun {
     self.p = p
     self.n = p.count
     self.config = config
+    self.names = config.names
   }
 
   mutating func run() {
