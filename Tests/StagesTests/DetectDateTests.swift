@@ -99,6 +99,10 @@ private func evidence(_ text: String, fields: JSONObject = [:]) throws -> String
     ("3 de julho de 2023", "2023-07-03"),
     ("22 de novembro de 2020. 18:20", "2020-11-22"),
     ("Dilluns, Març 23, 2020", "2020-03-23"),
+    ("1er juillet 2023", "2023-07-01"),
+    ("1º de julio de 2023", "2023-07-01"),
+    ("Pubblicato il 2 novembre 2023", "2023-11-02"),
+    ("Gepubliceerd op 9 okt. 2020", "2020-10-09"),
   ])
   func languages(_ text: String, _ expected: String) throws {
     #expect(try date(text) == expected)

@@ -1,11 +1,12 @@
 /// Finds every date expression in a UTF-8 text in one pass over its bytes.
 ///
-/// The main loop looks at each byte once through ``ByteClass/table``: digit runs and the starts
-/// of words that can begin a month or weekday name (the name trie's first-byte table) are the
-/// only places where a pattern is tried. Patterns are small hand-written byte matchers:
-/// `2018-12-05`, `05.12.2018`, `12/05/2018`, `05.12.18`, `03 July, 2023`, `3rd of July 2023`,
-/// `3. Juli 2023`, `3 de julio de 2023`, `July 3, 2023`, `Dec. 4`, `2023 жылғы 3 шілде`, with an
-/// optional weekday before and a time before or after (`12:37`, `9:05 pm`, `16h17`, `12.11 Uhr`).
+/// Every date has digits, so the main loop only stops at digits (and at newlines, to count
+/// lines), looking at eight bytes at a time in between (``SWAR``). At each digit run, small
+/// hand-written byte matchers try the patterns that can start or end there: `2018-12-05`,
+/// `05.12.2018`, `12/05/2018`, `05.12.18`, `03 July, 2023`, `3rd of July 2023`, `3. Juli 2023`,
+/// `3 de julio de 2023`, `July 3, 2023` (the month name is looked up right before the digits),
+/// `Dec. 4`, `2023 жылғы 3 шілде`, with a weekday before and a time before or after (`12:37`,
+/// `9:05 pm`, `16h17`, `12.11 Uhr`). Month and weekday names come from a case-folding trie.
 struct DateScanner: Sendable {
   /// The month and weekday names (built once, when the stage is built).
   let names = DateNames.trie
@@ -236,8 +237,9 @@ private struct ScanRun {
 
   // MARK: - Patterns starting with a digit
 
+  /// The date expression the digit run at `i` starts (or ends, for `July 3`), if any.
   @inline(never)
-  mutating func matchAtDigit(_ i: Int) -> DateMention? {
+  func matchAtDigit(_ i: Int) -> DateMention? {
     if i >= 2, isDigit(p[i - 2]), p[i - 1] == 46 || p[i - 1] == 44 || p[i - 1] == 58 {
       return nil  // inside a number, version or time: 1.05.2020, 3,12, 12:30
     }
@@ -292,13 +294,12 @@ private struct ScanRun {
       let ds = s + 2 + ml
       let (dl, dv) = digits(at: ds)
       guard dl >= 1, dl <= 2 else { return nil }
-      var e = ds + dl
+      let e = ds + dl
       if sep == 46, e + 1 < n, p[e] == 46, isDigit(p[e + 1]) { return nil }
       guard let day = CalendarDay(year: y, month: mv, day: dv) else { return nil }
       var m = DateMention(day: day, start: i, end: e, shape: .iso)
       if e < n, p[e] == 84, let (t, te) = time(at: e + 1) {  // 2020-09-18T14:37
         m.time = t
-        e = te
         m.end = te
       } else {
         attachTime(&m, after: e)
@@ -318,10 +319,7 @@ private struct ScanRun {
       name.month != 0, let day = CalendarDay(year: y, month: Int(name.month), day: dv)
     else { return nil }
     var m = DateMention(day: day, start: i, end: me, shape: .written)
-    if let (t, te) = timeAfter(me) {
-      m.time = t
-      m.end = te
-    }
+    attachTime(&m, after: me)
     return m
   }
 
@@ -512,9 +510,7 @@ private struct ScanRun {
         j += 3
       } else if isDigit(b) {
         return time(at: j)
-      } else if let e = word(
-        at: j, oneOf: ConnectorWords.beforeTime)
-      {
+      } else if let e = word(at: j, oneOf: ConnectorWords.beforeTime) {
         j = e
         if j < n, p[j] == 46 { j += 1 }
       } else if let e = literal(at: j, "às") ?? literal(at: j, "à") ?? literal(at: j, "в ") {
@@ -590,7 +586,7 @@ private struct ScanRun {
     if k - z >= 2, z >= 0, p[z] == 32 { k = z - 1 }
     // The time must end exactly at k: try each start a few bytes back.
     var t = k - 2
-    while t >= 0, k - t <= 11 {
+    while t >= lastEnd, k - t <= 11 {
       if p[t] == 10 { return nil }
       if isDigit(p[t]), t == 0 || !(isDigit(p[t - 1]) || p[t - 1] == 58 || p[t - 1] == 46),
         let (time, end) = time(at: t), end == k + 1

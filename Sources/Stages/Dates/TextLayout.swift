@@ -6,8 +6,8 @@ struct TextLayout {
   struct Line {
     var start: Int
     var end: Int
+    /// A long line of sentences (not a list item): a paragraph of the article or a teaser.
     var isProse: Bool
-    var isListItem: Bool
     var length: Int { end - start }
   }
 
@@ -80,14 +80,11 @@ struct TextLayout {
 
   /// Classifies the trimmed line `[s, e)`.
   private static func measure(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Line {
-    var line = Line(start: s, end: e, isProse: false, isListItem: false)
-    let length = e - s
-    if length >= 2, p[s + 1] == 32, p[s] == 42 || p[s] == 43 || p[s] == 45 || p[s] == 111 {
-      line.isListItem = true  // "* item", "+ item", "- item", "o item"
-    } else if length >= 4, p[s] == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0xA2 {
-      line.isListItem = true  // "• item"
-    }
-    guard length >= 100, !line.isListItem else { return line }
+    var line = Line(start: s, end: e, isProse: false)
+    guard e - s >= 100 else { return line }
+    // List items ("* item", "+ item", "- item", "o item", "• item") are menus and teasers.
+    if p[s + 1] == 32, p[s] == 42 || p[s] == 43 || p[s] == 45 || p[s] == 111 { return line }
+    if p[s] == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0xA2 { return line }
     // Long paragraphs are judged by their first bytes, counted eight at a time.
     let stop = min(e, s + TextLayout.sample)
     var spaces = 0
