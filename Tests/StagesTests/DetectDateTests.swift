@@ -365,6 +365,28 @@ private func evidence(_ text: String, fields: JSONObject = [:]) throws -> String
     #expect(inferred.contains("2014-12-04"))
   }
 
+  @Test func aWrittenWeekdayNamesTheYear() throws {
+    let text = "Freitag, 4. Februar 2022\nNews\n\nDie Sitzung am Mittwoch, 9. Februar"
+    let (doc, _) = try DetectDateStage.make(["explain": true]).apply(to: text)
+    let days = (doc.fields["date_candidates"]?.arrayValue ?? []).compactMap {
+      $0.objectValue?["date"]?.stringValue
+    }
+    // 9 February 2022 was a Wednesday; 9 February 2021 (before the header date) was not.
+    #expect(days == ["2022-02-04", "2022-02-09"])
+    #expect(doc.fields["date"] == "2022-02-04")
+  }
+
+  @Test func aWeekdayThatContradictsTheDateCountsAgainstIt() throws {
+    func score(_ text: String) throws -> Double? {
+      let (doc, _) = try DetectDateStage.make(["explain": true]).apply(to: text)
+      return doc.fields["date_candidates"]?.arrayValue?.first?.objectValue?["score"]?.doubleValue
+    }
+    // 30 March 2020 was a Monday, not a Friday.
+    let right = try #require(try score("Veröffentlicht: Montag, 30. März 2020"))
+    let wrong = try #require(try score("Veröffentlicht: Freitag, 30. März 2020"))
+    #expect(wrong == right - 1)
+  }
+
   @Test func theURLYearGivesTheYear() throws {
     let text = "OTTAWA – The minister visited Canada on Dec. 4, seeking to promote cooperation."
     #expect(try date(text, fields: ["url": "https://example.org/2014/12/visit/"]) == "2014-12-04")

@@ -33,6 +33,10 @@ struct DateCandidate: Sendable {
   var inComments = false
   /// It sits on the masthead line (see ``isMasthead``).
   var onMastheadLine = false
+  /// A weekday is written with it and the day falls on another weekday.
+  var weekdayContradicts: Bool {
+    mention.weekday != 0 && day.hasYear && day.weekday != Int(mention.weekday)
+  }
   /// It is the latest day of all the candidates.
   var isLatest = false
   /// The final score (higher is more likely the publication date).

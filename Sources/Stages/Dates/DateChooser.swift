@@ -230,19 +230,28 @@ struct DateChooser: Sendable {
     }
     for i in candidates.indices where !candidates[i].day.hasYear {
       let d = candidates[i].day
+      let weekday = Int(candidates[i].mention.weekday)
+      var inferred: CalendarDay?
       if anchorYearOnly != 0 {
-        if let y = d.inYear(anchorYearOnly), !(latest < y) {
-          candidates[i].day = y
-          candidates[i].yearInferred = true
-        }
+        inferred = d.inYear(anchorYearOnly).flatMap { latest < $0 ? nil : $0 }
       } else if let a = anchor {
         // The latest such day not after the anchor (a few days' grace for time zones).
         var year = a.year
         if let same = d.inYear(year), same.dayNumber > a.dayNumber + 2 { year -= 1 }
-        if let y = d.inYear(year) {
-          candidates[i].day = y
-          candidates[i].yearInferred = true
+        inferred = d.inYear(year)
+        // A weekday written with it names the year: "Mittwoch, 9. Februar" next to a date in
+        // 2022 is 9 February 2022 (a Wednesday), even if that is after the anchor.
+        if weekday != 0, inferred?.weekday != weekday {
+          let years = [a.year, a.year - 1, a.year + 1]
+          if let y = years.lazy.compactMap({ d.inYear($0) }).first(where: { $0.weekday == weekday })
+          {
+            inferred = y
+          }
         }
+      }
+      if let y = inferred {
+        candidates[i].day = y
+        candidates[i].yearInferred = true
       }
     }
   }

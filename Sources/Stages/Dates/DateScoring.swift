@@ -17,6 +17,7 @@ enum DateScoring {
       s += 1.5
     }
     if c.mention.twoDigitYear { s -= 0.5 }
+    if c.weekdayContradicts { s -= 1 }
     s += labelScore(c)
     s += positionScore(c)
     // Line shape: a date alone on a short line is metadata.

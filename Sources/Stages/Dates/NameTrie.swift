@@ -1,10 +1,10 @@
 /// A byte trie for matching words (month names, weekdays, labels) at a position in UTF-8 text,
 /// case-insensitively.
 ///
-/// Case-insensitivity is precomputed: every word is inserted lowercase, uppercase and
-/// capitalised (via Swift's Unicode case mapping, so Cyrillic, Kazakh and accented Latin letters
-/// fold too), and matching walks raw bytes with no per-byte folding. The root has a 256-entry
-/// table, so "can a word start with this byte?" is one load.
+/// Case-insensitivity is precomputed: every word is inserted lowercase, uppercase, capitalised
+/// and title-cased (via Swift's Unicode case mapping, so Cyrillic, Kazakh and accented Latin
+/// letters fold too), and matching walks raw bytes with no per-byte folding. A bitset of the
+/// first two bytes of every spelling rejects most words with one load.
 struct NameTrie<Payload: Sendable>: Sendable {
   private var root: [Int32]
   /// One bit per pair of first two bytes of some word: most words are rejected with one load.
@@ -71,10 +71,6 @@ struct NameTrie<Payload: Sendable>: Sendable {
     for v in [upper, capital, title] where !out.contains(v) { out.append(v) }
     return out
   }
-
-  /// Whether some word starts with `byte` (in any of its spellings).
-  @inline(__always)
-  func canStart(_ byte: UInt8) -> Bool { root[Int(byte)] >= 0 }
 
   /// Whether some word of two bytes or more starts with the bytes at `i` and `i + 1`.
   @inline(__always)
