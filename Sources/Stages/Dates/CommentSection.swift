@@ -1,16 +1,22 @@
-/// Finds where a page's comment section starts: the first short line after the body has begun
-/// that names comments or replies ("Kommentare", "6 Comments", "Leave a Reply", "Antworten").
+/// Finds where a page's comment section starts: the first short line after the article's first
+/// paragraphs that names comments or replies ("Kommentare", "6 Comments", "Leave a Reply", "Antworten").
 /// Dates below it are when readers wrote, not when the article was published.
 struct CommentSection: Sendable {
-  /// Words that open a comment section or a comment, matched at a word start as prefixes.
+  /// Words that open a comment section or a comment, matched at a word start as prefixes:
+  /// nouns ("Comments", "Kommentare"), reply buttons and comment headers ("Karl sagt:"), not the
+  /// verbs of a share bar ("Commenter", "Kommentieren").
   static let markers = [
-    "comment", "kommentar", "leserkommentar", "commentaire", "comentario", "comentário",
-    "commenti", "commento", "reactie", "comentarios", "comentários", "комментар", "пікір",
-    "leave a reply", "reply", "antworten", "antwort", "répondre", "responder", "rispondi",
-    "beantwoorden", "ответить",
+    "comments", "kommentar", "leserkommentar", "commentaire", "comentario", "comentário",
+    "commenti", "commento", "reacties", "комментари", "пікірлер", "leave a reply", "reply",
+    "antworten", "antwort", "répondre", "responder", "rispondi", "beantwoorden", "ответить",
+    "says:", "said:", "wrote:", "writes:", "sagt:", "schreibt:", "meint:", "dit :", "dit:",
+    "dice:", "disse:", "zegt:", "scrive:", "пишет:",
   ]
 
   let trie = NameTrie(CommentSection.markers.map { ($0, true) }, merge: { a, _ in a })
+
+  /// How many prose lines (the article) must come before a comment section.
+  static let proseAbove = 1
 
   /// The longest line (in bytes) that can be a comment heading or a reply button.
   static let headingLength = 60
@@ -20,7 +26,7 @@ struct CommentSection: Sendable {
   func start(in p: UnsafeBufferPointer<UInt8>, layout: TextLayout, through last: Int) -> Int {
     for (index, line) in layout.lines.prefix(last + 1).enumerated()
     where line.length > 0 && line.length <= CommentSection.headingLength
-      && layout.proseBefore[index] >= 1
+      && layout.proseBefore[index] >= CommentSection.proseAbove
     {
       var found = false
       ByteClass.forEachWordStart(p, from: line.start, to: line.end) { i in

@@ -39,7 +39,7 @@ enum DateScoring {
   /// A label counts in a metadata line, or at the start of a paragraph ("Published: ..."), not in
   /// the middle of a sentence ("... I published it on November 5, 2019").
   static func labelScore(_ c: DateCandidate) -> Double {
-    let metadataLine = c.restOfLine <= 80 || c.offsetInLine <= 10
+    let metadataLine = !c.inProse || c.offsetInLine <= 10
     switch c.label {
     case .published: return metadataLine ? 3 : 0
     case .date: return metadataLine ? 2 : 0

@@ -11,8 +11,10 @@ enum SWAR {
   /// Bytes equal to the ASCII byte `c`.
   @inline(__always)
   static func equal(_ x: UInt64, _ c: UInt8) -> UInt64 {
-    let y = (x ^ splat(c)) & low7
-    return ~((y &+ low7) | x ^ splat(c)) & high
+    let difference = x ^ splat(c)
+    // A byte is zero iff its low seven bits are zero (no carry into the high bit when adding
+    // 0x7F) and its high bit is clear.
+    return ~(((difference & low7) &+ low7) | difference) & high
   }
 
   /// Bytes in the ASCII range `lo...hi`.

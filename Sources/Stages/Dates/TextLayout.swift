@@ -101,9 +101,7 @@ struct TextLayout {
       while i + 8 <= stop {
         let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
         let space = SWAR.equal(x, 0x20)
-        let stops =
-          SWAR.equal(x, 0x2E) | SWAR.equal(x, 0x21) | SWAR.equal(x, 0x3F)
-          | SWAR.equal(x, 0x3A)
+        let stops = SWAR.equal(x, 0x2E) | SWAR.equal(x, 0x21) | SWAR.equal(x, 0x3F)
         spaceLanes &+= space >> 7
         // A full stop followed by a space (within these eight bytes).
         endLanes &+= ((stops << 8) & space) >> 7
@@ -127,7 +125,7 @@ struct TextLayout {
       } else if b &- 65 < 26 {
         upper += 1
       }
-      afterStop = b == 46 || b == 33 || b == 63 || b == 58
+      afterStop = b == 46 || b == 33 || b == 63
       i += 1
     }
     let last = p[e - 1]
