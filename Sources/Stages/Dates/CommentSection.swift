@@ -22,12 +22,11 @@ struct CommentSection: Sendable {
   static let headingLength = 60
 
   /// The index of the first comment-section line in `layout` up to line `last`, or
-  /// `layout.lines.count`.
+  /// `layout.proseBefore.count`.
   func start(in p: UnsafeBufferPointer<UInt8>, layout: TextLayout, through last: Int) -> Int {
-    for (index, line) in layout.lines.prefix(last + 1).enumerated()
-    where line.length > 0 && line.length <= CommentSection.headingLength
-      && layout.proseBefore[index] >= CommentSection.proseAbove
-    {
+    for index in 0...last where layout.proseBefore[index] >= CommentSection.proseAbove {
+      let line = layout.line(index)
+      guard line.length > 0, line.length <= CommentSection.headingLength else { continue }
       var found = false
       ByteClass.forEachWordStart(p, from: line.start, to: line.end) { i in
         if !found, trie.canStart(p, at: i),
@@ -40,6 +39,6 @@ struct CommentSection: Sendable {
       }
       if found { return index }
     }
-    return layout.lines.count
+    return layout.proseBefore.count
   }
 }

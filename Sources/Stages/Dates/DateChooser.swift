@@ -104,7 +104,7 @@ struct DateChooser: Sendable {
     var previousLine = -1
     var previousEnd = 0
     for (index, m) in mentions.enumerated() {
-      let line = layout.lines[m.line]
+      let line = layout.line(m.line)
       if m.line != previousLine { previousEnd = line.start }
       var c = DateCandidate(mention: m, day: m.day)
       c.order = index
@@ -114,12 +114,12 @@ struct DateChooser: Sendable {
       }
       c.relativeLine = m.line - layout.bodyStart
       c.proseBefore = layout.proseBefore[m.line]
-      c.inProse = line.isProse
+      c.inProse = layout.isProse[m.line]
       c.offsetInLine = max(0, m.start - line.start)
       c.restOfLine = max(0, line.length - (m.end - m.start))
       c.inComments = m.line > commentsStart
       c.inLead =
-        line.isProse && c.proseBefore == 0
+        c.inProse && c.proseBefore == 0
         && !DateChooser.hasSentenceEnd(p, from: line.start, to: m.start)
       previousLine = m.line
       previousEnd = m.end

@@ -6,61 +6,87 @@ struct TextLayout {
   struct Line {
     var start: Int
     var end: Int
-    /// A long line of sentences (not a list item): a paragraph of the article or a teaser.
-    var isProse: Bool
     var length: Int { end - start }
   }
 
-  let lines: [Line]
-  /// For each line, how many prose lines come before it.
+  /// The text.
+  let p: UnsafeBufferPointer<UInt8>
+  /// Where each line starts (the line's first byte, before any indentation).
+  let lineStarts: [Int]
+  /// Whether each measured line is prose: a long line of sentences (not a list item), a
+  /// paragraph of the article or a teaser.
+  let isProse: [Bool]
+  /// For each measured line, how many prose lines come before it.
   let proseBefore: [Int]
   /// The first line of the body: the first prose line followed closely by more prose, or the
-  /// first prose line, or `lines.count` when there is no prose.
+  /// first prose line, or the number of measured lines when there is no prose.
   let bodyStart: Int
 
   /// Measures the lines of `p` up to line `lastLine` and a few after it (enough to tell where
   /// the body starts, when it starts there); later lines are not needed.
   init(text p: UnsafeBufferPointer<UInt8>, lineStarts: [Int], through lastLine: Int) {
+    self.p = p
+    self.lineStarts = lineStarts
     let measured = min(lineStarts.count, lastLine + TextLayout.bodyWindow + 1)
-    var lines: [Line] = []
-    lines.reserveCapacity(measured)
-    for (index, start) in lineStarts.prefix(measured).enumerated() {
-      var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : p.count
-      var s = start
-      if let base = p.baseAddress {
-        // Deep indentation: eight spaces at a time.
-        while s + 8 <= end,
-          UnsafeRawPointer(base + s).loadUnaligned(as: UInt64.self) == SWAR.splat(32)
-        {
-          s += 8
-        }
-      }
-      while s < end, TextLayout.isSpace(p, s) { s += TextLayout.spaceWidth(p, s) }
-      while end > s, p[end - 1] == 32 || p[end - 1] == 9 || p[end - 1] == 13 { end -= 1 }
-      lines.append(TextLayout.measure(p, s, end))
+    var isProse = [Bool](repeating: false, count: measured)
+    var long = [Bool](repeating: false, count: measured)
+    for index in 0..<measured {
+      // Only a long line can be prose: short ones are not even trimmed.
+      let rawEnd = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : p.count
+      guard rawEnd - lineStarts[index] >= TextLayout.proseLength else { continue }
+      let line = TextLayout.trim(p, lineStarts[index], rawEnd)
+      isProse[index] = TextLayout.isProse(p, line.start, line.end)
+      long[index] = line.length >= TextLayout.paragraphLength
     }
     var before: [Int] = []
-    before.reserveCapacity(lines.count)
+    before.reserveCapacity(measured)
     var count = 0
-    for line in lines {
+    for prose in isProse {
       before.append(count)
-      if line.isProse { count += 1 }
+      if prose { count += 1 }
     }
-    var body = lines.count
+    var body = measured
     var firstProse = -1
-    for (i, line) in lines.enumerated() where line.isProse {
+    for i in 0..<measured where isProse[i] {
       if firstProse < 0 { firstProse = i }
-      let window = lines[(i + 1)..<min(lines.count, i + TextLayout.bodyWindow)]
-      if line.length >= 400 || window.contains(where: \.isProse) {
+      if long[i] || isProse[(i + 1)..<min(measured, i + TextLayout.bodyWindow)].contains(true) {
         body = i
         break
       }
     }
-    if body == lines.count, firstProse >= 0 { body = firstProse }
-    self.lines = lines
+    if body == measured, firstProse >= 0 { body = firstProse }
+    self.isProse = isProse
     self.proseBefore = before
     self.bodyStart = body
   }
+
+  /// Line `index`, trimmed.
+  func line(_ index: Int) -> Line {
+    let rawEnd = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : p.count
+    return TextLayout.trim(p, lineStarts[index], rawEnd)
+  }
+
+  /// `[start, end)` without surrounding spaces, tabs and no-break spaces.
+  static func trim(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ rawEnd: Int) -> Line {
+    var s = start
+    var end = rawEnd
+    if let base = p.baseAddress {
+      // Deep indentation: eight spaces at a time.
+      while s + 8 <= end,
+        UnsafeRawPointer(base + s).loadUnaligned(as: UInt64.self) == SWAR.splat(32)
+      {
+        s += 8
+      }
+    }
+    while s < end, TextLayout.isSpace(p, s) { s += TextLayout.spaceWidth(p, s) }
+    while end > s, p[end - 1] == 32 || p[end - 1] == 9 || p[end - 1] == 13 { end -= 1 }
+    return Line(start: s, end: end)
+  }
+
+  /// A prose line has at least this many bytes.
+  static let proseLength = 100
+  /// A prose line this long is a paragraph by itself: the body starts there.
+  static let paragraphLength = 400
 
   /// How many lines after a prose line are searched for more prose to confirm the body starts.
   static let bodyWindow = 8
@@ -78,13 +104,12 @@ struct TextLayout {
     p[i] == 0xC2 ? 2 : 1
   }
 
-  /// Classifies the trimmed line `[s, e)`.
-  private static func measure(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Line {
-    var line = Line(start: s, end: e, isProse: false)
-    guard e - s >= 100 else { return line }
+  /// Whether the trimmed line `[s, e)` is prose.
+  private static func isProse(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    guard e - s >= proseLength else { return false }
     // List items ("* item", "+ item", "- item", "o item", "• item") are menus and teasers.
-    if p[s + 1] == 32, p[s] == 42 || p[s] == 43 || p[s] == 45 || p[s] == 111 { return line }
-    if p[s] == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0xA2 { return line }
+    if p[s + 1] == 32, p[s] == 42 || p[s] == 43 || p[s] == 45 || p[s] == 111 { return false }
+    if p[s] == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0xA2 { return false }
     // Long paragraphs are judged by their first bytes, counted eight at a time.
     let stop = min(e, s + TextLayout.sample)
     var spaces = 0
@@ -131,8 +156,7 @@ struct TextLayout {
     let last = p[e - 1]
     if last == 46 || last == 33 || last == 63 || last == 34 || last == 41 { sentenceEnds += 1 }
     if last == 0x9D || last == 0xBB { sentenceEnds += 1 }  // ” »
-    line.isProse = spaces >= 12 && sentenceEnds >= 1 && lower > 3 * upper
-    return line
+    return spaces >= 12 && sentenceEnds >= 1 && lower > 3 * upper
   }
 
 }
