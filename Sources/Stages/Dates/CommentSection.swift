@@ -1,6 +1,7 @@
 /// Finds where a page's comment section starts: the first short line after the article's first
-/// paragraphs that names comments or replies ("Kommentare", "6 Comments", "Leave a Reply", "Antworten").
-/// Dates below it are when readers wrote, not when the article was published.
+/// paragraph that names comments or replies ("Kommentare", "6 Comments", "Leave a Reply",
+/// "Antworten", "Karl sagt:"). Dates below it are when readers wrote, not when the article was
+/// published.
 struct CommentSection: Sendable {
   /// Words that open a comment section or a comment, matched at a word start as prefixes:
   /// nouns ("Comments", "Kommentare"), reply buttons and comment headers ("Karl sagt:"), not the

@@ -50,7 +50,8 @@ enum DateScoring {
   }
 
   /// The header above the body, a dateline opening the first paragraphs or the lead's first
-  /// sentence ("OTTAWA – ... visited Canada on Dec. 4"), never the middle of the body's sentences; the more prose above a date, the less likely it is the article's.
+  /// sentence ("OTTAWA – ... visited Canada on Dec. 4"), never the middle of the body's
+  /// sentences; the more prose above a date, the less likely it is the article's.
   static func positionScore(_ c: DateCandidate) -> Double {
     var s = 0.0
     let dateline = c.inProse && c.offsetInLine <= 30 && c.proseBefore <= 3
