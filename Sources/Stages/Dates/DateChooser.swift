@@ -99,8 +99,11 @@ struct DateChooser: Sendable {
   ) -> [DateCandidate] {
     var out: [DateCandidate] = []
     out.reserveCapacity(mentions.count)
-    let commentsStart = comments.start(
-      in: p, layout: layout, through: mentions[mentions.count - 1].line)
+    // Only dates below the article's first paragraph can be in a comment section.
+    let last = mentions[mentions.count - 1].line
+    let commentsStart =
+      layout.proseBefore[last] >= CommentSection.proseAbove
+      ? comments.start(in: p, layout: layout, through: last) : layout.proseBefore.count
     var previousLine = -1
     var previousEnd = 0
     for (index, m) in mentions.enumerated() {

@@ -92,7 +92,7 @@ struct TextLayout {
   static let bodyWindow = 8
 
   /// How many bytes of a long line are looked at.
-  static let sample = 240
+  static let sample = 160
 
   private static func isSpace(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     let b = p[i]
