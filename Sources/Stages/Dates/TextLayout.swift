@@ -1,0 +1,162 @@
+/// The shape of a text's lines, as far as choosing a publication date needs it: where each line
+/// starts and ends, which lines are prose (sentences of an article) and which are short
+/// metadata-like lines (menus, datelines, bylines).
+struct TextLayout {
+  /// One line, trimmed of surrounding whitespace.
+  struct Line {
+    var start: Int
+    var end: Int
+    var length: Int { end - start }
+  }
+
+  /// The text.
+  let p: UnsafeBufferPointer<UInt8>
+  /// Where each line starts (the line's first byte, before any indentation).
+  let lineStarts: [Int]
+  /// Whether each measured line is prose: a long line of sentences (not a list item), a
+  /// paragraph of the article or a teaser.
+  let isProse: [Bool]
+  /// For each measured line, how many prose lines come before it.
+  let proseBefore: [Int]
+  /// The first line of the body: the first prose line followed closely by more prose, or the
+  /// first prose line, or the number of measured lines when there is no prose.
+  let bodyStart: Int
+
+  /// Measures the lines of `p` up to line `lastLine` and a few after it (enough to tell where
+  /// the body starts, when it starts there); later lines are not needed.
+  init(text p: UnsafeBufferPointer<UInt8>, lineStarts: [Int], through lastLine: Int) {
+    self.p = p
+    self.lineStarts = lineStarts
+    let measured = min(lineStarts.count, lastLine + TextLayout.bodyWindow + 1)
+    var isProse = [Bool](repeating: false, count: measured)
+    var long = [Bool](repeating: false, count: measured)
+    for index in 0..<measured {
+      // Only a long line can be prose: short ones are not even trimmed.
+      let rawEnd = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : p.count
+      guard rawEnd - lineStarts[index] >= TextLayout.proseLength else { continue }
+      let line = TextLayout.trim(p, lineStarts[index], rawEnd)
+      isProse[index] = TextLayout.isProse(p, line.start, line.end)
+      long[index] = line.length >= TextLayout.paragraphLength
+    }
+    var before: [Int] = []
+    before.reserveCapacity(measured)
+    var count = 0
+    for prose in isProse {
+      before.append(count)
+      if prose { count += 1 }
+    }
+    var body = measured
+    var firstProse = -1
+    for i in 0..<measured where isProse[i] {
+      if firstProse < 0 { firstProse = i }
+      if long[i] || isProse[(i + 1)..<min(measured, i + TextLayout.bodyWindow)].contains(true) {
+        body = i
+        break
+      }
+    }
+    if body == measured, firstProse >= 0 { body = firstProse }
+    self.isProse = isProse
+    self.proseBefore = before
+    self.bodyStart = body
+  }
+
+  /// Line `index`, trimmed.
+  func line(_ index: Int) -> Line {
+    let rawEnd = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : p.count
+    return TextLayout.trim(p, lineStarts[index], rawEnd)
+  }
+
+  /// `[start, end)` without surrounding spaces, tabs and no-break spaces.
+  static func trim(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ rawEnd: Int) -> Line {
+    var s = start
+    var end = rawEnd
+    if let base = p.baseAddress {
+      // Deep indentation: eight spaces at a time.
+      while s + 8 <= end,
+        UnsafeRawPointer(base + s).loadUnaligned(as: UInt64.self) == SWAR.splat(32)
+      {
+        s += 8
+      }
+    }
+    while s < end, TextLayout.isSpace(p, s) { s += TextLayout.spaceWidth(p, s) }
+    while end > s, p[end - 1] == 32 || p[end - 1] == 9 || p[end - 1] == 13 { end -= 1 }
+    return Line(start: s, end: end)
+  }
+
+  /// A prose line has at least this many bytes.
+  static let proseLength = 100
+  /// A prose line this long is a paragraph by itself: the body starts there.
+  static let paragraphLength = 400
+
+  /// How many lines after a prose line are searched for more prose to confirm the body starts.
+  static let bodyWindow = 8
+
+  /// How many bytes of a long line are looked at.
+  static let sample = 160
+
+  private static func isSpace(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    let b = p[i]
+    if b == 32 || b == 9 || b == 13 { return true }
+    return b == 0xC2 && i + 1 < p.count && p[i + 1] == 0xA0
+  }
+
+  private static func spaceWidth(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    p[i] == 0xC2 ? 2 : 1
+  }
+
+  /// Whether the trimmed line `[s, e)` is prose.
+  private static func isProse(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    guard e - s >= proseLength else { return false }
+    // List items ("* item", "+ item", "- item", "o item", "• item") are menus and teasers.
+    if p[s + 1] == 32, p[s] == 42 || p[s] == 43 || p[s] == 45 || p[s] == 111 { return false }
+    if p[s] == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0xA2 { return false }
+    // Long paragraphs are judged by their first bytes, counted eight at a time.
+    let stop = min(e, s + TextLayout.sample)
+    var spaces = 0
+    var sentenceEnds = 0
+    var lower = 0
+    var upper = 0
+    var i = s
+    if let base = p.baseAddress {
+      // Per-byte-lane counters (each lane counts at most sample / 8 < 256), summed at the end.
+      var spaceLanes: UInt64 = 0
+      var endLanes: UInt64 = 0
+      var lowerLanes: UInt64 = 0
+      var upperLanes: UInt64 = 0
+      while i + 8 <= stop {
+        let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        let space = SWAR.equal(x, 0x20)
+        let stops = SWAR.equal(x, 0x2E) | SWAR.equal(x, 0x21) | SWAR.equal(x, 0x3F)
+        spaceLanes &+= space >> 7
+        // A full stop followed by a space (within these eight bytes).
+        endLanes &+= ((stops << 8) & space) >> 7
+        lowerLanes &+= SWAR.inRange(x, 0x61, 0x7A) >> 7
+        upperLanes &+= SWAR.inRange(x, 0x41, 0x5A) >> 7
+        i += 8
+      }
+      spaces = SWAR.sumLanes(spaceLanes)
+      sentenceEnds = SWAR.sumLanes(endLanes)
+      lower = SWAR.sumLanes(lowerLanes)
+      upper = SWAR.sumLanes(upperLanes)
+    }
+    var afterStop = false
+    while i < stop {
+      let b = p[i]
+      if b == 32 {
+        spaces += 1
+        if afterStop { sentenceEnds += 1 }
+      } else if b &- 97 < 26 {
+        lower += 1
+      } else if b &- 65 < 26 {
+        upper += 1
+      }
+      afterStop = b == 46 || b == 33 || b == 63
+      i += 1
+    }
+    let last = p[e - 1]
+    if last == 46 || last == 33 || last == 63 || last == 34 || last == 41 { sentenceEnds += 1 }
+    if last == 0x9D || last == 0xBB { sentenceEnds += 1 }  // ” »
+    return spaces >= 12 && sentenceEnds >= 1 && lower > 3 * upper
+  }
+
+}
