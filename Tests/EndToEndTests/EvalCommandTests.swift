@@ -71,9 +71,12 @@ struct EvalCommandTests {
   @Test func fieldsAreCopiedFromTheGoldIntoTheInput() throws {
     let goldPath = try EvalBinary.temporaryFile(gold)
     let inputPath = try EvalBinary.temporaryFile(input)
-    defer { remove(goldPath, inputPath) }
+    // A pipeline that only normalises, so the copied fields reach the output unchanged.
+    let pipeline = NSTemporaryDirectory() + "eval-plain-\(UUID().uuidString).json5"
+    try "{ stages: ['normalise'] }".write(toFile: pipeline, atomically: true, encoding: .utf8)
+    defer { remove(goldPath, inputPath, pipeline) }
     let r = try EvalBinary.run([
-      "eval", "news", "--gold", goldPath, inputPath, "--fields", "date, source", "--json",
+      "eval", pipeline, "--gold", goldPath, inputPath, "--fields", "date, source", "--json",
     ])
     #expect(r.status == 0, "\(r.err)")
     let all = try #require(
