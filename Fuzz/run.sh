@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-30}"
-swift build -c release -Xswiftc -sanitize=fuzzer,address 2>&1 | tail -3
-bin="$(swift build -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)"
+swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld 2>&1 | tail -3
+bin="$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld --show-bin-path)"
 mkdir -p crashes corpus
 seed_corpus() {
   local dir="corpus/$1"
@@ -17,7 +17,8 @@ seed_corpus() {
 }
 seed_corpus jsonlines ../seeds/*.txt regressions/jsonlines/*
 seed_corpus pipeline ../pipelines/*.json5 ../Examples/*/*.json5 regressions/pipeline/*
-stages=(normalise detect-date detect-source strip-boilerplate tag-topics replace filter set remove keywords)
+# every built-in stage but exec (which runs other programs)
+stages=(normalise detect-date detect-source strip-boilerplate tag-topics keywords replace filter set remove)
 for s in "${stages[@]}"; do seed_corpus "stage-$s" ../seeds/*.txt regressions/stage/*; done
 
 fuzz() {  # name binary corpus [env]
@@ -35,7 +36,6 @@ fuzz() {  # name binary corpus [env]
 fuzz jsonlines FuzzJSONLines corpus/jsonlines
 fuzz pipeline FuzzPipelineFile corpus/pipeline
 for s in "${stages[@]}"; do
-  if "$bin/FuzzStage" -runs=0 >/dev/null 2>&1; then :; fi
   fuzz "stage-$s" FuzzStage "corpus/stage-$s" FUZZ_STAGE="$s"
 done
 echo "fuzzing passed"

@@ -3,11 +3,26 @@ import Foundation
 import PipelineCore
 import Stages
 
-/// Which stage to fuzz: FUZZ_STAGE=normalise (default: every stage of the news pipeline in turn).
+/// Options for the stages that need some to do anything.
+let fuzzOptions: [String: JSONObject] = [
+  "replace": ["rules": [["find": "a", "with": "bb"], ["regex": "\\s+(\\w+)", "with": "$1"]], "timeoutMs": 1000],
+  "filter": ["keep": [["minLength": 10, "textContains": "e"], ["not": ["hasTopic": "visa"]]]],
+  "set": ["fields": ["x": 1], "rename": ["url": "link"], "copy": ["id": "copy"]],
+  "remove": ["fields": ["url"]],
+  "keywords": ["field": "tags", "topics": ["k": ["terms": ["visa", "trade*", "виза", "ғарыш"]]]],
+  "tag-topics": ["scores": true, "evidence": true],
+]
+
+/// Which stage to fuzz: FUZZ_STAGE=normalise (default: every built-in stage but exec in turn).
 let stages: [any Stage] = {
   let wanted = ProcessInfo.processInfo.environment["FUZZ_STAGE"]
-  return BuiltinStages.registry.stages.filter { wanted == nil || $0.name == wanted }.compactMap { type in
-    try? type.init(options: StageOptions.validated(for: type, [:]))
+  return BuiltinStages.registry.stages.filter { $0.name != "exec" && (wanted == nil || $0.name == wanted) }.map {
+    type in
+    do {
+      return try type.init(options: StageOptions.validated(for: type, fuzzOptions[type.name] ?? [:]))
+    } catch {
+      fatalError("cannot build \(type.name) for fuzzing: \(error)")
+    }
   }
 }()
 

@@ -262,7 +262,12 @@ public struct PipeCommandLine: Sendable {
   }
 
   func validateCommand(_ args: [String]) throws -> Int32 {
-    let a = try Arguments(args, options: [.init("help", short: "h", help: "show this help")])
+    let a = try Arguments(
+      args,
+      options: [
+        .init("allow-exec", help: "accept exec stages (as run --allow-exec does)"),
+        .init("help", short: "h", help: "show this help"),
+      ])
     if a.has("help") || a.positionals.isEmpty {
       print("USAGE: \(toolName) validate PIPELINE ...\n\nLoads each pipeline and reports every problem with its location; exit 2 if any.")
       return a.has("help") ? 0 : 2
@@ -270,7 +275,7 @@ public struct PipeCommandLine: Sendable {
     var status: Int32 = 0
     for reference in a.positionals {
       do {
-        let p = try loader.load(reference)
+        let p = try loader(allowExec: a.has("allow-exec")).load(reference)
         print("\(p.displayPath): ok, \(p.steps.count) stages: \(p.steps.map(\.label).joined(separator: " -> "))")
       } catch {
         printErr(error.description)
