@@ -65,3 +65,28 @@ import Testing
     #expect(o.keys == ["id", "text", "tags"])
   }
 }
+
+@Suite struct JSONFastPathTests {
+  /// Strings long enough for the 8-bytes-at-a-time paths, with specials at every offset.
+  @Test func specialsAtEveryOffsetRoundTrip() throws {
+    for offset in 0..<20 {
+      for special in ["\"", "\\", "\n", "\u{1}", "é", "😀", "\u{7F}"] {
+        let s = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset)
+        let json = JSONWriter.string(.string(s))
+        #expect(try JSONParser.parse(json) == .string(s), "\(offset) \(special.debugDescription)")
+      }
+    }
+  }
+
+  @Test func invalidUTF8AfterALongASCIIRunIsRepaired() throws {
+    let bytes = Array("\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: 17) + [0xFF] + Array("\"".utf8)
+    let r = try JSONParser.parse(bytes)
+    #expect(r.repairs == 1)
+    #expect(r.value == .string(String(repeating: "a", count: 17) + "\u{FFFD}"))
+  }
+
+  @Test func controlCharacterAfterALongRunIsAnError() {
+    let bytes = Array("\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: 17) + [0x0A] + Array("\"".utf8)
+    #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(bytes) }
+  }
+}

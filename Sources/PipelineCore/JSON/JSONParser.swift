@@ -206,40 +206,44 @@ public struct JSONParser {
   private mutating func parseString() throws(JSONSyntaxError) -> String {
     pos += 1
     let start = pos
-    var ascii = true
-    // Fast path: no escapes.
-    while pos < bytes.count {
-      let b = bytes[pos]
-      if b == UInt8(ascii: "\"") {
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<pos])
-        pos += 1
-        if ascii { return String(decoding: slice, as: UTF8.self) }
-        return decodeRepairing(slice)
+    let n = bytes.count
+    var high: UInt8 = 0  // OR of the bytes read one by one: >= 0x80 means some non-ASCII
+    var highWords: UInt64 = 0  // OR of the words read 8 bytes at a time
+    var out: [UInt8] = []  // used only once an escape is seen
+    var runStart = pos
+    while true {
+      // Skip a run of plain bytes, 8 at a time where possible.
+      while pos &+ 8 <= n {
+        let word = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + pos).loadUnaligned(as: UInt64.self)
+        if JSONWriter.needsAttention(word) { break }
+        highWords |= word
+        pos &+= 8
       }
-      if b == UInt8(ascii: "\\") { break }
-      if b < 0x20 { throw error("control character in a string (must be escaped)") }
-      if b >= 0x80 { ascii = false }
-      pos += 1
-    }
-    guard pos < bytes.count else {
-      throw JSONSyntaxError(offset: start - 1, message: "unterminated string")
-    }
-    // Slow path with escapes.
-    var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<pos]))
-    while pos < bytes.count {
+      while pos < n {
+        let b = bytes[pos]
+        if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+        high |= b
+        pos &+= 1
+      }
+      guard pos < n else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
       let b = bytes[pos]
       if b == UInt8(ascii: "\"") {
+        if out.isEmpty && runStart == start {
+          let slice = UnsafeBufferPointer(rebasing: bytes[start..<pos])
+          pos += 1
+          let ascii = high < 0x80 && highWords & 0x8080_8080_8080_8080 == 0
+          return ascii ? String(decoding: slice, as: UTF8.self) : decodeRepairing(slice)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
         pos += 1
         return out.withUnsafeBufferPointer { decodeRepairing($0) }
       }
       if b < 0x20 { throw error("control character in a string (must be escaped)") }
-      if b != UInt8(ascii: "\\") {
-        out.append(b)
-        pos += 1
-        continue
-      }
+      // A backslash escape.
+      if out.isEmpty { out.reserveCapacity(min(n - start, 1 << 16)) }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
       pos += 1
-      guard pos < bytes.count else { break }
+      guard pos < n else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
       let e = bytes[pos]
       pos += 1
       switch e {
@@ -255,7 +259,7 @@ public struct JSONParser {
         var scalar = try hex4()
         if (0xD800..<0xDC00).contains(scalar) {
           // A high surrogate must be followed by \u and a low surrogate.
-          if pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") {
+          if pos + 1 < n, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") {
             let save = pos
             pos += 2
             let low = try hex4()
@@ -279,8 +283,8 @@ public struct JSONParser {
         pos -= 1
         throw error("invalid escape '\\\(describe(e))' in a string")
       }
+      runStart = pos
     }
-    throw JSONSyntaxError(offset: start - 1, message: "unterminated string")
   }
 
   private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {

@@ -46,6 +46,17 @@ public enum JSONWriter {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// Whether any of the 8 bytes in `word` is a control character, `"` or `\\` (SWAR test).
+  @inline(__always)
+  public static func needsAttention(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+    // Bytes below 0x20 (ASCII only: bytes >= 0x80 have the high bit and are excluded).
+    let below = (word &- ones &* 0x20) & ~word & highs
+    return below != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+  }
+
   /// Appends `s` as a quoted, escaped JSON string.
   public static func writeString(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
@@ -55,6 +66,13 @@ public enum JSONWriter {
       var i = 0
       let n = buf.count
       while i < n {
+        // Skip 8 plain bytes at a time.
+        if i &+ 8 <= n, let base = buf.baseAddress,
+          !needsAttention(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        {
+          i &+= 8
+          continue
+        }
         let b = buf[i]
         if b >= 0x20 && b != 0x22 && b != 0x5C {
           i += 1
