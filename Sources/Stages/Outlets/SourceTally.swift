@@ -1,0 +1,230 @@
+/// One piece of evidence for an outlet: a name read next to a cue, a domain, a listed outlet.
+struct SourceVote {
+  /// The name as read from the text (already cleaned).
+  var name: String
+  /// The listed outlet it names, when known.
+  var outlet: Int?
+  var kind: EvidenceKind
+  var weight: Double
+  /// The text span it came from.
+  var evidence: Range<Int>
+}
+
+/// Adds up votes per outlet identity and picks the outlet the page most likely belongs to.
+///
+/// Spellings of one outlet (`The Washington Times`, `washingtontimes.com`, a listed alias) share
+/// an identity. Within one kind of evidence each further vote counts half the previous one;
+/// different kinds add up fully. A shorter name that has support of its own absorbs longer names
+/// starting with it (`Fox News` takes `FOX News Network`, `Philstar` takes `Philstar Global`).
+struct SourceTally {
+  struct Identity {
+    var key: String
+    var outlet: Int?
+    var words: [String]
+    var weights: [[Double]] = Array(repeating: [], count: EvidenceKind.allCases.count)
+    var best: SourceVote
+    /// Spellings with their total weight.
+    var names: [String: Double] = [:]
+    /// Whether the identity is a site named by its domain (`agrarheute.com`).
+    var isDomain = false
+
+    /// Kinds whose variety shows a name is the site's own (mentions and menus are not counted).
+    static let primary: Set<Int> = Set(
+      [EvidenceKind.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription, .printedURL, .title,
+       .dateline, .byline, .reportsLead, .domain].map(\.rawValue))
+
+    /// The sum of the votes, each kind with diminishing returns, raised by a quarter for each
+    /// further primary kind of evidence: a name seen in several roles is the site's own.
+    var total: Double {
+      var sum = 0.0
+      var kinds = 0
+      for (kind, list) in weights.enumerated() where !list.isEmpty {
+        var factor = 1.0
+        for w in list.sorted(by: >) {
+          sum += w * factor
+          factor *= 0.5
+        }
+        if Self.primary.contains(kind) { kinds += 1 }
+      }
+      return sum * (1 + 0.25 * Double(max(0, kinds - 1)))
+    }
+
+    func has(_ kinds: [EvidenceKind]) -> Bool { kinds.contains { !weights[$0.rawValue].isEmpty } }
+  }
+
+  /// The lowest total that names an outlet; below it the stage says it does not know.
+  static let threshold = 1.5
+
+  private(set) var identities: [Identity] = []
+  private var index: [String: Int] = [:]
+  let catalog: OutletCatalog
+
+  init(catalog: OutletCatalog) { self.catalog = catalog }
+
+  /// The identity key and listed outlet of a name, and whether it is written as a domain.
+  func resolve(_ name: String) -> (key: String, outlet: Int?, domain: Bool) {
+    let key = NameKey.of(name)
+    if let o = catalog.outlet(key: key) { return ("#\(o)", o, false) }
+    if let host = DomainNames.host(in: name) {
+      if let o = catalog.outlet(host: host) { return ("#\(o)", o, true) }
+      let site = HostName.site(ofHost: host)
+      let label = NameKey.of(String(site.split(separator: ".").first ?? Substring(site)))
+      if let o = catalog.outlet(key: label) { return ("#\(o)", o, true) }
+      return (label, nil, true)
+    }
+    return (key, nil, false)
+  }
+
+  /// Adds a vote. With `supportOnly`, the vote only strengthens an outlet that already has votes.
+  mutating func add(_ vote: SourceVote, supportOnly: Bool = false) {
+    var resolved: (key: String, outlet: Int?, domain: Bool)
+    if let o = vote.outlet { resolved = ("#\(o)", o, false) } else { resolved = resolve(vote.name) }
+    guard !resolved.key.isEmpty else { return }
+    let i: Int
+    if let existing = index[resolved.key] {
+      i = existing
+    } else {
+      guard !supportOnly else { return }
+      let words = NameFilter.words(vote.name).map(\.key).filter { !$0.isEmpty }
+      identities.append(Identity(key: resolved.key, outlet: resolved.outlet, words: words, best: vote))
+      i = identities.count - 1
+      index[resolved.key] = i
+    }
+    identities[i].weights[vote.kind.rawValue].append(vote.weight)
+    identities[i].names[vote.name, default: 0] += vote.weight
+    if resolved.domain { identities[i].isDomain = true }
+    if vote.weight > identities[i].best.weight { identities[i].best = vote }
+  }
+
+  /// Adds votes that only strengthen names found otherwise. A name with support from two kinds
+  /// of cue, or from three cues, stands on its own (`Über aktiv` + `aktiv-Newsletter`).
+  mutating func addSupport(_ votes: [SourceVote]) {
+    var pending: [String: [SourceVote]] = [:]
+    var order: [String] = []
+    for vote in votes {
+      let key = vote.outlet.map { "#\($0)" } ?? resolve(vote.name).key
+      guard !key.isEmpty else { continue }
+      if index[key] != nil {
+        add(vote)
+      } else {
+        if pending[key] == nil { order.append(key) }
+        pending[key, default: []].append(vote)
+      }
+    }
+    for key in order {
+      guard let group = pending[key] else { continue }
+      let kinds = Set(group.map(\.kind.rawValue))
+      guard kinds.count >= 2 || group.count >= 3 else { continue }
+      for vote in group { add(vote) }
+    }
+  }
+
+  /// Whether an identity for `name` exists.
+  func knows(_ name: String) -> Bool { index[resolve(name).key] != nil }
+
+  /// One ranked outlet: display name, total score, the kinds of evidence and the strongest span.
+  struct Ranked {
+    var name: String
+    var score: Double
+    var kinds: [EvidenceKind]
+    var evidence: Range<Int>
+  }
+
+  /// The outlets in order of their scores, best first (absorbed names left out).
+  ///
+  /// Before ranking, related identities are merged: a shorter name with support of its own
+  /// absorbs longer names starting with it (`Fox News` takes `FOX News Network`); a listed
+  /// outlet absorbs unlisted names its name starts with (`NBC` into `NBC News`); a domain absorbs
+  /// names contained in it or containing it (`courage-online.de` takes `Courage`). Names backed
+  /// by the site's domain as well as by other evidence, and listed outlets named in the site's
+  /// own voice, count a little more.
+  func ranking() -> [Ranked] {
+    guard !identities.isEmpty else { return [] }
+    var totals = identities.map(\.total)
+    var absorbedInto = [Int](repeating: -1, count: identities.count)
+    var showDomain = [Bool](repeating: false, count: identities.count)
+    func absorb(_ from: Int, into to: Int) {
+      totals[to] += totals[from]
+      totals[from] = 0
+      absorbedInto[from] = to
+    }
+    for (a, longer) in identities.enumerated() where longer.outlet == nil && longer.words.count > 1 {
+      var bestShort = -1
+      for (b, shorter) in identities.enumerated() where b != a && totals[b] >= 1.5 {
+        guard shorter.words.count < longer.words.count, !shorter.words.isEmpty,
+          Array(longer.words.prefix(shorter.words.count)) == shorter.words
+        else { continue }
+        if bestShort < 0 || totals[b] > totals[bestShort] { bestShort = b }
+      }
+      if bestShort >= 0 { absorb(a, into: bestShort) }
+    }
+    for (a, short) in identities.enumerated() where short.outlet == nil && totals[a] > 0 && !short.words.isEmpty {
+      for (b, listed) in identities.enumerated() where b != a && listed.outlet != nil && totals[b] > 0 {
+        let words = listedWords(listed)
+        guard words.count > short.words.count, Array(words.prefix(short.words.count)) == short.words else { continue }
+        absorb(a, into: b)
+        break
+      }
+    }
+    for (d, site) in identities.enumerated() where site.isDomain && site.outlet == nil && site.key.count >= 4 {
+      for (n, name) in identities.enumerated()
+      where n != d && !name.isDomain && name.outlet == nil && totals[n] > 0 && name.key.count >= 4 {
+        guard site.key.contains(name.key) || name.key.contains(site.key) else { continue }
+        absorb(n, into: d)
+        showDomain[d] = true
+      }
+    }
+    // Evidence of every merged identity, for the bonuses.
+    var kindsOf = identities.map { identity in
+      Set(EvidenceKind.allCases.filter { !identity.weights[$0.rawValue].isEmpty })
+    }
+    for (i, target) in absorbedInto.enumerated() where target >= 0 {
+      var root = target
+      while absorbedInto[root] >= 0 { root = absorbedInto[root] }
+      kindsOf[root].formUnion(kindsOf[i])
+    }
+    let ownVoice: Set<EvidenceKind> = [.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription]
+    for i in identities.indices where totals[i] > 0 {
+      let kinds = kindsOf[i]
+      if kinds.contains(.domain) && kinds.count > 1 { totals[i] *= 1.3 }
+      if identities[i].outlet != nil && !kinds.isDisjoint(with: ownVoice) { totals[i] *= 1.25 }
+    }
+    return identities.indices.filter { totals[$0] > 0 }.sorted { totals[$0] > totals[$1] }.map { i in
+      let identity = identities[i]
+      let kinds = EvidenceKind.allCases.filter { kindsOf[i].contains($0) }
+      return Ranked(
+        name: display(identity, preferDomain: showDomain[i]), score: totals[i], kinds: kinds,
+        evidence: identity.best.evidence)
+    }
+  }
+
+  /// The winning outlet, or `nil` when no outlet reaches ``threshold``.
+  func winner() -> Ranked? {
+    guard let best = ranking().first, best.score >= Self.threshold else { return nil }
+    return best
+  }
+
+  /// The words of a listed outlet's display name, as keys.
+  private func listedWords(_ identity: Identity) -> [String] {
+    guard let o = identity.outlet else { return identity.words }
+    return NameFilter.words(catalog.outlets[o].name).map(\.key).filter { !$0.isEmpty }
+  }
+
+  /// The display name: the listed outlet's name, or the spelling with the most weight (the
+  /// domain as written when names were merged into it), preferring mixed case over capitals and
+  /// dropping a `www.` prefix.
+  private func display(_ identity: Identity, preferDomain: Bool) -> String {
+    if let o = identity.outlet { return catalog.outlets[o].name }
+    var ranked = identity.names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    if preferDomain {
+      let domains = ranked.filter { DomainNames.host(in: $0.key) != nil }
+      if !domains.isEmpty { ranked = domains }
+    }
+    var name = ranked.first?.key ?? identity.best.name
+    if name == name.uppercased(), let mixed = ranked.first(where: { $0.key != $0.key.uppercased() }) {
+      name = mixed.key
+    }
+    if name.lowercased().hasPrefix("www.") { name.removeFirst(4) }
+    return name
+  }
+}
