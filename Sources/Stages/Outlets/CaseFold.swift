@@ -4,22 +4,20 @@
 /// letters without building strings, and reads typographic apostrophes as `'`, so patterns and
 /// text compare byte by byte.
 enum CaseFold {
-  /// ASCII letters lower-cased, other bytes unchanged.
-  static let asciiLower: [UInt8] = (0...255).map { b in
-    (65...90).contains(b) ? UInt8(b + 32) : UInt8(b)
-  }
+  /// The byte with ASCII letters lower-cased.
+  @inline(__always)
+  static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
   /// Whether a byte is an ASCII letter or digit.
-  static let isASCIIWord: [Bool] = (0...255).map { b in
-    (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b)
-  }
+  @inline(__always)
+  static func isASCIIWord(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
 
   /// The folded form of the character starting at `i` (at most two bytes) and how many bytes of
   /// the text it spans. `p` must hold `n` bytes.
   @inline(__always)
   static func unit(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> (UInt8, UInt8, Int) {
     let b = p[i]
-    if b < 0x80 { return (asciiLower[Int(b)], 0, 1) }
+    if b < 0x80 { return (lower(b), 0, 1) }
     guard i + 1 < n else { return (b, 0, 1) }
     let c = p[i + 1]
     switch b {
@@ -77,7 +75,7 @@ enum CaseFold {
   /// punctuation (`–`, `“`) and emoji do not.
   @inline(__always)
   static func isWordLead(_ b: UInt8) -> Bool {
-    if b < 0x80 { return isASCIIWord[Int(b)] }
+    if b < 0x80 { return isASCIIWord(b) }
     if b == 0xC2 || b == 0xE2 || b >= 0xF0 { return false }
     return b >= 0xC3
   }

@@ -38,7 +38,7 @@ enum DomainNames {
 
   /// The host named by `name` when it is written as a domain (`Achgut.com`, `www.foo.de`).
   static func host(in name: String) -> String? {
-    guard name.contains("."), !name.contains(" ") else { return nil }
+    guard name.utf8.contains(0x2E), !name.utf8.contains(0x20) else { return nil }
     var host = name.lowercased()
     for prefix in ["https://", "http://", "www."] where host.hasPrefix(prefix) {
       host.removeFirst(prefix.count)

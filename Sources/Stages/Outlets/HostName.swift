@@ -73,19 +73,30 @@ public enum HostName {
 
   /// Whether `host` looks like a DNS name with a top-level domain (`example.com`, `bbc.co.uk`).
   static func isHostName(_ host: String) -> Bool {
-    guard host.count >= 3, host.count <= 253, host.contains(".") else { return false }
-    let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-    for label in labels {
-      guard !label.isEmpty, label.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-") else {
-        return false
+    let bytes = host.utf8
+    guard bytes.count >= 3, bytes.count <= 253 else { return false }
+    var labelLength = 0
+    var labels = 0
+    var previous: UInt8 = 0x2E
+    var tldLetters = true
+    for b in bytes {
+      if b == 0x2E {
+        guard labelLength > 0, previous != 0x2D else { return false }
+        labels += 1
+        labelLength = 0
+        tldLetters = true
+      } else {
+        let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+        let digit = b >= 0x30 && b <= 0x39
+        guard letter || digit || b == 0x2D || b >= 0x80 else { return false }
+        if b == 0x2D && labelLength == 0 { return false }
+        if !(letter || b == 0x2D || b >= 0x80) { tldLetters = false }
+        labelLength += 1
+        guard labelLength <= 63 else { return false }
       }
-      guard label.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" })
-      else { return false }
+      previous = b
     }
-    guard let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isLetter || $0 == "-" }) else {
-      return false
-    }
-    return true
+    return labels >= 1 && labelLength >= 2 && previous != 0x2D && tldLetters
   }
 
   /// A domain entry of an outlet file cleaned up (`WWW.Example.COM.` → `example.com`), or `nil`

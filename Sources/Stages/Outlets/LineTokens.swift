@@ -128,7 +128,7 @@ enum LineTokens {
     }
     if n > 4 { return false }
     var v: UInt32 = 0
-    for k in s..<e { v = v << 8 | UInt32(CaseFold.asciiLower[Int(p[k])]) }
+    for k in s..<e { v = v << 8 | UInt32(CaseFold.lower(p[k])) }
     switch v {
     // inc ltd co corp bros st jr dr mr mrs ms prof nr
     case 0x69_6E63, 0x6C_7464, 0x636F, 0x636F_7270, 0x6272_6F73, 0x7374, 0x6A72, 0x6472, 0x6D72, 0x6D_7273, 0x6D73,

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Cleans candidate names (legal forms, years, generic trailing words) and rejects words that
 /// are never an outlet's name (`us`, `Facebook`, `Newsletter`, `Impressum`).
 enum NameFilter {
@@ -85,76 +83,181 @@ enum NameFilter {
     "and", "or", "und", "oder", "by", "von", "via", "bei", "auf", "im", "in", "on", "at", "aus", "mit", "fuer",
   ]
 
-  /// The words of `name` split on spaces, with their keys.
+  /// The words of `name` split on spaces, with their keys (see ``NameWords``).
   static func words(_ name: String) -> [(text: Substring, key: String)] {
-    name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map { ($0, NameKey.of(String($0))) }
+    name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map { ($0, NameKey.word(String($0))) }
   }
 
-  /// `name` without trailing legal forms, years and generic words, and without a leading
-  /// "by"/"von"; `nil` when nothing usable is left.
+  /// `name` without leading prepositions and calls to action (`by X`, `Link zu X`), trailing
+  /// legal forms (with `legal`), years and generic words (with `generic`: `SFGATE Newsletters`,
+  /// `Campact-Team`); `nil` when nothing acceptable is left.
   static func clean(_ name: String, legal: Bool, generic: Bool) -> String? {
-    var parts = words(name)
-    // Leading prepositions and calls to action: `by X`, `Link zu X`.
-    while let first = parts.first, parts.count > 1,
-      badFirstWords.contains(first.key)
-        || (NameReader.connectorKeys.contains(first.key) && !first.key.isEmpty && first.text.first?.isLowercase == true)
-    {
-      parts.removeFirst()
+    var w = NameWords(name)
+    guard !w.ranges.isEmpty else { return nil }
+    while w.count > 1 {
+      let key = w.keys[0]
+      let lowerConnector = NameReader.connectorKeys.contains(key) && w.startsLower(0)
+      guard badFirstWords.contains(key) || lowerConnector else { break }
+      w.removeFirst()
     }
-    while let last = parts.last, parts.count > 1 {
-      let key = last.key
-      if isYearLike(last.text) || (legal && legalSuffixes.contains(key)) || (generic && trailingGeneric.contains(key))
-        || key.isEmpty
+    while w.count > 1 {
+      let i = w.count - 1
+      let key = w.keys[i]
+      if w.isYearLike(i) || key.isEmpty || (legal && legalSuffixes.contains(key))
+        || (generic && trailingGeneric.contains(key)) || NameReader.connectorKeys.contains(key)
+        || (key.count == 1 && w.bytes[w.ranges[i].upperBound - 1] == 0x2E)
       {
-        parts.removeLast()
+        w.removeLast()
         continue
       }
-      // `& Co. KG`, `e. V.`: drop a trailing `&` or single letters left over.
       break
     }
-    while let last = parts.last, parts.count > 1,
-      last.text == "&" || last.text == "-" || last.text == "–" || last.key.count == 1 && last.text.hasSuffix(".")
-        || NameReader.connectorKeys.contains(last.key)
-    {
-      parts.removeLast()
-    }
-    // `Campact-Team`, `LN-Shop`: a generic word glued with a hyphen.
-    if generic, parts.count == 1, let only = parts.first, let dash = only.text.lastIndex(of: "-"),
-      trailingGeneric.contains(NameKey.of(String(only.text[only.text.index(after: dash)...]))),
-      only.text.startIndex < dash
-    {
-      let head = only.text[..<dash]
-      parts = [(head, NameKey.of(String(head)))]
-    }
-    var text = parts.map(\.text).joined(separator: " ")
-    while let last = text.last, ",;:-–—|·•/".contains(last) { text.removeLast() }
-    text = text.trimmingCharacters(in: .whitespaces)
-    return accepts(text) ? text : nil
+    if generic && w.count == 1 { w.dropHyphenatedGeneric() }
+    w.trimPunctuation()
+    guard !w.ranges.isEmpty else { return nil }
+    return accepts(w) ? w.text : nil
   }
 
-  /// Whether `token` is a year or a year range (`2023`, `1998-2023`, `2010–2023,`).
-  static func isYearLike(_ token: Substring) -> Bool {
-    let digits = token.filter(\.isNumber).count
-    guard digits == 4 || digits == 8 || digits == 2 else { return false }
-    return token.allSatisfy { $0.isNumber || "-–/.,".contains($0) } && token.first?.isNumber == true
-  }
+  /// Parts of names that belong to an agency's sources, not to an outlet.
+  static let departments: [[UInt8]] = [
+    "pressservice", "pressoffice", "pressestelle", "spokes", "sprecher", "ministry", "ministerium",
+  ].map { Array($0.utf8) }
+
+  /// Bytes that never occur in an outlet's name (markup, handles, tags).
+  static let forbidden: [Bool] = (0...255).map { b in "=<>{}[]\"@#\\|".utf8.contains(UInt8(b)) }
 
   /// Whether `name` can be an outlet name at all.
   static func accepts(_ name: String) -> Bool {
-    let key = NameKey.of(name)
-    guard key.count >= 2, name.utf8.count <= 64 else { return false }
-    guard key.contains(where: { $0.isLetter }) else { return false }
-    if rejected.contains(key) { return false }
-    let parts = words(name)
-    guard parts.count <= 7 else { return false }
-    if let first = parts.first, badFirstWords.contains(first.key) { return false }
-    if parts.allSatisfy({ rejected.contains($0.key) || $0.key.isEmpty }) { return false }
-    if name.contains(where: { "=<>{}[]\"@#\\|".contains($0) }) { return false }
+    accepts(NameWords(name))
+  }
+
+  static func accepts(_ w: NameWords) -> Bool {
+    guard !w.ranges.isEmpty, w.count <= 7 else { return false }
+    let span = w.ranges[0].lowerBound..<w.ranges[w.count - 1].upperBound
+    guard span.count <= 64 else { return false }
+    for k in span where forbidden[Int(w.bytes[k])] { return false }
+    var key = w.keys.joined()
+    if key.hasPrefix("the") { key.removeFirst(3) }
+    guard key.utf8.count >= 2, key.utf8.contains(where: { $0 >= 0x61 || $0 >= 0x80 }) else { return false }
+    if rejected.contains(key) || badFirstWords.contains(w.keys[0]) { return false }
+    if w.keys.allSatisfy({ rejected.contains($0) || $0.isEmpty || $0 == "the" }) { return false }
     // An agency's own sources (a press service, a ministry) are not the outlet.
-    for department in ["pressservice", "pressoffice", "pressestelle", "spokes", "sprecher", "ministry", "ministerium"]
-    where key.contains(department) {
-      return false
+    let keyBytes = Array(key.utf8)
+    for part in departments where keyBytes.count >= part.count {
+      for start in 0...(keyBytes.count - part.count) where keyBytes[start] == part[0] {
+        if keyBytes[start..<(start + part.count)].elementsEqual(part) { return false }
+      }
     }
     return true
+  }
+}
+
+/// A name split into words on spaces, with each word's key, for cleaning without string
+/// slicing.
+struct NameWords {
+  let bytes: [UInt8]
+  private(set) var ranges: [Range<Int>] = []
+  private(set) var keys: [String] = []
+
+  init(_ name: String) {
+    bytes = Array(name.utf8)
+    var start = -1
+    var i = 0
+    while i <= bytes.count {
+      let space = i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09
+        || (bytes[i] == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0)
+      if space {
+        if start >= 0 { ranges.append(start..<i) }
+        start = -1
+        if i < bytes.count && bytes[i] == 0xC2 { i += 1 }
+      } else if start < 0 {
+        start = i
+      }
+      i += 1
+    }
+    keys = ranges.map { NameKey.word(bytes[$0]) }
+  }
+
+  var count: Int { ranges.count }
+
+  /// The words from the first to the last as written.
+  var text: String {
+    guard let first = ranges.first, let last = ranges.last else { return "" }
+    return String(decoding: bytes[first.lowerBound..<last.upperBound], as: UTF8.self)
+  }
+
+  func startsLower(_ i: Int) -> Bool {
+    let b = bytes[ranges[i].lowerBound]
+    return b >= 0x61 && b <= 0x7A
+  }
+
+  mutating func removeFirst() {
+    ranges.removeFirst()
+    keys.removeFirst()
+  }
+
+  mutating func removeLast() {
+    ranges.removeLast()
+    keys.removeLast()
+  }
+
+  /// Whether word `i` is a year, a range of years or a short number (`2023`, `1998-2023`).
+  func isYearLike(_ i: Int) -> Bool {
+    let r = ranges[i]
+    guard let first = r.first, bytes[first] >= 0x30 && bytes[first] <= 0x39 else { return false }
+    var digits = 0
+    var k = r.lowerBound
+    while k < r.upperBound {
+      let b = bytes[k]
+      if b >= 0x30 && b <= 0x39 {
+        digits += 1
+      } else if b == 0xE2 && k + 2 < r.upperBound && bytes[k + 1] == 0x80 {
+        k += 2  // – —
+      } else if !(b == 0x2D || b == 0x2F || b == 0x2E || b == 0x2C) {
+        return false
+      }
+      k += 1
+    }
+    return digits == 2 || digits == 4 || digits == 8
+  }
+
+  /// `Campact-Team`, `LN-Shop`: a generic word glued to the name with a hyphen.
+  mutating func dropHyphenatedGeneric() {
+    guard let r = ranges.first else { return }
+    var dash = r.upperBound - 1
+    while dash > r.lowerBound && bytes[dash] != 0x2D { dash -= 1 }
+    guard dash > r.lowerBound, dash + 1 < r.upperBound else { return }
+    let tail = NameKey.word(bytes[(dash + 1)..<r.upperBound])
+    guard NameFilter.trailingGeneric.contains(tail) else { return }
+    ranges[0] = r.lowerBound..<dash
+    keys[0] = NameKey.word(bytes[r.lowerBound..<dash])
+  }
+
+  /// Drops separators and punctuation hanging at the ends (`X -`, `X,`).
+  mutating func trimPunctuation() {
+    while let last = ranges.last {
+      var e = last.upperBound
+      while e > last.lowerBound && Self.isTrailing(bytes, e) { e -= Self.width(bytes, e) }
+      if e == last.lowerBound {
+        removeLast()
+        continue
+      }
+      ranges[ranges.count - 1] = last.lowerBound..<e
+      break
+    }
+  }
+
+  /// Whether the character ending at `e` is `,;:-|/&` or a dash, bullet or middle dot.
+  private static func isTrailing(_ b: [UInt8], _ e: Int) -> Bool {
+    let c = b[e - 1]
+    if c == 0x2C || c == 0x3B || c == 0x3A || c == 0x2D || c == 0x7C || c == 0x2F || c == 0x26 { return true }
+    if e >= 2 && b[e - 2] == 0xC2 && c == 0xB7 { return true }
+    if e >= 3 && b[e - 3] == 0xE2 && b[e - 2] == 0x80 && (c == 0x93 || c == 0x94 || c == 0xA2) { return true }
+    return false
+  }
+
+  private static func width(_ b: [UInt8], _ e: Int) -> Int {
+    if b[e - 1] < 0x80 { return 1 }
+    return b[e - 1] == 0xB7 ? 2 : 3
   }
 }

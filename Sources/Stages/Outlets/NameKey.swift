@@ -7,8 +7,31 @@ import Foundation
 /// `astanatimes` share the key `astanatimes`. Used on candidate names and on the outlet list,
 /// never inside per-byte loops.
 enum NameKey {
+  /// The key of one word: like ``of(_:)`` but keeping a leading "the" (`Theater` stays
+  /// `theater`).
+  static func word<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    for b in bytes {
+      if b >= 0x80 { return full(String(decoding: Array(bytes), as: UTF8.self), dropThe: false) }
+      if b >= 0x41 && b <= 0x5A {
+        out.append(b | 0x20)
+      } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+        out.append(b)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  static func word(_ word: String) -> String { self.word(word.utf8) }
+
   /// The key of `name`; empty when it has no letters or digits.
   static func of(_ name: String) -> String {
+    if let ascii = asciiKey(name) { return ascii }
+    return full(name, dropThe: true)
+  }
+
+  private static func full(_ name: String, dropThe: Bool) -> String {
     var out = String.UnicodeScalarView()
     for scalar in name.lowercased().unicodeScalars {
       switch scalar {
@@ -31,6 +54,33 @@ enum NameKey {
       }
     }
     let key = String(out)
-    return key.hasPrefix("the") ? String(key.dropFirst(3)) : key
+    return dropThe && key.hasPrefix("the") ? String(key.dropFirst(3)) : key
+  }
+
+  /// The key of an all-ASCII name, without Unicode tables; `nil` for other names.
+  private static func asciiKey(_ name: String) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(name.utf8.count)
+    for b in name.utf8 {
+      if b >= 0x80 { return nil }
+      if b >= 0x41 && b <= 0x5A {
+        out.append(b | 0x20)
+      } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+        out.append(b)
+      }
+    }
+    if out.count >= 3 && out[0] == 0x74 && out[1] == 0x68 && out[2] == 0x65 { out.removeFirst(3) }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Whether the key `a` contains the key `b` (bytes, no Foundation).
+  static func contains(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
+    guard !y.isEmpty, x.count >= y.count else { return y.isEmpty }
+    for start in 0...(x.count - y.count) where x[start] == y[0] {
+      if x[start..<(start + y.count)].elementsEqual(y) { return true }
+    }
+    return false
   }
 }

@@ -19,7 +19,7 @@ enum NameReader {
     ].map { Array($0.utf8) })
 
   /// The connectors as name keys, for cleaning names after reading.
-  static let connectorKeys: Set<String> = Set(connectors.map { NameKey.of(String(decoding: $0, as: UTF8.self)) })
+  static let connectorKeys: Set<String> = Set(connectors.map { NameKey.word($0) })
 
   /// Lower-case articles skipped before a name (`Folgen Sie der CHEMIE TECHNIK`).
   static let articles: Set<[UInt8]> = Set(

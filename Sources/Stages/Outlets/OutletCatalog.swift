@@ -47,7 +47,7 @@ public struct OutletCatalog: Sendable {
       if let i = byHost[String(rest)] { return i }
       guard let dot = rest.firstIndex(of: ".") else { return nil }
       rest = rest[rest.index(after: dot)...]
-      if !rest.contains(".") { return nil }
+      if !rest.utf8.contains(0x2E) { return nil }
     }
   }
 }

@@ -1,6 +1,6 @@
 /// A case-insensitive multi-phrase matcher over UTF-8 bytes: a byte trie of case-folded phrases,
-/// entered only at word starts, with a two-byte prefix filter that rejects most words after one
-/// table lookup.
+/// entered only at word starts whose whole word can begin a phrase (a hash of the word, checked
+/// with one bit test: ``mayStart(wordHash:)``).
 ///
 /// Built once from the phrase list; matching allocates nothing. A phrase matches where it starts
 /// at a word start and ends at a word end (`Reuters` in "(Reuters)" but not in "Reutersville").
@@ -14,30 +14,36 @@ struct PhraseMatcher: Sendable {
   private let edgeTarget: [Int32]
   /// Per node: the phrase that ends here, or -1.
   private let terminal: [Int32]
-  /// Bit per folded two-byte prefix of some phrase.
-  private let pairBits: [UInt64]
-  /// Phrases that are a single folded byte long cannot use the pair filter.
-  private let singleByte: [Bool]
+  /// Bit per hash of the first word of some phrase (see ``wordHash(_:)``).
+  private let firstWordBits: [UInt64]
   /// The number of phrases.
   let count: Int
 
+  /// Adds one folded byte to a word hash.
+  @inline(__always)
+  static func hashStep(_ h: UInt32, _ b: UInt8) -> UInt32 { h &* 31 &+ UInt32(b) }
+
+  /// The bit index of a finished word hash.
+  @inline(__always)
+  static func bit(_ h: UInt32) -> Int { Int((h ^ (h >> 15)) & 0xFFFF) }
+
   /// A matcher for `phrases`; the result of a match is the phrase's index in this array.
-  /// Empty phrases are ignored.
+  /// Phrases shorter than three bytes are ignored.
   init(_ phrases: [String]) {
     // Build a pointer trie first, then flatten it.
     var children: [[UInt8: Int]] = [[:]]
     var ends: [Int32] = [-1]
-    var pairs = [UInt64](repeating: 0, count: 1024)
-    var single = [Bool](repeating: false, count: 256)
+    var bits = [UInt64](repeating: 0, count: 1024)
     for (index, phrase) in phrases.enumerated() {
       let bytes = CaseFold.fold(phrase)
-      guard let first = bytes.first else { continue }
-      if bytes.count == 1 {
-        single[Int(first)] = true
-      } else {
-        let key = Int(first) << 8 | Int(bytes[1])
-        pairs[key >> 6] |= 1 << UInt64(key & 63)
+      guard bytes.count >= 2 else { continue }
+      var h: UInt32 = 0
+      for b in bytes {
+        guard TextScan.continuesWord(b) else { break }
+        h = Self.hashStep(h, b)
       }
+      let k = Self.bit(h)
+      bits[k >> 6] |= 1 << UInt64(k & 63)
       var node = 0
       for b in bytes {
         if let next = children[node][b] {
@@ -71,8 +77,7 @@ struct PhraseMatcher: Sendable {
     self.edgeByte = edgeByte
     self.edgeTarget = edgeTarget
     self.terminal = ends
-    self.pairBits = pairs
-    self.singleByte = single
+    self.firstWordBits = bits
     self.count = phrases.count
   }
 
@@ -90,42 +95,32 @@ struct PhraseMatcher: Sendable {
     return -1
   }
 
+  /// Whether a phrase may start with the word whose hash (of its lower-cased ASCII bytes) is
+  /// `wordHash`. Words with other bytes are always tried.
+  @inline(__always)
+  func mayStart(wordHash: UInt32) -> Bool {
+    let k = Self.bit(wordHash)
+    return firstWordBits[k >> 6] & (1 << UInt64(k & 63)) != 0
+  }
+
   /// The longest phrase that starts at the word start `i` and ends at a word end, as the phrase
   /// index and the end offset; `nil` when none does.
-  @inline(__always)
   func longestMatch(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (phrase: Int, end: Int)? {
     let n = p.count
-    let (a0, b0, w0) = CaseFold.unit(p, i, n)
-    let second: UInt8
-    if b0 != 0 {
-      second = b0
-    } else if i + w0 < n {
-      second = CaseFold.unit(p, i + w0, n).0
-    } else {
-      second = 0
-    }
-    let key = Int(a0) << 8 | Int(second)
-    if pairBits[key >> 6] & (1 << UInt64(key & 63)) == 0 && !singleByte[Int(a0)] { return nil }
-    var node = root[Int(a0)]
-    if node < 0 { return nil }
-    if b0 != 0 {
-      node = step(node, b0)
-      if node < 0 { return nil }
-    }
-    var j = i + w0
+    var node: Int32 = 0
+    var j = i
     var best: (Int, Int)? = nil
-    while true {
-      let t = terminal[Int(node)]
-      if t >= 0 && !CaseFold.wordAt(p, j) { best = (Int(t), j) }
-      if j >= n { break }
+    while j < n {
       let (a, b, w) = CaseFold.unit(p, j, n)
-      node = step(node, a)
+      node = node == 0 ? root[Int(a)] : step(node, a)
       if node < 0 { break }
       if b != 0 {
         node = step(node, b)
         if node < 0 { break }
       }
       j += w
+      let t = terminal[Int(node)]
+      if t >= 0 && !CaseFold.wordAt(p, j) { best = (Int(t), j) }
     }
     return best
   }

@@ -33,8 +33,6 @@ enum EvidenceKind: Int, Sendable, CaseIterable {
   case mentionChrome
   /// A listed outlet named in running text.
   case mentionBody
-  /// Many navigation lines start with the name (`KTLA Video`, `KTLA Mobile App`).
-  case brandPrefix
 }
 
 /// How a cue phrase relates to the outlet name next to it.

@@ -32,8 +32,26 @@ public struct SourceDetector: Sendable {
   let untilWords: [[[UInt8]]]
   let fromWords: [[[UInt8]]]
 
-  static let bullets: Set<[UInt8]> = Set(["*", "+", "-", "o", "•", "·", "–", ">", "|", "#", "»", "›", "→"].map { Array($0.utf8) })
-  static let articleWords: Set<[UInt8]> = Set(["the", "die", "der", "das", "la", "le", "el", "les", "los", "il", "de"].map { Array($0.utf8) })
+
+  /// Whether a token is a list bullet (`*`, `+`, `-`, `o`, `•`, `·`, `>`, `|`, `1.`).
+  static func isBullet(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+    let len = t.end - t.start
+    let b = p[t.start]
+    if len == 1 { return b == 0x2A || b == 0x2B || b == 0x2D || b == 0x6F || b == 0x3E || b == 0x7C || b == 0x23 }
+    if len == 2 && b == 0xC2 { return p[t.start + 1] == 0xB7 || p[t.start + 1] == 0xBB }
+    if len == 3 && b == 0xE2 && p[t.start + 1] == 0x80 { return p[t.start + 2] == 0xA2 || p[t.start + 2] == 0x93 || p[t.start + 2] == 0xBA }
+    // Numbered items: `1.`, `12.`
+    guard len >= 2 && len <= 4 && p[t.end - 1] == 0x2E else { return false }
+    for k in t.start..<(t.end - 1) where p[k] < 0x30 || p[k] > 0x39 { return false }
+    return true
+  }
+
+  /// The start of the line's first token after list bullets.
+  static func afterBullets(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    var pos = start
+    while let t = LineTokens.next(p, from: pos, limit: end), isBullet(p, t) { pos = t.end }
+    return pos
+  }
 
   /// A detector for the outlets of `catalog`.
   public init(catalog: OutletCatalog) {
@@ -101,8 +119,6 @@ public struct SourceDetector: Sendable {
     datelines(p, scan, layout, into: &tally)
     titles(p, scan, layout, into: &tally, support: &support)
     tally.addSupport(support)
-    brandPrefixes(p, scan, into: &tally)
-    recount(p, scan, layout, into: &tally)
     let ranking = tally.ranking()
     let candidates = ranking.prefix(5).map {
       SourceDetection.Candidate(name: $0.name, score: ($0.score * 100).rounded() / 100, kinds: $0.kinds.map { "\($0)" })
@@ -142,11 +158,7 @@ public struct SourceDetector: Sendable {
     var pos = lineStart
     while let t = LineTokens.next(p, from: pos, limit: at) {
       pos = t.end
-      let raw = Array(UnsafeBufferPointer(rebasing: p[t.start..<t.end]))
-      if Self.bullets.contains(raw) { continue }
-      // Numbered list items: `1.`, `12.`
-      if raw.count >= 2, raw.last == 0x2E, raw.dropLast().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { continue }
-      return false
+      if !Self.isBullet(p, t) { return false }
     }
     return true
   }
@@ -223,7 +235,7 @@ public struct SourceDetector: Sendable {
       // `LAOLA1-Redaktion`: the word glued to the cue by a hyphen.
       guard s >= 2, p[s - 1] == 0x2D else { return }
       var start = s - 1
-      while start > ls, p[start - 1] >= 0x80 || CaseFold.isASCIIWord[Int(p[start - 1])] || p[start - 1] == 0x2E {
+      while start > ls, p[start - 1] >= 0x80 || CaseFold.isASCIIWord(p[start - 1]) || p[start - 1] == 0x2E {
         start -= 1
       }
       guard start < s - 1 else { return }
@@ -380,13 +392,7 @@ public struct SourceDetector: Sendable {
       line += 1
       guard LineTokens.next(p, from: ls, limit: le) != nil else { continue }
       seen += 1
-      var start = ls
-      // Skip list bullets.
-      while let t = LineTokens.next(p, from: start, limit: le),
-        Self.bullets.contains(Array(UnsafeBufferPointer(rebasing: p[t.start..<t.end])))
-      {
-        start = t.end
-      }
+      let start = Self.afterBullets(p, ls, le)
       guard let reading = PageTitle.read(p, start: start, end: le) else { continue }
       switch reading {
       case .title(let span, let suffix):
@@ -408,12 +414,7 @@ public struct SourceDetector: Sendable {
       tail -= 1
       guard LineTokens.next(p, from: ls, limit: le) != nil else { continue }
       seen += 1
-      var start = ls
-      while let t = LineTokens.next(p, from: start, limit: le),
-        Self.bullets.contains(Array(UnsafeBufferPointer(rebasing: p[t.start..<t.end])))
-      {
-        start = t.end
-      }
+      let start = Self.afterBullets(p, ls, le)
       guard case .brand(let span)? = PageTitle.read(p, start: start, end: le),
         let name = NameFilter.clean(text(p, span), legal: false, generic: true)
       else { continue }
@@ -421,94 +422,5 @@ public struct SourceDetector: Sendable {
     }
   }
 
-  /// Counts further mentions of the leading unlisted names in the page's short lines (menus,
-  /// headers, footers): the site's own name recurs there, a passing name does not.
-  private func recount(_ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout, into tally: inout SourceTally) {
-    let leaders = tally.identities.indices
-      .filter { tally.identities[$0].outlet == nil }
-      .sorted { tally.identities[$0].total > tally.identities[$1].total }
-      .prefix(8)
-    guard !leaders.isEmpty else { return }
-    var names: [String] = []
-    var owners: [Int] = []
-    for i in leaders {
-      for name in tally.identities[i].names.keys where CaseFold.fold(name).count >= 3 {
-        names.append(name)
-        owners.append(i)
-      }
-    }
-    guard !names.isEmpty else { return }
-    let matcher = PhraseMatcher(names)
-    var lines = [Int](repeating: 0, count: tally.identities.count)
-    for line in 0..<scan.lineCount {
-      let (ls, le) = lineRange(scan, line)
-      guard le - ls <= 80, le > ls else { continue }
-      var seen = Set<Int>()
-      var prevWord = false
-      var i = ls
-      while i < le {
-        let b = p[i]
-        if b & 0xC0 == 0x80 {
-          i += 1
-          continue
-        }
-        let word = CaseFold.isWordLead(b)
-        if word && !prevWord, let m = matcher.longestMatch(UnsafeBufferPointer(rebasing: p[..<le]), at: i) {
-          seen.insert(owners[m.phrase])
-        }
-        prevWord = word
-        i += 1
-      }
-      for owner in seen { lines[owner] += 1 }
-    }
-    for i in leaders where lines[i] >= 2 {
-      let identity = tally.identities[i]
-      let vote = SourceVote(
-        name: identity.best.name, outlet: nil, kind: .mentionChrome, weight: min(3, 0.6 * Double(lines[i] - 1)),
-        evidence: identity.best.evidence)
-      tally.add(vote)
-    }
-  }
 
-  /// Counts short lines that start with each identity's first word (`KTLA Video`, `KTLA Mobile
-  /// App`): navigation built around the brand.
-  private func brandPrefixes(_ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, into tally: inout SourceTally) {
-    guard !tally.identities.isEmpty else { return }
-    var wanted: [[UInt8]: Int] = [:]
-    for identity in tally.identities {
-      guard let first = NameFilter.words(identity.best.name).first else { continue }
-      let folded = CaseFold.fold(String(first.text))
-      if Self.articleWords.contains(folded) || folded.count < 2 { continue }
-      wanted[folded] = 0
-    }
-    guard !wanted.isEmpty else { return }
-    for line in 0..<scan.lineCount {
-      let (ls, le) = lineRange(scan, line)
-      guard le - ls <= 80 else { continue }
-      var pos = ls
-      var first: Token? = nil
-      while let t = LineTokens.next(p, from: pos, limit: le) {
-        pos = t.end
-        if Self.bullets.contains(Array(UnsafeBufferPointer(rebasing: p[t.start..<t.end]))) { continue }
-        first = t
-        break
-      }
-      guard var t = first, LineTokens.next(p, from: t.end, limit: le) != nil else { continue }
-      // `LN-Shop`: the part before a hyphen.
-      var k = t.coreStart
-      while k < t.coreEnd && p[k] != 0x2D { k += 1 }
-      t.coreEnd = k
-      let folded = NameReader.folded(p, t)
-      if let n = wanted[folded] { wanted[folded] = n + 1 }
-    }
-    for identity in tally.identities {
-      guard let first = NameFilter.words(identity.best.name).first else { continue }
-      let count = wanted[CaseFold.fold(String(first.text))] ?? 0
-      guard count >= 3 else { continue }
-      let vote = SourceVote(
-        name: identity.best.name, outlet: identity.outlet, kind: .brandPrefix, weight: min(4, Double(count - 1)),
-        evidence: identity.best.evidence)
-      tally.add(vote, supportOnly: true)
-    }
-  }
 }

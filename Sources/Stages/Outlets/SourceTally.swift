@@ -85,7 +85,7 @@ struct SourceTally {
       i = existing
     } else {
       guard !supportOnly else { return }
-      let words = NameFilter.words(vote.name).map(\.key).filter { !$0.isEmpty }
+      let words = NameFilter.words(vote.name).map(\.key).filter { !$0.isEmpty && $0 != "the" }
       identities.append(Identity(key: resolved.key, outlet: resolved.outlet, words: words, best: vote))
       i = identities.count - 1
       index[resolved.key] = i
@@ -169,7 +169,7 @@ struct SourceTally {
     for (d, site) in identities.enumerated() where site.isDomain && site.outlet == nil && site.key.count >= 4 {
       for (n, name) in identities.enumerated()
       where n != d && !name.isDomain && name.outlet == nil && totals[n] > 0 && name.key.count >= 4 {
-        guard site.key.contains(name.key) || name.key.contains(site.key) else { continue }
+        guard NameKey.contains(site.key, name.key) || NameKey.contains(name.key, site.key) else { continue }
         absorb(n, into: d)
         showDomain[d] = true
       }
@@ -207,7 +207,7 @@ struct SourceTally {
   /// The words of a listed outlet's display name, as keys.
   private func listedWords(_ identity: Identity) -> [String] {
     guard let o = identity.outlet else { return identity.words }
-    return NameFilter.words(catalog.outlets[o].name).map(\.key).filter { !$0.isEmpty }
+    return NameFilter.words(catalog.outlets[o].name).map(\.key).filter { !$0.isEmpty && $0 != "the" }
   }
 
   /// The display name: the listed outlet's name, or the spelling with the most weight (the

@@ -23,57 +23,73 @@ struct TextScan {
 
   init() {}
 
-  /// Scans `p` with `matcher`.
+  /// Whether a byte starts a word: ASCII letters and digits, lead bytes of letters in other
+  /// scripts (not `C2` symbols, `E2` punctuation or four-byte emoji).
+  @inline(__always)
+  static func startsWord(_ b: UInt8) -> Bool {
+    CaseFold.isASCIIWord(b) || (b >= 0xC3 && b != 0xE2 && b < 0xF0)
+  }
+
+  /// Whether a byte continues a word: the above and UTF-8 continuation bytes.
+  @inline(__always)
+  static func continuesWord(_ b: UInt8) -> Bool {
+    startsWord(b) || b & 0xC0 == 0x80
+  }
+
+  /// Scans `p` with `matcher`: word by word, trying the matcher at each word start that passes
+  /// its prefix filter, and noting newlines, copyright signs and domain dots in between.
   init(_ p: UnsafeBufferPointer<UInt8>, matcher: PhraseMatcher) {
     let n = p.count
     lineStarts.reserveCapacity(n / 40 + 1)
     lineEnds.reserveCapacity(n / 40 + 1)
     lineStarts.append(0)
     var line: Int32 = 0
-    var prevWord = false
     var i = 0
-    let wordTable = CaseFold.isASCIIWord
     while i < n {
       let b = p[i]
-      if b < 0x80 {
-        if b == 0x0A {
-          lineEnds.append(Int32(i))
-          lineStarts.append(Int32(i + 1))
-          line += 1
-          prevWord = false
+      if Self.startsWord(b) {
+        // Hash the word while skipping it; try the matcher only if a phrase can start with it.
+        let start = i
+        var h: UInt32 = 0
+        var high: UInt8 = 0
+        repeat {
+          let c = p[i]
+          high |= c
+          h = PhraseMatcher.hashStep(h, CaseFold.lower(c))
           i += 1
-          continue
+        } while i < n && Self.continuesWord(p[i])
+        if high >= 0x80 || matcher.mayStart(wordHash: h), let m = matcher.longestMatch(p, at: start) {
+          hits.append(Hit(phrase: Int32(m.phrase), start: Int32(start), end: Int32(m.end), line: line))
         }
-        let isWord = wordTable[Int(b)]
-        if isWord {
-          if !prevWord, let m = matcher.longestMatch(p, at: i) {
-            hits.append(Hit(phrase: Int32(m.phrase), start: Int32(i), end: Int32(m.end), line: line))
-          }
-        } else if b == 0x2E {
-          if prevWord && i + 1 < n && (p[i + 1] | 0x20) >= 0x61 && (p[i + 1] | 0x20) <= 0x7A {
-            dots.append((line, Int32(i)))
-          }
-        } else if b == 0x28 {
-          if i + 2 < n && (p[i + 1] | 0x20) == 0x63 && p[i + 2] == 0x29 {
-            copyrightSigns.append((line, Int32(i)))
-          }
+        continue
+      }
+      switch b {
+      case 0x0A:
+        lineEnds.append(Int32(i))
+        lineStarts.append(Int32(i + 1))
+        line += 1
+      case 0x2E:
+        // A dot inside a word-like run (`example.com`, not the end of a sentence).
+        if i > 0 && i + 1 < n && CaseFold.isASCIIWord(p[i - 1]) && (p[i + 1] | 0x20) >= 0x61
+          && (p[i + 1] | 0x20) <= 0x7A
+        {
+          dots.append((line, Int32(i)))
         }
-        prevWord = isWord
-        i += 1
-      } else if b >= 0xC0 {
-        let isWord = CaseFold.isWordLead(b)
-        if isWord {
-          if !prevWord, let m = matcher.longestMatch(p, at: i) {
-            hits.append(Hit(phrase: Int32(m.phrase), start: Int32(i), end: Int32(m.end), line: line))
-          }
-        } else if b == 0xC2 && i + 1 < n && p[i + 1] == 0xA9 {
+      case 0x28:
+        if i + 2 < n && (p[i + 1] | 0x20) == 0x63 && p[i + 2] == 0x29 {
           copyrightSigns.append((line, Int32(i)))
         }
-        prevWord = isWord
-        i += 1
-      } else {
-        i += 1
+      case 0xC2:
+        if i + 1 < n && p[i + 1] == 0xA9 { copyrightSigns.append((line, Int32(i))) }
+        i += 2
+        continue
+      case 0xE2:
+        i += 3
+        continue
+      default:
+        break
       }
+      i += 1
     }
     lineEnds.append(Int32(n))
   }
