@@ -54,8 +54,15 @@ public struct DetectSourceStage: Stage {
         + "Get The Astana Times stories sent directly to you! Sign up via the website!",
       expect: [.field("source", "The Astana Times")]),
     StageExample(
-      "Prices rose again in March across the region, officials said on Friday.\n© 2021 Foo Media GmbH. All rights reserved.",
-      expect: [.field("source", "Foo Media"), .field("source_evidence", "© 2021 Foo Media GmbH")]),
+      "Prices rose again in March across the region, officials said on Friday.\n"
+        + "© 2021 Frankfurter Allgemeine Zeitung GmbH. Alle Rechte vorbehalten.",
+      expect: [
+        .field("source", "Frankfurter Allgemeine Zeitung"),
+        .field("source_evidence", "© 2021 Frankfurter Allgemeine Zeitung GmbH"),
+      ]),
+    StageExample(
+      "Prices rose again in March across the region, officials said on Friday.\n© 2023 Qazaq Daily Media. All rights reserved.",
+      expect: [.field("source", "Qazaq Daily")]),
     StageExample(
       "The minister told the BBC that the plan would go ahead as announced earlier this year.",
       expect: [.field("source", .null), .field("source_evidence", .null)]),
@@ -113,7 +120,11 @@ public struct DetectSourceStage: Stage {
       if writeCandidates {
         document.fields["source_candidates"] = .array(
           found.candidates.map { c in
-            .object(JSONObject([("name", .string(c.name)), ("score", .double(c.score)), ("kinds", .strings(c.kinds))]))
+            .object(
+              JSONObject([
+                ("name", .string(c.name)), ("score", .double(c.score)), ("kinds", .strings(c.kinds)),
+                ("listed", .bool(c.listed)),
+              ]))
           })
       }
     }

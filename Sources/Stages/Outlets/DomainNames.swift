@@ -79,8 +79,11 @@ enum DomainNames {
       tld.unicodeScalars.append(Unicode.Scalar(b))
     }
     guard topLevel.contains(tld) else { return nil }
-    // The character after must not continue a word (`foo.de` in `foo.deutsch` is not a domain).
-    if e < limit, CaseFold.isWordLead(p[e]) { return nil }
+    // The character after must not continue a word (`foo.de` in `foo.deutsch` is not a domain)
+    // or code (`socket.AF_INET`, `obj.method(`).
+    if e < limit, CaseFold.isWordLead(p[e]) || p[e] == 0x5F || p[e] == 0x28 { return nil }
+    // A capitalised top-level domain after a lower-case name is code, not a domain.
+    if p[lastDot + 1] &- 0x41 < 26 && p[lastDot - 1] &- 0x61 < 26 { return nil }
     var context = Context.bare
     if s > floor && p[s - 1] == 0x40 {
       context = .email

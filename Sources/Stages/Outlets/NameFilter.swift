@@ -44,7 +44,8 @@ enum NameFilter {
   ]
 
   /// Words that mark a holder as a company behind the outlet (`Nexstar Media`, `Handelsblatt
-  /// Media Group`) rather than the outlet's own name; kept in the name, but the vote counts less.
+  /// Media Group`) rather than the outlet's own brand: stripped like legal forms, and the vote
+  /// counts less.
   static let corporateWords: Set<String> = [
     "company", "group", "gruppe", "holding", "holdings", "international", "intl", "network", "networks",
     "publications", "publishing", "publishers", "verlag", "verlagsgesellschaft", "mediengesellschaft", "medien",
@@ -103,7 +104,7 @@ enum NameFilter {
     while w.count > 1 {
       let i = w.count - 1
       let key = w.keys[i]
-      if w.isYearLike(i) || key.isEmpty || (legal && legalSuffixes.contains(key))
+      if w.isYearLike(i) || key.isEmpty || (legal && (legalSuffixes.contains(key) || corporateWords.contains(key)))
         || (generic && trailingGeneric.contains(key)) || NameReader.connectorKeys.contains(key)
         || (key.count == 1 && w.bytes[w.ranges[i].upperBound - 1] == 0x2E)
       {
@@ -140,6 +141,13 @@ enum NameFilter {
     if key.hasPrefix("the") { key.removeFirst(3) }
     guard key.utf8.count >= 2, key.utf8.contains(where: { $0 >= 0x61 || $0 >= 0x80 }) else { return false }
     if rejected.contains(key) || badFirstWords.contains(w.keys[0]) { return false }
+    // Counts (`22.700 Follower`, `1,2 Mio.`) are not names.
+    let first = w.ranges[0]
+    if w.bytes[first.lowerBound] &- 0x30 < 10, first.contains(where: { w.bytes[$0] == 0x2E || w.bytes[$0] == 0x2C }),
+      w.count > 1
+    {
+      return false
+    }
     if w.keys.allSatisfy({ rejected.contains($0) || $0.isEmpty || $0 == "the" }) { return false }
     // An agency's own sources (a press service, a ministry) are not the outlet.
     let keyBytes = Array(key.utf8)

@@ -168,8 +168,10 @@ enum NameReader {
         if t.opens { break }
         continue
       }
-      if connectors.contains(folded(p, t)) && tokens.count < maxWords {
-        // Keep a connector only if a name word precedes it.
+      let word = folded(p, t)
+      if connectors.contains(word) && !articles.contains(word) && tokens.count < maxWords {
+        // Keep a connector only if a name word precedes it; an article opens the phrase
+        // (`den GROOVE Newsletter`).
         if let prior = LineTokens.previous(p, before: t.start, floor: floor), isNameWord(p, prior),
           !prior.closes, !prior.endsSentence
         {

@@ -6,6 +6,8 @@ public struct SourceDetection: Sendable, Equatable {
     public var name: String
     public var score: Double
     public var kinds: [String]
+    /// Whether the outlet is on the outlet list.
+    public var listed: Bool
   }
 
   /// The display name of the outlet; `nil` when no candidate is strong enough.
@@ -13,7 +15,7 @@ public struct SourceDetection: Sendable, Equatable {
   /// The text span of the strongest evidence for it.
   public var evidence: String?
   public var score: Double
-  /// The outlets considered, best first (at most five).
+  /// The outlets considered, best first (at most eight).
   public var candidates: [Candidate]
 }
 
@@ -120,8 +122,8 @@ public struct SourceDetector: Sendable {
     titles(p, scan, layout, into: &tally, support: &support)
     tally.addSupport(support)
     let ranking = tally.ranking()
-    let candidates = ranking.prefix(5).map {
-      SourceDetection.Candidate(name: $0.name, score: ($0.score * 100).rounded() / 100, kinds: $0.kinds.map { "\($0)" })
+    let candidates = ranking.prefix(8).map {
+      SourceDetection.Candidate(name: $0.name, score: ($0.score * 100).rounded() / 100, kinds: $0.kinds.map { "\($0.0)=\(($0.1 * 100).rounded() / 100)" }, listed: $0.listed)
     }
     guard let win = ranking.first, win.score >= SourceTally.threshold else {
       return SourceDetection(name: nil, evidence: nil, score: ranking.first?.score ?? 0, candidates: candidates)
@@ -307,7 +309,7 @@ public struct SourceDetector: Sendable {
     guard let lastLine = readings.last?.line else { return }
     for r in readings {
       let footer = r.line >= layout.lineCount / 2
-      var weight = r.reading.formal ? (footer ? 5.0 : 4.0) : 3.0
+      var weight = r.reading.formal ? (footer ? 4.0 : 3.0) : 2.5
       if r.legal { weight *= 0.65 }
       if r.line != lastLine { weight *= 0.6 }
       tally.add(SourceVote(name: r.name, outlet: nil, kind: .copyright, weight: weight, evidence: r.reading.evidence))
@@ -376,7 +378,7 @@ public struct SourceDetector: Sendable {
       guard let found = Datelines.read(p, start: ls, end: le) else { continue }
       guard let name = NameFilter.clean(text(p, found.name), legal: false, generic: false) else { continue }
       let listed = tally.resolve(name).outlet != nil
-      tally.add(SourceVote(name: name, outlet: nil, kind: .dateline, weight: listed ? 6 : 4, evidence: found.evidence))
+      tally.add(SourceVote(name: name, outlet: nil, kind: .dateline, weight: listed ? 6 : 2, evidence: found.evidence))
       return
     }
   }
@@ -397,12 +399,12 @@ public struct SourceDetector: Sendable {
       switch reading {
       case .title(let span, let suffix):
         vote(
-          p, span, kind: .title, weight: suffix ? 2.5 : 2, evidence: span.start..<span.end, supportOnly: !suffix,
+          p, span, kind: .title, weight: suffix ? 1.5 : 1, evidence: span.start..<span.end, supportOnly: !suffix,
           into: &tally, support: &support)
       case .brand(let span):
         // The very first line is often the site's name (a logo's alt-text); later ones are menus.
         vote(
-          p, span, kind: .header, weight: 2, evidence: span.start..<span.end, supportOnly: seen > 1, into: &tally,
+          p, span, kind: .header, weight: 1.5, evidence: span.start..<span.end, supportOnly: seen > 1, into: &tally,
           support: &support)
       }
     }

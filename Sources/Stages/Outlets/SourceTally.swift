@@ -28,28 +28,41 @@ struct SourceTally {
     /// Whether the identity is a site named by its domain (`agrarheute.com`).
     var isDomain = false
 
-    /// Kinds whose variety shows a name is the site's own (mentions and menus are not counted).
-    static let primary: Set<Int> = Set(
-      [EvidenceKind.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription, .printedURL, .title,
-       .dateline, .byline, .reportsLead, .domain].map(\.rawValue))
-
-    /// The sum of the votes, each kind with diminishing returns, raised by a quarter for each
-    /// further primary kind of evidence: a name seen in several roles is the site's own.
-    var total: Double {
-      var sum = 0.0
-      var kinds = 0
-      for (kind, list) in weights.enumerated() where !list.isEmpty {
+    /// The votes of each kind added up, each further vote of a kind counting half the previous.
+    var sums: [Double] {
+      weights.map { list in
+        var sum = 0.0
         var factor = 1.0
         for w in list.sorted(by: >) {
           sum += w * factor
           factor *= 0.5
         }
-        if Self.primary.contains(kind) { kinds += 1 }
+        return sum
       }
-      return sum * (1 + 0.25 * Double(max(0, kinds - 1)))
     }
 
+    var total: Double { SourceTally.score(sums) }
+
     func has(_ kinds: [EvidenceKind]) -> Bool { kinds.contains { !weights[$0.rawValue].isEmpty } }
+  }
+
+  /// Kinds of evidence that show a name is the site's own when they agree with each other.
+  static let strong: Set<Int> = Set(
+    [EvidenceKind.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription, .printedURL, .domain]
+      .map(\.rawValue))
+
+  /// The score of per-kind sums: their total, raised for every further kind of evidence that
+  /// agrees (a name seen in several roles is the site's own; one role alone often is not).
+  static func score(_ sums: [Double]) -> Double {
+    var total = 0.0
+    var strongKinds = 0
+    var weakKinds = 0
+    for (kind, sum) in sums.enumerated() where sum > 0 {
+      total += sum
+      if strong.contains(kind) { strongKinds += 1 } else { weakKinds += 1 }
+    }
+    guard strongKinds > 0 else { return total }
+    return total * (1 + 0.6 * Double(strongKinds - 1) + 0.3 * Double(weakKinds))
   }
 
   /// The lowest total that names an outlet; below it the stage says it does not know.
@@ -126,7 +139,10 @@ struct SourceTally {
   struct Ranked {
     var name: String
     var score: Double
-    var kinds: [EvidenceKind]
+    /// The kinds of evidence with their summed weights.
+    var kinds: [(EvidenceKind, Double)]
+    /// Whether the outlet is on the outlet list.
+    var listed: Bool
     var evidence: Range<Int>
   }
 
@@ -140,61 +156,52 @@ struct SourceTally {
   /// own voice, count a little more.
   func ranking() -> [Ranked] {
     guard !identities.isEmpty else { return [] }
-    var totals = identities.map(\.total)
-    var absorbedInto = [Int](repeating: -1, count: identities.count)
+    var sums = identities.map(\.sums)
+    var alive = [Bool](repeating: true, count: identities.count)
     var showDomain = [Bool](repeating: false, count: identities.count)
+    let own = identities.map(\.total)
     func absorb(_ from: Int, into to: Int) {
-      totals[to] += totals[from]
-      totals[from] = 0
-      absorbedInto[from] = to
+      for k in sums[to].indices { sums[to][k] += sums[from][k] }
+      alive[from] = false
     }
     for (a, longer) in identities.enumerated() where longer.outlet == nil && longer.words.count > 1 {
       var bestShort = -1
-      for (b, shorter) in identities.enumerated() where b != a && totals[b] >= 1.5 {
+      for (b, shorter) in identities.enumerated() where b != a && alive[b] && own[b] >= 1.5 {
         guard shorter.words.count < longer.words.count, !shorter.words.isEmpty,
           Array(longer.words.prefix(shorter.words.count)) == shorter.words
         else { continue }
-        if bestShort < 0 || totals[b] > totals[bestShort] { bestShort = b }
+        if bestShort < 0 || own[b] > own[bestShort] { bestShort = b }
       }
       if bestShort >= 0 { absorb(a, into: bestShort) }
     }
-    for (a, short) in identities.enumerated() where short.outlet == nil && totals[a] > 0 && !short.words.isEmpty {
-      for (b, listed) in identities.enumerated() where b != a && listed.outlet != nil && totals[b] > 0 {
+    for (a, short) in identities.enumerated() where short.outlet == nil && alive[a] && !short.words.isEmpty {
+      for (b, listed) in identities.enumerated() where b != a && listed.outlet != nil && alive[b] {
         let words = listedWords(listed)
         guard words.count > short.words.count, Array(words.prefix(short.words.count)) == short.words else { continue }
         absorb(a, into: b)
         break
       }
     }
-    for (d, site) in identities.enumerated() where site.isDomain && site.outlet == nil && site.key.count >= 4 {
+    for (d, site) in identities.enumerated() where site.isDomain && site.outlet == nil && alive[d] && site.key.count >= 4 {
       for (n, name) in identities.enumerated()
-      where n != d && !name.isDomain && name.outlet == nil && totals[n] > 0 && name.key.count >= 4 {
+      where n != d && !name.isDomain && name.outlet == nil && alive[n] && name.key.count >= 4 {
         guard NameKey.contains(site.key, name.key) || NameKey.contains(name.key, site.key) else { continue }
         absorb(n, into: d)
         showDomain[d] = true
       }
     }
-    // Evidence of every merged identity, for the bonuses.
-    var kindsOf = identities.map { identity in
-      Set(EvidenceKind.allCases.filter { !identity.weights[$0.rawValue].isEmpty })
+    let ownVoice: [EvidenceKind] = [.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription]
+    var scores = [Double](repeating: 0, count: identities.count)
+    for i in identities.indices where alive[i] {
+      scores[i] = Self.score(sums[i])
+      if identities[i].outlet != nil && ownVoice.contains(where: { sums[i][$0.rawValue] > 0 }) { scores[i] *= 1.25 }
     }
-    for (i, target) in absorbedInto.enumerated() where target >= 0 {
-      var root = target
-      while absorbedInto[root] >= 0 { root = absorbedInto[root] }
-      kindsOf[root].formUnion(kindsOf[i])
-    }
-    let ownVoice: Set<EvidenceKind> = [.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription]
-    for i in identities.indices where totals[i] > 0 {
-      let kinds = kindsOf[i]
-      if kinds.contains(.domain) && kinds.count > 1 { totals[i] *= 1.3 }
-      if identities[i].outlet != nil && !kinds.isDisjoint(with: ownVoice) { totals[i] *= 1.25 }
-    }
-    return identities.indices.filter { totals[$0] > 0 }.sorted { totals[$0] > totals[$1] }.map { i in
+    return identities.indices.filter { alive[$0] && scores[$0] > 0 }.sorted { scores[$0] > scores[$1] }.map { i in
       let identity = identities[i]
-      let kinds = EvidenceKind.allCases.filter { kindsOf[i].contains($0) }
+      let kinds = EvidenceKind.allCases.filter { sums[i][$0.rawValue] > 0 }.map { ($0, sums[i][$0.rawValue]) }
       return Ranked(
-        name: display(identity, preferDomain: showDomain[i]), score: totals[i], kinds: kinds,
-        evidence: identity.best.evidence)
+        name: display(identity, preferDomain: showDomain[i]), score: scores[i], kinds: kinds,
+        listed: identity.outlet != nil, evidence: identity.best.evidence)
     }
   }
 
@@ -215,10 +222,12 @@ struct SourceTally {
   /// dropping a `www.` prefix.
   private func display(_ identity: Identity, preferDomain: Bool) -> String {
     if let o = identity.outlet { return catalog.outlets[o].name }
-    var ranked = identity.names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-    if preferDomain {
-      let domains = ranked.filter { DomainNames.host(in: $0.key) != nil }
-      if !domains.isEmpty { ranked = domains }
+    let ranked = identity.names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    if preferDomain || identity.isDomain && ranked.allSatisfy({ DomainNames.host(in: $0.key) != nil }) {
+      // A site known by its domain: a readable name made from it (`ambito.com.ar` → "Ambito").
+      if let host = ranked.lazy.compactMap({ DomainNames.host(in: $0.key) }).first {
+        return HostName.readableName(ofSite: HostName.site(ofHost: host))
+      }
     }
     var name = ranked.first?.key ?? identity.best.name
     if name == name.uppercased(), let mixed = ranked.first(where: { $0.key != $0.key.uppercased() }) {
