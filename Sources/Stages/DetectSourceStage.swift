@@ -113,7 +113,7 @@ public struct DetectSourceStage: Stage {
       evidence = "url:\(host)"
       context.count("from url")
     } else {
-      let found = detector.detect(document.text)
+      let found = detector.detect(document.text, candidates: writeCandidates)
       name = found.name
       evidence = found.evidence
       context.count(found.name == nil ? "unknown" : "from text")

@@ -15,7 +15,7 @@ enum CopyrightLine {
 
   private enum Role { case marker, year, filler, separator, rights, word }
 
-  static let rightsWords: Set<[UInt8]> = Set(
+  static let rightsWords = WordSet(
     [
       "all", "alle", "todos", "tous", "some", "einige", "tutti", "riproduzione", "wszelkie", "derechos", "rights",
       "powered", "designed", "developed", "theme", "made", "impressum", "datenschutz", "privacy", "terms", "click",
@@ -25,19 +25,18 @@ enum CopyrightLine {
       "legal", "disclaimer", "proudly", "erstellt", "created", "built", "hergestellt", "gestaltet", "hosting",
       "steuer/mwst.nr", "regn", "registered", "reg", "issn", "rnpi", "director", "directora", "herausgeber",
       "todas", "visos", "te", "derechos", "direitos", "diritti", "rechten", "prawa", "droits", "rechte",
-    ].map { CaseFold.fold($0) })
+    ])
 
-  static let creditWords: Set<[UInt8]> = Set(
+  static let creditWords = WordSet(
     [
       "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "quelle",
       "bildquelle", "bildrechte", "textquelle", "zeichnungen", "zeichnung", "illustration", "grafik", "crédit",
       "crédito", "créditos", "imagen", "imagem", "fotografía", "picture", "pictures", "titelbild", "beitragsbild",
       "symbolbild", "header", "headerbild", "bildnachweis", "fotonachweis", "aufnahme", "video", "cover",
-    ].map { CaseFold.fold($0) })
+    ])
 
-  private static let copyrightWord = CaseFold.fold("copyright")
-  private static let copyrightColon = CaseFold.fold("copyrights")
-  private static let yearWords: Set<[UInt8]> = Set(["by", "von", "par", "por", "door"].map { CaseFold.fold($0) })
+  private static let markerWords = WordSet(["copyright", "copyrights", "urheberrecht"])
+  private static let fillerWords = WordSet(["by", "von", "par", "por", "door"])
 
   /// Reads the line `start..<end`; `rights` is the range of a rights phrase in it, if any.
   static func read(
@@ -67,7 +66,7 @@ enum CopyrightLine {
     guard let markerIndex = roles.firstIndex(of: .marker) ?? roles.firstIndex(of: .rights) else { return nil }
     let formal = roles.contains(.year) || roles.contains(.rights) || rights != nil
     // Photo credits: a credit word before the marker, or a slash in the holder.
-    for i in 0..<markerIndex where creditWords.contains(NameReader.folded(p, tokens[i])) { return nil }
+    for i in 0..<markerIndex where creditWords.contains(p, tokens[i]) { return nil }
     let chunks = nameChunks(p, tokens, roles)
     let firstMarker = markerIndex
     // The holder follows the marker; failing that, it precedes it (`Breaking Soup Copyright © 2020`).
@@ -104,11 +103,11 @@ enum CopyrightLine {
     let len = t.end - t.start
     // (c) and (C)
     if len >= 3 && p[t.start] == 0x28 && (p[t.start + 1] | 0x20) == 0x63 && p[t.start + 2] == 0x29 { return .marker }
-    let folded = NameReader.folded(p, t)
-    if folded == copyrightWord || folded == copyrightColon { return .marker }
+    let hash = WordSet.hash(p, t)
+    if markerWords.contains(hash: hash) { return .marker }
     if isYear(p, t) { return .year }
-    if yearWords.contains(folded) { return .filler }
-    if rightsWords.contains(folded) { return .rights }
+    if fillerWords.contains(hash: hash) { return .filler }
+    if rightsWords.contains(hash: hash) { return .rights }
     return .word
   }
 
@@ -182,7 +181,7 @@ enum CopyrightLine {
     guard NameReader.isNameWord(p, first) else { return false }
     for i in chunk.dropFirst() {
       let t = tokens[i]
-      if NameReader.isNameWord(p, t) || NameReader.connectors.contains(NameReader.folded(p, t)) { continue }
+      if NameReader.isNameWord(p, t) || NameReader.connectors.contains(p, t) { continue }
       // Legal forms in lower case (`mbH`, `e.V.`) may follow a name.
       let key = NameKey.of(String(decoding: UnsafeBufferPointer(rebasing: p[t.coreStart..<t.coreEnd]), as: UTF8.self))
       if NameFilter.legalSuffixes.contains(key) || NameFilter.corporateWords.contains(key) { continue }

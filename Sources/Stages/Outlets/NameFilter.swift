@@ -55,7 +55,7 @@ enum NameFilter {
 
   /// Whether the holder of a copyright line is a company (a legal form or a corporate word).
   static func isCorporate(_ holder: String) -> Bool {
-    words(holder).contains { legalSuffixes.contains($0.key) || corporateWords.contains($0.key) }
+    NameWords(holder).keys.contains { legalSuffixes.contains($0) || corporateWords.contains($0) }
   }
 
   /// Generic words dropped from the end of a name read next to a cue (`SFGATE Newsletters`,
@@ -86,7 +86,18 @@ enum NameFilter {
 
   /// The words of `name` split on spaces, with their keys (see ``NameWords``).
   static func words(_ name: String) -> [(text: Substring, key: String)] {
-    name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map { ($0, NameKey.word(String($0))) }
+    let w = NameWords(name)
+    let utf8 = name.utf8
+    return zip(w.ranges, w.keys).map { range, key in
+      let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+      return (Substring(name[lower..<upper]), key)
+    }
+  }
+
+  /// The word keys of `name`, without "the" (for comparing names word by word).
+  static func wordKeys(_ name: String) -> [String] {
+    NameWords(name).keys.filter { !$0.isEmpty && $0 != "the" }
   }
 
   /// `name` without leading prepositions and calls to action (`by X`, `Link zu X`), trailing

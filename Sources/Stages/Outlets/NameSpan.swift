@@ -11,20 +11,19 @@ struct NameSpan: Sendable, Equatable {
 enum NameReader {
   /// Words that may join the capitalised words of a name (`Spektrum der Wissenschaft`,
   /// `La Voz de la Frontera`, `Tom's Hardware`), folded.
-  static let connectors: Set<[UInt8]> = Set(
-    [
+  static let connectorWords = [
       "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "der", "die", "den", "dem",
       "la", "le", "les", "el", "los", "las", "lo", "y", "e", "et", "und", "and", "&", "for", "für", "van",
       "von", "am", "im", "an", "on", "in", "i", "d'", "l'", "the", "zu", "zum", "zur", "auf",
-    ].map { Array($0.utf8) })
+  ]
+  static let connectors = WordSet(connectorWords)
 
   /// The connectors as name keys, for cleaning names after reading.
-  static let connectorKeys: Set<String> = Set(connectors.map { NameKey.word($0) })
+  static let connectorKeys: Set<String> = Set(connectorWords.map { NameKey.word($0) })
 
   /// Lower-case articles skipped before a name (`Folgen Sie der CHEMIE TECHNIK`).
-  static let articles: Set<[UInt8]> = Set(
-    ["the", "der", "die", "das", "den", "dem", "des", "la", "le", "les", "el", "los", "las", "il", "lo", "o", "a", "het", "de", "l'"]
-      .map { Array($0.utf8) })
+  static let articles = WordSet(
+    ["the", "der", "die", "das", "den", "dem", "des", "la", "le", "les", "el", "los", "las", "il", "lo", "o", "a", "het", "de", "l'"])
 
   /// Whether token `t` can be a word of a name on its own: capitalised, a number-led brand, or
   /// a domain name.
@@ -54,20 +53,6 @@ enum NameReader {
     return true
   }
 
-  @inline(__always)
-  static func folded(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(t.coreEnd - t.coreStart)
-    var i = t.coreStart
-    while i < t.coreEnd {
-      let (a, b, w) = CaseFold.unit(p, i, t.coreEnd)
-      out.append(a)
-      if b != 0 { out.append(b) }
-      i += w
-    }
-    return out
-  }
-
   /// The name starting at `from` (right after a cue), within `from..<limit`, and the token that
   /// follows it (for `until` checks). `maxWords` bounds the name.
   static func after(
@@ -83,7 +68,7 @@ enum NameReader {
         next = t
         break
       }
-      if tokens.isEmpty && !skippedArticle && !LineTokens.startsUpper(p, t) && articles.contains(folded(p, t)) {
+      if tokens.isEmpty && !skippedArticle && !LineTokens.startsUpper(p, t) && articles.contains(p, t) {
         skippedArticle = true
         continue
       }
@@ -107,7 +92,7 @@ enum NameReader {
         continue
       }
       // A connector joins only when a name word follows it.
-      if connectors.contains(folded(p, t)), !t.closes, !t.endsSentence,
+      if connectors.contains(p, t), !t.closes, !t.endsSentence,
         let after = LineTokens.next(p, from: t.end, limit: limit), isNameWord(p, after),
         !LineTokens.isSeparator(p, after)
       {
@@ -122,7 +107,7 @@ enum NameReader {
     if !isNameWord(p, first) && tokens.count > 1 { return nil }
     // Drop connectors left dangling at the end.
     var count = tokens.count
-    while count > 1 && connectors.contains(folded(p, tokens[count - 1])) { count -= 1 }
+    while count > 1 && connectors.contains(p, tokens[count - 1]) { count -= 1 }
     last = tokens[count - 1]
     first = tokens[0]
     if next == nil, count == tokens.count {
@@ -134,7 +119,7 @@ enum NameReader {
   /// The name ending right before `before` (a cue), within `floor..<before`. With `from`, the
   /// name must start right after one of those (folded) words.
   static func before(
-    _ p: UnsafeBufferPointer<UInt8>, before: Int, floor: Int, maxWords: Int = 6, from: [[UInt8]] = [],
+    _ p: UnsafeBufferPointer<UInt8>, before: Int, floor: Int, maxWords: Int = 6, from: WordSet? = nil,
     allowDash: Bool = false
   ) -> NameSpan? {
     var tokens: [Token] = []
@@ -142,7 +127,7 @@ enum NameReader {
     var crossedDash = false
     while let t = LineTokens.previous(p, before: pos, floor: floor) {
       pos = t.start
-      if !from.isEmpty && from.contains(folded(p, t)) {
+      if let from, from.contains(p, t) {
         guard !tokens.isEmpty else { return nil }
         return span(tokens)
       }
@@ -155,7 +140,7 @@ enum NameReader {
         break
       }
       if t.isEmptyCore || t.closes || t.endsSentence { break }
-      if tokens.count >= maxWords { return from.isEmpty ? span(tokens) : nil }
+      if tokens.count >= maxWords { return from == nil ? span(tokens) : nil }
       if tokens.isEmpty {
         if t.opens && !isNameWord(p, t) { break }
         tokens.insert(t, at: 0)
@@ -168,8 +153,8 @@ enum NameReader {
         if t.opens { break }
         continue
       }
-      let word = folded(p, t)
-      if connectors.contains(word) && !articles.contains(word) && tokens.count < maxWords {
+      let word = WordSet.hash(p, t)
+      if connectors.contains(hash: word) && !articles.contains(hash: word) && tokens.count < maxWords {
         // Keep a connector only if a name word precedes it; an article opens the phrase
         // (`den GROOVE Newsletter`).
         if let prior = LineTokens.previous(p, before: t.start, floor: floor), isNameWord(p, prior),
@@ -181,9 +166,9 @@ enum NameReader {
       }
       break
     }
-    if !from.isEmpty { return nil }
+    if from != nil { return nil }
     // A lower-case word counts only as a single-word brand right at the cue.
-    while let first = tokens.first, tokens.count > 1, !isNameWord(p, first) || connectors.contains(folded(p, first)) {
+    while let first = tokens.first, tokens.count > 1, !isNameWord(p, first) || connectors.contains(p, first) {
       tokens.removeFirst()
     }
     guard !tokens.isEmpty else { return nil }

@@ -19,13 +19,20 @@ struct PhraseMatcher: Sendable {
   /// The number of phrases.
   let count: Int
 
-  /// Adds one folded byte to a word hash.
+  /// Adds one byte of a word to its hash (ASCII case ignored); only the first
+  /// ``hashedBytes`` bytes of a word are hashed, then its length is mixed in.
   @inline(__always)
-  static func hashStep(_ h: UInt32, _ b: UInt8) -> UInt32 { h &* 31 &+ UInt32(b) }
+  static func hashStep(_ h: UInt32, _ b: UInt8) -> UInt32 { h &* 31 &+ UInt32(b | 0x20) }
 
-  /// The bit index of a finished word hash.
+  /// How many leading bytes of a word go into its hash.
+  static let hashedBytes = 8
+
+  /// The bit index of a word hash and the word's length.
   @inline(__always)
-  static func bit(_ h: UInt32) -> Int { Int((h ^ (h >> 15)) & 0xFFFF) }
+  static func bit(_ h: UInt32, length: Int) -> Int {
+    let m = h &+ UInt32(truncatingIfNeeded: min(length, 31)) &* 0x9E37_79B9
+    return Int((m ^ (m >> 15)) & 0xFFFF)
+  }
 
   /// A matcher for `phrases`; the result of a match is the phrase's index in this array.
   /// Phrases shorter than three bytes are ignored.
@@ -38,11 +45,13 @@ struct PhraseMatcher: Sendable {
       let bytes = CaseFold.fold(phrase)
       guard bytes.count >= 2 else { continue }
       var h: UInt32 = 0
+      var length = 0
       for b in bytes {
         guard TextScan.continuesWord(b) else { break }
-        h = Self.hashStep(h, b)
+        if length < Self.hashedBytes { h = Self.hashStep(h, b) }
+        length += 1
       }
-      let k = Self.bit(h)
+      let k = Self.bit(h, length: length)
       bits[k >> 6] |= 1 << UInt64(k & 63)
       var node = 0
       for b in bytes {
@@ -95,11 +104,11 @@ struct PhraseMatcher: Sendable {
     return -1
   }
 
-  /// Whether a phrase may start with the word whose hash (of its lower-cased ASCII bytes) is
-  /// `wordHash`. Words with other bytes are always tried.
+  /// Whether a phrase may start with the word whose hash (see ``hashStep(_:_:)``) is
+  /// `wordHash` and which is `length` bytes long. Words with non-ASCII bytes are always tried.
   @inline(__always)
-  func mayStart(wordHash: UInt32) -> Bool {
-    let k = Self.bit(wordHash)
+  func mayStart(wordHash: UInt32, length: Int) -> Bool {
+    let k = Self.bit(wordHash, length: length)
     return firstWordBits[k >> 6] & (1 << UInt64(k & 63)) != 0
   }
 

@@ -32,7 +32,7 @@ public struct SourceDetector: Sendable {
   let roles: [Int32]
   let cues: [Cue]
   let untilWords: [[[UInt8]]]
-  let fromWords: [[[UInt8]]]
+  let fromWords: [WordSet?]
 
 
   /// Whether a token is a list bullet (`*`, `+`, `-`, `o`, `•`, `·`, `>`, `|`, `1.`).
@@ -74,14 +74,16 @@ public struct SourceDetector: Sendable {
     self.roles = roles
     self.cues = SourceCues.all
     self.untilWords = SourceCues.all.map { $0.until.map(CaseFold.fold) }
-    self.fromWords = SourceCues.all.map { $0.from.map(CaseFold.fold) }
+    self.fromWords = SourceCues.all.map { $0.from.isEmpty ? nil : WordSet($0.from) }
   }
 
-  /// The outlet named by `text` (its `name` is `nil` when the evidence is too weak).
-  public func detect(_ text: String) -> SourceDetection {
-    if let found = text.utf8.withContiguousStorageIfAvailable({ analyse($0) }) { return found }
+  /// The outlet named by `text` (its `name` is `nil` when the evidence is too weak). With
+  /// `candidates`, the result also lists the outlets considered.
+  public func detect(_ text: String, candidates: Bool = false) -> SourceDetection {
+    let limit = candidates ? 8 : 1
+    if let found = text.utf8.withContiguousStorageIfAvailable({ analyse($0, limit: limit) }) { return found }
     let bytes = Array(text.utf8)
-    return bytes.withUnsafeBufferPointer { analyse($0) }
+    return bytes.withUnsafeBufferPointer { analyse($0, limit: limit) }
   }
 
   /// Layout facts used to weigh evidence by where it is.
@@ -97,7 +99,7 @@ public struct SourceDetector: Sendable {
     var leadLines: [Int]
   }
 
-  func analyse(_ p: UnsafeBufferPointer<UInt8>) -> SourceDetection {
+  func analyse(_ p: UnsafeBufferPointer<UInt8>, limit: Int) -> SourceDetection {
     guard p.count > 0 else { return SourceDetection(name: nil, evidence: nil, score: 0, candidates: []) }
     let scan = TextScan(p, matcher: matcher)
     let layout = makeLayout(p, scan)
@@ -121,8 +123,8 @@ public struct SourceDetector: Sendable {
     datelines(p, scan, layout, into: &tally)
     titles(p, scan, layout, into: &tally, support: &support)
     tally.addSupport(support)
-    let ranking = tally.ranking()
-    let candidates = ranking.prefix(8).map {
+    let ranking = tally.ranking(limit: limit)
+    let candidates = (limit > 1 ? ranking : []).map {
       SourceDetection.Candidate(name: $0.name, score: ($0.score * 100).rounded() / 100, kinds: $0.kinds.map { "\($0.0)=\(($0.1 * 100).rounded() / 100)" }, listed: $0.listed)
     }
     guard let win = ranking.first, win.score >= SourceTally.threshold else {
@@ -142,7 +144,7 @@ public struct SourceDetector: Sendable {
       let e = Int(scan.lineEnds[line])
       if e - s >= 50 && LineTokens.count(p, s, e, cap: 10) >= 10 {
         leadLines.append(line)
-        if leadLines.count == 4 { break }
+        if leadLines.count == 8 { break }
       }
     }
     let headEnd = max(min(leadLines.first ?? count, count / 2), min(count, 12))
@@ -357,24 +359,10 @@ public struct SourceDetector: Sendable {
     }
   }
 
-  /// The first dateline in the upper part of the page: on lines with a bracket or a dash near
-  /// their start.
+  /// The first dateline at the start of one of the article's first long lines.
   private func datelines(_ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout, into tally: inout SourceTally) {
-    let last = min(scan.lineCount, max(layout.lineCount * 2 / 3, 40))
-    for line in 0..<last {
+    for line in layout.leadLines {
       let (ls, le) = lineRange(scan, line)
-      guard le - ls >= 30 else { continue }
-      var k = ls
-      var marked = false
-      while k < min(le, ls + 120) {
-        let b = p[k]
-        if b == 0x28 || (b == 0x2D && k > ls && p[k - 1] == 0x20) || (b == 0xE2 && k + 1 < le && p[k + 1] == 0x80) {
-          marked = true
-          break
-        }
-        k += 1
-      }
-      guard marked, LineTokens.count(p, ls, le, cap: 8) >= 8 else { continue }
       guard let found = Datelines.read(p, start: ls, end: le) else { continue }
       guard let name = NameFilter.clean(text(p, found.name), legal: false, generic: false) else { continue }
       let listed = tally.resolve(name).outlet != nil
@@ -389,7 +377,7 @@ public struct SourceDetector: Sendable {
   ) {
     var seen = 0
     var line = 0
-    while line < min(scan.lineCount, 30) && seen < 5 {
+    while line < min(scan.lineCount, 30) && seen < 4 {
       let (ls, le) = lineRange(scan, line)
       line += 1
       guard LineTokens.next(p, from: ls, limit: le) != nil else { continue }
@@ -411,7 +399,7 @@ public struct SourceDetector: Sendable {
     // Short brand lines at the bottom confirm a name seen elsewhere.
     var tail = scan.lineCount - 1
     seen = 0
-    while tail >= 0 && seen < 8 {
+    while tail >= 0 && seen < 5 {
       let (ls, le) = lineRange(scan, tail)
       tail -= 1
       guard LineTokens.next(p, from: ls, limit: le) != nil else { continue }

@@ -70,12 +70,21 @@ struct SourceTally {
 
   private(set) var identities: [Identity] = []
   private var index: [String: Int] = [:]
+  private var resolved: [String: (key: String, outlet: Int?, domain: Bool)] = [:]
   let catalog: OutletCatalog
 
   init(catalog: OutletCatalog) { self.catalog = catalog }
 
-  /// The identity key and listed outlet of a name, and whether it is written as a domain.
-  func resolve(_ name: String) -> (key: String, outlet: Int?, domain: Bool) {
+  /// The identity key and listed outlet of a name, and whether it is written as a domain
+  /// (remembered per name: pages repeat their names).
+  mutating func resolve(_ name: String) -> (key: String, outlet: Int?, domain: Bool) {
+    if let known = resolved[name] { return known }
+    let result = resolveUncached(name)
+    resolved[name] = result
+    return result
+  }
+
+  private func resolveUncached(_ name: String) -> (key: String, outlet: Int?, domain: Bool) {
     let key = NameKey.of(name)
     if let o = catalog.outlet(key: key) { return ("#\(o)", o, false) }
     if let host = DomainNames.host(in: name) {
@@ -90,22 +99,22 @@ struct SourceTally {
 
   /// Adds a vote. With `supportOnly`, the vote only strengthens an outlet that already has votes.
   mutating func add(_ vote: SourceVote, supportOnly: Bool = false) {
-    var resolved: (key: String, outlet: Int?, domain: Bool)
-    if let o = vote.outlet { resolved = ("#\(o)", o, false) } else { resolved = resolve(vote.name) }
-    guard !resolved.key.isEmpty else { return }
+    let found: (key: String, outlet: Int?, domain: Bool)
+    if let o = vote.outlet { found = ("#\(o)", o, false) } else { found = resolve(vote.name) }
+    guard !found.key.isEmpty else { return }
     let i: Int
-    if let existing = index[resolved.key] {
+    if let existing = index[found.key] {
       i = existing
     } else {
       guard !supportOnly else { return }
-      let words = NameFilter.words(vote.name).map(\.key).filter { !$0.isEmpty && $0 != "the" }
-      identities.append(Identity(key: resolved.key, outlet: resolved.outlet, words: words, best: vote))
+      let words = NameFilter.wordKeys(vote.name)
+      identities.append(Identity(key: found.key, outlet: found.outlet, words: words, best: vote))
       i = identities.count - 1
-      index[resolved.key] = i
+      index[found.key] = i
     }
     identities[i].weights[vote.kind.rawValue].append(vote.weight)
     identities[i].names[vote.name, default: 0] += vote.weight
-    if resolved.domain { identities[i].isDomain = true }
+    if found.domain { identities[i].isDomain = true }
     if vote.weight > identities[i].best.weight { identities[i].best = vote }
   }
 
@@ -132,8 +141,6 @@ struct SourceTally {
     }
   }
 
-  /// Whether an identity for `name` exists.
-  func knows(_ name: String) -> Bool { index[resolve(name).key] != nil }
 
   /// One ranked outlet: display name, total score, the kinds of evidence and the strongest span.
   struct Ranked {
@@ -154,7 +161,7 @@ struct SourceTally {
   /// names contained in it or containing it (`courage-online.de` takes `Courage`). Names backed
   /// by the site's domain as well as by other evidence, and listed outlets named in the site's
   /// own voice, count a little more.
-  func ranking() -> [Ranked] {
+  func ranking(limit: Int = 8) -> [Ranked] {
     guard !identities.isEmpty else { return [] }
     var sums = identities.map(\.sums)
     var alive = [Bool](repeating: true, count: identities.count)
@@ -174,9 +181,10 @@ struct SourceTally {
       }
       if bestShort >= 0 { absorb(a, into: bestShort) }
     }
+    let listedNames = identities.map { $0.outlet == nil ? [] : listedWords($0) }
     for (a, short) in identities.enumerated() where short.outlet == nil && alive[a] && !short.words.isEmpty {
       for (b, listed) in identities.enumerated() where b != a && listed.outlet != nil && alive[b] {
-        let words = listedWords(listed)
+        let words = listedNames[b]
         guard words.count > short.words.count, Array(words.prefix(short.words.count)) == short.words else { continue }
         absorb(a, into: b)
         break
@@ -196,7 +204,8 @@ struct SourceTally {
       scores[i] = Self.score(sums[i])
       if identities[i].outlet != nil && ownVoice.contains(where: { sums[i][$0.rawValue] > 0 }) { scores[i] *= 1.25 }
     }
-    return identities.indices.filter { alive[$0] && scores[$0] > 0 }.sorted { scores[$0] > scores[$1] }.map { i in
+    let order = identities.indices.filter { alive[$0] && scores[$0] > 0 }.sorted { scores[$0] > scores[$1] }
+    return order.prefix(limit).map { i in
       let identity = identities[i]
       let kinds = EvidenceKind.allCases.filter { sums[i][$0.rawValue] > 0 }.map { ($0, sums[i][$0.rawValue]) }
       return Ranked(
@@ -207,14 +216,14 @@ struct SourceTally {
 
   /// The winning outlet, or `nil` when no outlet reaches ``threshold``.
   func winner() -> Ranked? {
-    guard let best = ranking().first, best.score >= Self.threshold else { return nil }
+    guard let best = ranking(limit: 1).first, best.score >= Self.threshold else { return nil }
     return best
   }
 
   /// The words of a listed outlet's display name, as keys.
   private func listedWords(_ identity: Identity) -> [String] {
     guard let o = identity.outlet else { return identity.words }
-    return NameFilter.words(catalog.outlets[o].name).map(\.key).filter { !$0.isEmpty && $0 != "the" }
+    return NameFilter.wordKeys(catalog.outlets[o].name)
   }
 
   /// The display name: the listed outlet's name, or the spelling with the most weight (the

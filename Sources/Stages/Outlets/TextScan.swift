@@ -52,13 +52,22 @@ struct TextScan {
         let start = i
         var h: UInt32 = 0
         var high: UInt8 = 0
+        let hashEnd = min(n, i + PhraseMatcher.hashedBytes)
         repeat {
           let c = p[i]
           high |= c
-          h = PhraseMatcher.hashStep(h, CaseFold.lower(c))
+          h = PhraseMatcher.hashStep(h, c)
           i += 1
-        } while i < n && Self.continuesWord(p[i])
-        if high >= 0x80 || matcher.mayStart(wordHash: h), let m = matcher.longestMatch(p, at: start) {
+        } while i < hashEnd && Self.continuesWord(p[i])
+        if i == hashEnd {
+          while i < n && Self.continuesWord(p[i]) {
+            high |= p[i]
+            i += 1
+          }
+        }
+        if high >= 0x80 || matcher.mayStart(wordHash: h, length: i - start),
+          let m = matcher.longestMatch(p, at: start)
+        {
           hits.append(Hit(phrase: Int32(m.phrase), start: Int32(start), end: Int32(m.end), line: line))
         }
         continue
