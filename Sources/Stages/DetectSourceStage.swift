@@ -12,7 +12,8 @@ import PipelineCore
 /// footer lines that carry these cues are still in the text.
 public struct DetectSourceStage: Stage {
   public static let name = "detect-source"
-  public static let summary = "Names the outlet of an article (source, source_evidence) from its URL or text."
+  public static let summary =
+    "Names the outlet of an article (source, source_evidence) from its URL or text."
 
   public static let options: [OptionSpec] = [
     OptionSpec(
@@ -23,24 +24,31 @@ public struct DetectSourceStage: Stage {
       help: "Also write source_evidence: the text span or url:<host> the outlet was read from."),
     OptionSpec(
       "outlets", .string,
-      help: "JSON5 outlet list (docs/outlets.md) merged over the bundled one; relative to the pipeline file."),
+      help:
+        "JSON5 outlet list (docs/outlets.md) merged over the bundled one; relative to the pipeline file."
+    ),
     OptionSpec(
       "replaceBuiltin", .boolean, default: false,
       help: "Use only the outlets of the `outlets` file, not the bundled list."),
     OptionSpec(
       "candidates", .boolean, default: false,
-      help: "Also write source_candidates: the outlets considered from the text, with scores and kinds of evidence."),
+      help:
+        "Also write source_candidates: the outlets considered from the text, with scores and kinds of evidence."
+    ),
   ]
 
   public static let examples: [StageExample] = [
     StageExample(
       "Some article text.", fields: ["url": "https://astanatimes.com/2023/07/story/"],
-      expect: [.field("source", "The Astana Times"), .field("source_evidence", "url:astanatimes.com")]),
+      expect: [
+        .field("source", "The Astana Times"), .field("source_evidence", "url:astanatimes.com"),
+      ]),
     StageExample(
       "Text.", fields: ["url": "https://www.die-partei.net/sh/2013/05/"],
       expect: [.field("source", "Die Partei"), .field("source_evidence", "url:www.die-partei.net")]),
     StageExample(
-      "Text.", fields: ["url": "https://web.archive.org/web/20190101000000/https://www.bbc.co.uk/news/x"],
+      "Text.",
+      fields: ["url": "https://web.archive.org/web/20190101000000/https://www.bbc.co.uk/news/x"],
       expect: [.field("source", "BBC")]),
     StageExample(
       " date 2018-12-05 ASTANA. KAZINFORM - Chairman of the Senate held a meeting with the Governor General "
@@ -83,7 +91,8 @@ public struct DetectSourceStage: Stage {
     writeCandidates = options.bool("candidates")
     var catalog = OutletCatalog.builtin
     if options.bool("replaceBuiltin") && !options.isSet("outlets") {
-      throw OptionError(option: "replaceBuiltin", "replaceBuiltin needs an \"outlets\" file to use instead")
+      throw OptionError(
+        option: "replaceBuiltin", "replaceBuiltin needs an \"outlets\" file to use instead")
     }
     if options.isSet("outlets") {
       let text = try options.readFile(option: "outlets")
@@ -95,7 +104,7 @@ public struct DetectSourceStage: Stage {
       catalog = options.bool("replaceBuiltin") ? OutletCatalog(extra) : catalog.merging(extra)
     }
     self.catalog = catalog
-    self.detector = SourceDetector(catalog: catalog)
+    self.detector = options.isSet("outlets") ? SourceDetector(catalog: catalog) : .builtin
   }
 
   public func process(_ document: inout Document, context: inout StageContext) throws -> Verdict {
@@ -122,14 +131,16 @@ public struct DetectSourceStage: Stage {
           found.candidates.map { c in
             .object(
               JSONObject([
-                ("name", .string(c.name)), ("score", .double(c.score)), ("kinds", .strings(c.kinds)),
+                ("name", .string(c.name)), ("score", .double(c.score)),
+                ("kinds", .strings(c.kinds)),
                 ("listed", .bool(c.listed)),
               ]))
           })
       }
     }
     document.fields["source"] = name.map(JSONValue.string) ?? .null
-    document.fields["source_evidence"] = writeEvidence ? (evidence.map(JSONValue.string) ?? .null) : .null
+    document.fields["source_evidence"] =
+      writeEvidence ? (evidence.map(JSONValue.string) ?? .null) : .null
     return .keep
   }
 }

@@ -48,7 +48,9 @@ enum CaseFold {
   @inline(__always)
   private static func latinExtendedALower(_ cp: Int) -> Int {
     if (0x100...0x137).contains(cp) || (0x14A...0x177).contains(cp) { return cp | 1 }
-    if (0x139...0x148).contains(cp) || (0x179...0x17E).contains(cp) { return cp & 1 == 1 ? cp + 1 : cp }
+    if (0x139...0x148).contains(cp) || (0x179...0x17E).contains(cp) {
+      return cp & 1 == 1 ? cp + 1 : cp
+    }
     if cp == 0x178 { return 0xFF }  // Ÿ → ÿ, kept in Latin-1
     return cp
   }

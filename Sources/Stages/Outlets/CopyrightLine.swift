@@ -17,22 +17,33 @@ enum CopyrightLine {
 
   static let rightsWords = WordSet(
     [
-      "all", "alle", "todos", "tous", "some", "einige", "tutti", "riproduzione", "wszelkie", "derechos", "rights",
-      "powered", "designed", "developed", "theme", "made", "impressum", "datenschutz", "privacy", "terms", "click",
-      "cookie", "cookies", "contact", "kontakt", "agb", "hosted", "realizacja", "edito", "webdesign", "website",
+      "all", "alle", "todos", "tous", "some", "einige", "tutti", "riproduzione", "wszelkie",
+      "derechos", "rights",
+      "powered", "designed", "developed", "theme", "made", "impressum", "datenschutz", "privacy",
+      "terms", "click",
+      "cookie", "cookies", "contact", "kontakt", "agb", "hosted", "realizacja", "edito",
+      "webdesign", "website",
       "sitemap", "reprint", "unless", "duplication",
-      "mentions", "nutzungsbedingungen", "datenschutzerklärung", "privacidad", "aviso", "política", "términos",
-      "legal", "disclaimer", "proudly", "erstellt", "created", "built", "hergestellt", "gestaltet", "hosting",
-      "steuer/mwst.nr", "regn", "registered", "reg", "issn", "rnpi", "director", "directora", "herausgeber",
-      "todas", "visos", "te", "derechos", "direitos", "diritti", "rechten", "prawa", "droits", "rechte",
+      "mentions", "nutzungsbedingungen", "datenschutzerklärung", "privacidad", "aviso", "política",
+      "términos",
+      "legal", "disclaimer", "proudly", "erstellt", "created", "built", "hergestellt", "gestaltet",
+      "hosting",
+      "steuer/mwst.nr", "regn", "registered", "reg", "issn", "rnpi", "director", "directora",
+      "herausgeber",
+      "todas", "visos", "te", "derechos", "direitos", "diritti", "rechten", "prawa", "droits",
+      "rechte",
     ])
 
   static let creditWords = WordSet(
     [
-      "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "quelle",
-      "bildquelle", "bildrechte", "textquelle", "zeichnungen", "zeichnung", "illustration", "grafik", "crédit",
-      "crédito", "créditos", "imagen", "imagem", "fotografía", "picture", "pictures", "titelbild", "beitragsbild",
-      "symbolbild", "header", "headerbild", "bildnachweis", "fotonachweis", "aufnahme", "video", "cover",
+      "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits",
+      "quelle",
+      "bildquelle", "bildrechte", "textquelle", "zeichnungen", "zeichnung", "illustration",
+      "grafik", "crédit",
+      "crédito", "créditos", "imagen", "imagem", "fotografía", "picture", "pictures", "titelbild",
+      "beitragsbild",
+      "symbolbild", "header", "headerbild", "bildnachweis", "fotonachweis", "aufnahme", "video",
+      "cover",
     ])
 
   private static let markerWords = WordSet(["copyright", "copyrights", "urheberrecht"])
@@ -52,7 +63,9 @@ enum CopyrightLine {
       var k = t.start
       while k + 1 < t.end {
         if p[k] == 0xC2 && p[k + 1] == 0xA9 {
-          if k > s { append(p, LineTokens.make(p, s, k), to: &tokens, roles: &roles, rights: rights) }
+          if k > s {
+            append(p, LineTokens.make(p, s, k), to: &tokens, roles: &roles, rights: rights)
+          }
           tokens.append(LineTokens.make(p, k, k + 2))
           roles.append(.marker)
           k += 2
@@ -61,9 +74,13 @@ enum CopyrightLine {
         }
         k += 1
       }
-      if s < t.end { append(p, LineTokens.make(p, s, t.end), to: &tokens, roles: &roles, rights: rights) }
+      if s < t.end {
+        append(p, LineTokens.make(p, s, t.end), to: &tokens, roles: &roles, rights: rights)
+      }
     }
-    guard let markerIndex = roles.firstIndex(of: .marker) ?? roles.firstIndex(of: .rights) else { return nil }
+    guard let markerIndex = roles.firstIndex(of: .marker) ?? roles.firstIndex(of: .rights) else {
+      return nil
+    }
     let formal = roles.contains(.year) || roles.contains(.rights) || rights != nil
     // Photo credits: a credit word before the marker, or a slash in the holder.
     for i in 0..<markerIndex where creditWords.contains(p, tokens[i]) { return nil }
@@ -79,7 +96,8 @@ enum CopyrightLine {
       after = next
     }
     let before = chunks.last {
-      $0.upperBound <= firstMarker && $0.upperBound >= firstMarker - 2 && acceptable(p, tokens, $0, adjacent: false)
+      $0.upperBound <= firstMarker && $0.upperBound >= firstMarker - 2
+        && acceptable(p, tokens, $0, adjacent: false)
     }
     guard let chunk = after ?? before else { return nil }
     let nameStart = tokens[chunk.lowerBound].coreStart
@@ -91,18 +109,22 @@ enum CopyrightLine {
   }
 
   private static func append(
-    _ p: UnsafeBufferPointer<UInt8>, _ t: Token, to tokens: inout [Token], roles: inout [Role], rights: Range<Int>?
+    _ p: UnsafeBufferPointer<UInt8>, _ t: Token, to tokens: inout [Token], roles: inout [Role],
+    rights: Range<Int>?
   ) {
     tokens.append(t)
     roles.append(role(p, t, rights: rights))
   }
 
-  private static func role(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, rights: Range<Int>?) -> Role {
+  private static func role(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, rights: Range<Int>?) -> Role
+  {
     if let r = rights, r.contains(t.start) { return .rights }
     if LineTokens.isSeparator(p, t) { return .separator }
     let len = t.end - t.start
     // (c) and (C)
-    if len >= 3 && p[t.start] == 0x28 && (p[t.start + 1] | 0x20) == 0x63 && p[t.start + 2] == 0x29 { return .marker }
+    if len >= 3 && p[t.start] == 0x28 && (p[t.start + 1] | 0x20) == 0x63 && p[t.start + 2] == 0x29 {
+      return .marker
+    }
     let hash = WordSet.hash(p, t)
     if markerWords.contains(hash: hash) { return .marker }
     if isYear(p, t) { return .year }
@@ -121,7 +143,9 @@ enum CopyrightLine {
         digits += 1
       } else if b == 0x2D || b == 0x2F || b == 0x2E || b == 0x3A {
         // - / . :
-      } else if b == 0xE2 && i + 2 < t.coreEnd && p[i + 1] == 0x80 && (p[i + 2] == 0x93 || p[i + 2] == 0x94) {
+      } else if b == 0xE2 && i + 2 < t.coreEnd && p[i + 1] == 0x80
+        && (p[i + 2] == 0x93 || p[i + 2] == 0x94)
+      {
         i += 2
       } else {
         return false
@@ -132,7 +156,9 @@ enum CopyrightLine {
   }
 
   /// Runs of word tokens, broken by markers, years, separators, rights words and punctuation.
-  private static func nameChunks(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ roles: [Role]) -> [Range<Int>] {
+  private static func nameChunks(
+    _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ roles: [Role]
+  ) -> [Range<Int>] {
     var chunks: [Range<Int>] = []
     var start = -1
     var skipping = false
@@ -183,8 +209,11 @@ enum CopyrightLine {
       let t = tokens[i]
       if NameReader.isNameWord(p, t) || NameReader.connectors.contains(p, t) { continue }
       // Legal forms in lower case (`mbH`, `e.V.`) may follow a name.
-      let key = NameKey.of(String(decoding: UnsafeBufferPointer(rebasing: p[t.coreStart..<t.coreEnd]), as: UTF8.self))
-      if NameFilter.legalSuffixes.contains(key) || NameFilter.corporateWords.contains(key) { continue }
+      let key = NameKey.of(
+        String(decoding: UnsafeBufferPointer(rebasing: p[t.coreStart..<t.coreEnd]), as: UTF8.self))
+      if NameFilter.legalSuffixes.contains(key) || NameFilter.corporateWords.contains(key) {
+        continue
+      }
       return false
     }
     return true

@@ -2,7 +2,9 @@
 /// `LONDON (Reuters) - …`, `BOSTON (WHDH) – …`, `(AP) — …`, `KÖLN. (hpd) …`, `ASTANA. KAZINFORM - …`.
 enum Datelines {
   /// The outlet named by a dateline at the start of the line `start..<end`, and the dateline's span.
-  static func read(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> (name: NameSpan, evidence: Range<Int>)? {
+  static func read(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> (
+    name: NameSpan, evidence: Range<Int>
+  )? {
     let window = min(end, start + 140)
     if let found = parenthesised(p, start: start, window: window, end: end) { return found }
     return capitals(p, start: start, window: window)
@@ -23,11 +25,15 @@ enum Datelines {
         guard close < end, p[close] == 0x29, close > i + 1 else { return nil }
         guard tokensBefore <= 8 else { return nil }
         // The text before must open with a capital (a place) or be empty.
-        if tokensBefore > 0, let first = LineTokens.next(p, from: start, limit: i), !LineTokens.startsUpper(p, first) {
+        if tokensBefore > 0, let first = LineTokens.next(p, from: start, limit: i),
+          !LineTokens.startsUpper(p, first)
+        {
           return nil
         }
         var nameEnd = i + 1
-        while nameEnd < close && p[nameEnd] != 0x2F && p[nameEnd] != 0x2C && p[nameEnd] != 0x3B { nameEnd += 1 }
+        while nameEnd < close && p[nameEnd] != 0x2F && p[nameEnd] != 0x2C && p[nameEnd] != 0x3B {
+          nameEnd += 1
+        }
         let inner = LineTokens.make(p, i + 1, nameEnd)
         guard !inner.isEmptyCore, LineTokens.hasLetter(p, inner) else { return nil }
         let words = LineTokens.count(p, i + 1, nameEnd, cap: 5)
@@ -37,9 +43,13 @@ enum Datelines {
         while k < end && (p[k] == 0x20 || p[k] == 0x09) { k += 1 }
         var dashEnd = -1
         if k < end && (p[k] == 0x2D || p[k] == 0x3A) { dashEnd = k + 1 }
-        if k + 2 < end && p[k] == 0xE2 && p[k + 1] == 0x80 && (p[k + 2] == 0x93 || p[k + 2] == 0x94) { dashEnd = k + 3 }
+        if k + 2 < end && p[k] == 0xE2 && p[k + 1] == 0x80 && (p[k + 2] == 0x93 || p[k + 2] == 0x94)
+        {
+          dashEnd = k + 3
+        }
         if dashEnd < 0 {
-          guard let prev = LineTokens.previous(p, before: i, floor: start), prev.endsSentence || prev.closes,
+          guard let prev = LineTokens.previous(p, before: i, floor: start),
+            prev.endsSentence || prev.closes,
             isAllCaps(p, prev)
           else { return nil }
           dashEnd = close + 1
@@ -75,7 +85,9 @@ enum Datelines {
         // Name tokens: capitals right before the dash; the city token before them ends with . or ,
         var k = tokens.count - 1
         var nameTokens = 0
-        while k >= 0 && nameTokens < 3 && isAllCaps(p, tokens[k]) && !tokens[k].endsSentence && !tokens[k].closes {
+        while k >= 0 && nameTokens < 3 && isAllCaps(p, tokens[k]) && !tokens[k].endsSentence
+          && !tokens[k].closes
+        {
           k -= 1
           nameTokens += 1
         }
@@ -84,7 +96,9 @@ enum Datelines {
         guard city.endsSentence || city.closes, LineTokens.startsUpper(p, city) else { return nil }
         let first = tokens[k + 1]
         let last = tokens[tokens.count - 1]
-        return (NameSpan(start: first.coreStart, end: last.coreEnd, words: nameTokens), city.start..<t.end)
+        return (
+          NameSpan(start: first.coreStart, end: last.coreEnd, words: nameTokens), city.start..<t.end
+        )
       }
       tokens.append(t)
     }
@@ -95,7 +109,8 @@ enum Datelines {
     let len = t.end - t.start
     if len == 1 { return p[t.start] == 0x2D }
     if len == 2 { return p[t.start] == 0x2D && p[t.start + 1] == 0x2D }
-    return len == 3 && p[t.start] == 0xE2 && p[t.start + 1] == 0x80 && (p[t.start + 2] == 0x93 || p[t.start + 2] == 0x94)
+    return len == 3 && p[t.start] == 0xE2 && p[t.start + 1] == 0x80
+      && (p[t.start + 2] == 0x93 || p[t.start + 2] == 0x94)
   }
 
   /// Whether every letter of the core is a capital (and there are at least two letters).

@@ -16,7 +16,9 @@ public enum HostName {
     var rest = url.drop { $0 == " " || $0 == "\t" || $0 == "<" || $0 == "\"" }
     if let scheme = rest.range(of: "://") {
       let name = rest[..<scheme.lowerBound]
-      guard !name.isEmpty, name.count <= 10, name.allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" }) else {
+      guard !name.isEmpty, name.count <= 10,
+        name.allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" })
+      else {
         return nil
       }
       rest = rest[scheme.upperBound...]
@@ -25,7 +27,9 @@ public enum HostName {
     }
     let end = rest.firstIndex { "/?#\\ \t\"'<>".contains($0) } ?? rest.endIndex
     var authority = rest[..<end]
-    if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+    if let at = authority.lastIndex(of: "@") {
+      authority = authority[authority.index(after: at)...]
+    }
     if let colon = authority.firstIndex(of: ":") { authority = authority[..<colon] }
     while authority.hasSuffix(".") { authority = authority.dropLast() }
     let host = authority.lowercased()
@@ -42,7 +46,8 @@ public enum HostName {
     if host == "web.archive.org" || host == "wayback.archive.org" || host == "archive.org" {
       // /web/20190101123456/https://site/...  or /web/20190101123456id_/site/...
       var parts = path.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: true)
-      guard parts.count >= 3, parts[0] == "web", parts[1].first?.isNumber == true || parts[1] == "*" else {
+      guard parts.count >= 3, parts[0] == "web", parts[1].first?.isNumber == true || parts[1] == "*"
+      else {
         return nil
       }
       parts.removeFirst(2)
@@ -51,7 +56,9 @@ public enum HostName {
     }
     if host == "news.google.com" {
       guard let marker = path.range(of: "/articles/") else { return nil }
-      let token = path[marker.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+      let token = path[marker.upperBound...].prefix {
+        $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_"
+      }
       return googleNewsURL(token: String(token)).map { Substring($0) }
     }
     return nil
@@ -60,12 +67,15 @@ public enum HostName {
   /// Decodes the article URL stored in an (older) Google News article token: base64url of a
   /// small protobuf record that holds the URL as plain bytes.
   private static func googleNewsURL(token: String) -> String? {
-    var b64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+    var b64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(
+      of: "_", with: "/")
     while b64.count % 4 != 0 { b64 += "=" }
     guard let data = Data(base64Encoded: b64) else { return nil }
     let bytes = [UInt8](data)
     let http: [UInt8] = Array("http".utf8)
-    guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: http) }) else { return nil }
+    guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: http) }) else {
+      return nil
+    }
     var end = start
     while end < bytes.count, bytes[end] > 0x20, bytes[end] < 0x7F { end += 1 }
     return String(decoding: bytes[start..<end], as: UTF8.self)
@@ -127,7 +137,8 @@ public enum HostName {
 
   /// Whether the host is a link shortener or feed redirector that says nothing about the outlet.
   static func isRedirector(_ host: String) -> Bool {
-    PublicSuffixes.redirectors.contains(host) || PublicSuffixes.redirectors.contains(site(ofHost: host))
+    PublicSuffixes.redirectors.contains(host)
+      || PublicSuffixes.redirectors.contains(site(ofHost: host))
   }
 
   /// A readable outlet name made from a site (`die-partei.net` → "Die Partei",
@@ -137,6 +148,7 @@ public enum HostName {
     let letters = label.filter { $0.isLetter }
     if letters.count <= 3 { return site }
     let words = label.split(separator: "-").filter { !$0.isEmpty }
-    return words.map { word in word.prefix(1).uppercased() + word.dropFirst() }.joined(separator: " ")
+    return words.map { word in word.prefix(1).uppercased() + word.dropFirst() }.joined(
+      separator: " ")
   }
 }

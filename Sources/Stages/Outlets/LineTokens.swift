@@ -25,7 +25,9 @@ enum LineTokens {
     let b = p[i]
     if b == 0x20 || b == 0x09 || b == 0x0D { return 1 }
     if b == 0xC2 && i + 1 < p.count && p[i + 1] == 0xA0 { return 2 }  // no-break space
-    if b == 0xE2 && i + 2 < p.count && p[i + 1] == 0x80 && (p[i + 2] == 0xAF || (p[i + 2] >= 0x80 && p[i + 2] <= 0x8B)) {
+    if b == 0xE2 && i + 2 < p.count && p[i + 1] == 0x80
+      && (p[i + 2] == 0xAF || (p[i + 2] >= 0x80 && p[i + 2] <= 0x8B))
+    {
       return 3  // narrow no-break space, en/em/thin spaces
     }
     return 0
@@ -79,7 +81,9 @@ enum LineTokens {
       if b == 0x28 || b == 0x5B || b == 0x7B || b == 0x22 || b == 0x27 || b == 0x2A {
         opens = true
         cs += 1
-      } else if b == 0xE2 && cs + 2 < ce && p[cs + 1] == 0x80 && (p[cs + 2] == 0x9C || p[cs + 2] == 0x9E || p[cs + 2] == 0x98) {
+      } else if b == 0xE2 && cs + 2 < ce && p[cs + 1] == 0x80
+        && (p[cs + 2] == 0x9C || p[cs + 2] == 0x9E || p[cs + 2] == 0x98)
+      {
         opens = true
         cs += 3
       } else if b == 0xC2 && cs + 1 < ce && (p[cs + 1] == 0xAB || p[cs + 1] == 0xBB) {
@@ -92,7 +96,8 @@ enum LineTokens {
     // Trailing: ) ] } " ' , ; : ! ? . * ” » ’ …
     while ce > cs {
       let b = p[ce - 1]
-      if b == 0x29 || b == 0x5D || b == 0x7D || b == 0x22 || b == 0x27 || b == 0x2C || b == 0x3B || b == 0x3A
+      if b == 0x29 || b == 0x5D || b == 0x7D || b == 0x22 || b == 0x27 || b == 0x2C || b == 0x3B
+        || b == 0x3A
         || b == 0x21 || b == 0x3F || b == 0x2A
       {
         closes = true
@@ -114,7 +119,9 @@ enum LineTokens {
         break
       }
     }
-    return Token(start: s, end: e, coreStart: cs, coreEnd: ce, closes: closes, endsSentence: endsSentence, opens: opens)
+    return Token(
+      start: s, end: e, coreStart: cs, coreEnd: ce, closes: closes, endsSentence: endsSentence,
+      opens: opens)
   }
 
   /// Whether `s..<e` (without its final stop) is an abbreviation that keeps its stop:
@@ -131,7 +138,8 @@ enum LineTokens {
     for k in s..<e { v = v << 8 | UInt32(CaseFold.lower(p[k])) }
     switch v {
     // inc ltd co corp bros st jr dr mr mrs ms prof nr
-    case 0x69_6E63, 0x6C_7464, 0x636F, 0x636F_7270, 0x6272_6F73, 0x7374, 0x6A72, 0x6472, 0x6D72, 0x6D_7273, 0x6D73,
+    case 0x69_6E63, 0x6C_7464, 0x636F, 0x636F_7270, 0x6272_6F73, 0x7374, 0x6A72, 0x6472, 0x6D72,
+      0x6D_7273, 0x6D73,
       0x7072_6F66, 0x6E72:
       return true
     default: return false
@@ -154,7 +162,8 @@ enum LineTokens {
     if len == 3 && p[s] == 0xE2 {
       let b1 = p[s + 1]
       let b2 = p[s + 2]
-      if b1 == 0x80 && (b2 == 0x93 || b2 == 0x94 || b2 == 0xA2 || b2 == 0xBA) { return true }  // – — • ›
+      // – — • ›
+      if b1 == 0x80 && (b2 == 0x93 || b2 == 0x94 || b2 == 0xA2 || b2 == 0xBA) { return true }
       if b1 == 0x86 && b2 == 0x92 { return true }  // →
     }
     return false

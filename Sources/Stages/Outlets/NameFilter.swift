@@ -3,43 +3,75 @@
 enum NameFilter {
   /// Names that are never outlets, by name key: pronouns, page furniture, social networks.
   static let rejected: Set<String> = [
-    "us", "uns", "me", "mich", "mir", "you", "your", "him", "her", "them", "it", "this", "that", "our", "ours",
-    "unsere", "unser", "unseren", "unserem", "nous", "vous", "nosotros", "nos", "noi", "ons", "ich", "wir",
-    "author", "autor", "autorin", "authors", "editor", "editors", "redaktion", "team", "home", "start", "startseite",
-    "menu", "menue", "navigation", "search", "suche", "newsletter", "newsletters", "facebook", "twitter",
-    "instagram", "youtube", "linkedin", "xing", "pinterest", "tiktok", "whatsapp", "telegram", "snapchat",
-    "google", "googlenews", "apple", "applenews", "rss", "rssfeed", "feed", "email", "mail", "print", "pdf",
-    "share", "teilen", "comments", "kommentare", "kommentar", "privacy", "privacypolicy", "datenschutz",
-    "impressum", "imprint", "terms", "termsofuse", "agb", "cookies", "cookie", "contact", "kontakt", "help",
-    "hilfe", "faq", "login", "anmelden", "register", "registrieren", "account", "konto", "abo", "app", "apps",
-    "podcast", "podcasts", "video", "videos", "live", "tv", "news", "nachrichten", "noticias", "noticia",
-    "actualites", "artikel", "article", "articles", "story", "stories", "more", "mehr", "weitere", "alle", "all",
-    "top", "neu", "new", "latest", "aktuell", "blog", "wiki", "forum", "shop", "store", "jobs", "karriere",
-    "careers", "events", "veranstaltungen", "service", "services", "support", "partner", "partners", "sponsors",
-    "werbung", "advertising", "anzeige", "anzeigen", "mediadaten", "presse", "press", "media", "medien", "today",
-    "heute", "site", "website", "webseite", "seite", "page", "homepage", "portal", "magazine", "magazin",
-    "zeitung", "journal", "photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images", "credit",
-    "getty", "gettyimages", "shutterstock", "istock", "adobestock", "imago", "pictures", "picturealliance",
-    "unsplash", "depositphotos", "wordpress", "wordpresscom", "powered", "design", "theme", "themes", "reuters/",
-    "a", "an", "and", "or", "und", "oder", "les", "las", "los", "der", "die", "das", "el", "le", "la", "il",
-    "citing", "unknown", "anonymous", "staff", "admin", "administrator", "webmaster", "guest", "gast",
-    "readers", "leser", "subscribers", "members", "mitglieder", "community", "everyone", "other", "others",
-    "sources", "source", "quelle", "fuente", "source:", "officials", "police", "polizei", "government",
-    "regierung", "ministry", "ministerium", "reporters", "journalists", "people", "experts", "analysts",
-    "sie", "ihr", "er", "es", "ihn", "ihm", "dir", "dich", "yourself", "himself", "herself", "itself",
+    "us", "uns", "me", "mich", "mir", "you", "your", "him", "her", "them", "it", "this", "that",
+    "our", "ours",
+    "unsere", "unser", "unseren", "unserem", "nous", "vous", "nosotros", "nos", "noi", "ons", "ich",
+    "wir",
+    "author", "autor", "autorin", "authors", "editor", "editors", "redaktion", "team", "home",
+    "start", "startseite",
+    "menu", "menue", "navigation", "search", "suche", "newsletter", "newsletters", "facebook",
+    "twitter",
+    "instagram", "youtube", "linkedin", "xing", "pinterest", "tiktok", "whatsapp", "telegram",
+    "snapchat",
+    "google", "googlenews", "apple", "applenews", "rss", "rssfeed", "feed", "email", "mail",
+    "print", "pdf",
+    "share", "teilen", "comments", "kommentare", "kommentar", "privacy", "privacypolicy",
+    "datenschutz",
+    "impressum", "imprint", "terms", "termsofuse", "agb", "cookies", "cookie", "contact", "kontakt",
+    "help",
+    "hilfe", "faq", "login", "anmelden", "register", "registrieren", "account", "konto", "abo",
+    "app", "apps",
+    "podcast", "podcasts", "video", "videos", "live", "tv", "news", "nachrichten", "noticias",
+    "noticia",
+    "actualites", "artikel", "article", "articles", "story", "stories", "more", "mehr", "weitere",
+    "alle", "all",
+    "top", "neu", "new", "latest", "aktuell", "blog", "wiki", "forum", "shop", "store", "jobs",
+    "karriere",
+    "careers", "events", "veranstaltungen", "service", "services", "support", "partner", "partners",
+    "sponsors",
+    "werbung", "advertising", "anzeige", "anzeigen", "mediadaten", "presse", "press", "media",
+    "medien", "today",
+    "heute", "site", "website", "webseite", "seite", "page", "homepage", "portal", "magazine",
+    "magazin",
+    "zeitung", "journal", "photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images",
+    "credit",
+    "getty", "gettyimages", "shutterstock", "istock", "adobestock", "imago", "pictures",
+    "picturealliance",
+    "unsplash", "depositphotos", "wordpress", "wordpresscom", "powered", "design", "theme",
+    "themes", "reuters/",
+    "a", "an", "and", "or", "und", "oder", "les", "las", "los", "der", "die", "das", "el", "le",
+    "la", "il",
+    "citing", "unknown", "anonymous", "staff", "admin", "administrator", "webmaster", "guest",
+    "gast",
+    "readers", "leser", "subscribers", "members", "mitglieder", "community", "everyone", "other",
+    "others",
+    "sources", "source", "quelle", "fuente", "source:", "officials", "police", "polizei",
+    "government",
+    "regierung", "ministry", "ministerium", "reporters", "journalists", "people", "experts",
+    "analysts",
+    "sie", "ihr", "er", "es", "ihn", "ihm", "dir", "dich", "yourself", "himself", "herself",
+    "itself",
     "januar", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "yesterday", "gestern", "now", "jetzt", "here", "hier", "there", "dort", "details", "info",
-    "infos", "information", "informationen", "inhalt", "content", "contents", "sitemap", "archive", "archiv",
-    "reddit/r", "click", "klicken", "here.", "read", "lesen", "weiterlesen", "readmore", "next", "previous",
-    "zurueck", "back", "top10", "ok", "yes", "no", "ja", "nein", "tagged", "tags", "category", "kategorie",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday",
+    "sunday", "yesterday", "gestern", "now", "jetzt", "here", "hier", "there", "dort", "details",
+    "info",
+    "infos", "information", "informationen", "inhalt", "content", "contents", "sitemap", "archive",
+    "archiv",
+    "reddit/r", "click", "klicken", "here.", "read", "lesen", "weiterlesen", "readmore", "next",
+    "previous",
+    "zurueck", "back", "top10", "ok", "yes", "no", "ja", "nein", "tagged", "tags", "category",
+    "kategorie",
   ]
 
   /// Legal forms stripped from the end of a company name (`GmbH`, `Inc.`, `S.A.`).
   static let legalSuffixes: Set<String> = [
-    "inc", "incorporated", "llc", "lllp", "llp", "lp", "ltd", "limited", "gmbh", "mbh", "ag", "se", "sa", "sas",
-    "sarl", "sl", "slu", "spa", "srl", "bv", "nv", "co", "kg", "kgaa", "ohg", "ev", "gbr", "ug", "plc", "corp",
-    "corporation", "pty", "pvt", "zrt", "kft", "as", "ab", "oy", "oyj", "aps", "sro", "spzoo", "doo", "ooo",
+    "inc", "incorporated", "llc", "lllp", "llp", "lp", "ltd", "limited", "gmbh", "mbh", "ag", "se",
+    "sa", "sas",
+    "sarl", "sl", "slu", "spa", "srl", "bv", "nv", "co", "kg", "kgaa", "ohg", "ev", "gbr", "ug",
+    "plc", "corp",
+    "corporation", "pty", "pvt", "zrt", "kft", "as", "ab", "oy", "oyj", "aps", "sro", "spzoo",
+    "doo", "ooo",
     "ao", "pao", "tov", "cie", "sac", "saa", "sab", "cv", "sapi", "ltda", "eireli", "inhaber",
   ]
 
@@ -47,9 +79,12 @@ enum NameFilter {
   /// Media Group`) rather than the outlet's own brand: stripped like legal forms, and the vote
   /// counts less.
   static let corporateWords: Set<String> = [
-    "company", "group", "gruppe", "holding", "holdings", "international", "intl", "network", "networks",
-    "publications", "publishing", "publishers", "verlag", "verlagsgesellschaft", "mediengesellschaft", "medien",
-    "media", "communications", "newspapers", "broadcasting", "enterprises", "ventures", "editora", "editorial",
+    "company", "group", "gruppe", "holding", "holdings", "international", "intl", "network",
+    "networks",
+    "publications", "publishing", "publishers", "verlag", "verlagsgesellschaft",
+    "mediengesellschaft", "medien",
+    "media", "communications", "newspapers", "broadcasting", "enterprises", "ventures", "editora",
+    "editorial",
     "ediciones", "edizioni", "éditions", "editions", "sociedad", "anonima",
   ]
 
@@ -61,27 +96,41 @@ enum NameFilter {
   /// Generic words dropped from the end of a name read next to a cue (`SFGATE Newsletters`,
   /// `KTLA Mobile App`).
   static let trailingGeneric: Set<String> = [
-    "newsletter", "newsletters", "alerts", "app", "apps", "mobileapp", "stories", "updates", "customer",
-    "customersupport", "support", "service", "team", "staff", "video", "videos", "events", "shop", "store", "tv",
-    "podcast", "podcasts", "jobs", "careers", "logo", "icon", "homepage", "home", "website", "site", "redaktion",
+    "newsletter", "newsletters", "alerts", "app", "apps", "mobileapp", "stories", "updates",
+    "customer",
+    "customersupport", "support", "service", "team", "staff", "video", "videos", "events", "shop",
+    "store", "tv",
+    "podcast", "podcasts", "jobs", "careers", "logo", "icon", "homepage", "home", "website", "site",
+    "redaktion",
     "newsroom", "mobile", "online-ausgabe", "epaper", "eepaper",
   ]
 
   /// Words that never open an outlet's name: imperatives of calls to action, possessives,
   /// capitalised articles and prepositions, dates.
   static let badFirstWords: Set<String> = [
-    "get", "join", "sign", "subscribe", "follow", "read", "choose", "discover", "explore", "download", "register",
-    "install", "try", "start", "watch", "listen", "click", "visit", "see", "view", "find", "browse", "learn",
-    "choisissez", "abonnez", "inscrivez", "recevez", "decouvrez", "suscribete", "recibe", "descarga", "descarga",
-    "descargue", "hol", "holen", "abonnieren", "bestellen", "melden", "erhalten", "lesen", "entdecken", "jetzt",
-    "hier", "mehr", "zum", "zur", "den", "dem", "des", "ein", "eine", "einen", "einem", "al", "del", "au", "aux",
-    "du", "our", "your", "my", "unsere", "unser", "ihre", "ihr", "mein", "meine", "notre", "nos", "vos", "votre",
-    "nuestro", "nuestra", "nuestros", "tu", "tus", "su", "sus", "this", "these", "diese", "dieser", "dieses",
+    "get", "join", "sign", "subscribe", "follow", "read", "choose", "discover", "explore",
+    "download", "register",
+    "install", "try", "start", "watch", "listen", "click", "visit", "see", "view", "find", "browse",
+    "learn",
+    "choisissez", "abonnez", "inscrivez", "recevez", "decouvrez", "suscribete", "recibe",
+    "descarga", "descarga",
+    "descargue", "hol", "holen", "abonnieren", "bestellen", "melden", "erhalten", "lesen",
+    "entdecken", "jetzt",
+    "hier", "mehr", "zum", "zur", "den", "dem", "des", "ein", "eine", "einen", "einem", "al", "del",
+    "au", "aux",
+    "du", "our", "your", "my", "unsere", "unser", "ihre", "ihr", "mein", "meine", "notre", "nos",
+    "vos", "votre",
+    "nuestro", "nuestra", "nuestros", "tu", "tus", "su", "sus", "this", "these", "diese", "dieser",
+    "dieses",
     "direkt", "kostenlos", "gratis", "alle", "all", "weitere", "more", "mon", "tue",
-    "wed", "thu", "fri", "sat", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mo", "di", "mi", "do", "fr", "sa", "so", "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
-    "skip", "link", "links", "springe", "springen", "toggle", "menu", "menue", "back", "zurueck", "go", "to", "for", "from", "with",
-    "and", "or", "und", "oder", "by", "von", "via", "bei", "auf", "im", "in", "on", "at", "aus", "mit", "fuer",
+    "wed", "thu", "fri", "sat", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct",
+    "nov", "dec", "mo", "di", "mi", "do", "fr", "sa", "so", "lun", "mar", "mer", "jeu", "ven",
+    "sam", "dim",
+    "skip", "link", "links", "springe", "springen", "toggle", "menu", "menue", "back", "zurueck",
+    "go", "to", "for", "from", "with",
+    "and", "or", "und", "oder", "by", "von", "via", "bei", "auf", "im", "in", "on", "at", "aus",
+    "mit", "fuer",
   ]
 
   /// The words of `name` split on spaces, with their keys (see ``NameWords``).
@@ -115,7 +164,8 @@ enum NameFilter {
     while w.count > 1 {
       let i = w.count - 1
       let key = w.keys[i]
-      if w.isYearLike(i) || key.isEmpty || (legal && (legalSuffixes.contains(key) || corporateWords.contains(key)))
+      if w.isYearLike(i) || key.isEmpty
+        || (legal && (legalSuffixes.contains(key) || corporateWords.contains(key)))
         || (generic && trailingGeneric.contains(key)) || NameReader.connectorKeys.contains(key)
         || (key.count == 1 && w.bytes[w.ranges[i].upperBound - 1] == 0x2E)
       {
@@ -150,11 +200,14 @@ enum NameFilter {
     for k in span where forbidden[Int(w.bytes[k])] { return false }
     var key = w.keys.joined()
     if key.hasPrefix("the") { key.removeFirst(3) }
-    guard key.utf8.count >= 2, key.utf8.contains(where: { $0 >= 0x61 || $0 >= 0x80 }) else { return false }
+    guard key.utf8.count >= 2, key.utf8.contains(where: { $0 >= 0x61 || $0 >= 0x80 }) else {
+      return false
+    }
     if rejected.contains(key) || badFirstWords.contains(w.keys[0]) { return false }
     // Counts (`22.700 Follower`, `1,2 Mio.`) are not names.
     let first = w.ranges[0]
-    if w.bytes[first.lowerBound] &- 0x30 < 10, first.contains(where: { w.bytes[$0] == 0x2E || w.bytes[$0] == 0x2C }),
+    if w.bytes[first.lowerBound] &- 0x30 < 10,
+      first.contains(where: { w.bytes[$0] == 0x2E || w.bytes[$0] == 0x2C }),
       w.count > 1
     {
       return false
@@ -183,7 +236,8 @@ struct NameWords {
     var start = -1
     var i = 0
     while i <= bytes.count {
-      let space = i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09
+      let space =
+        i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09
         || (bytes[i] == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0)
       if space {
         if start >= 0 { ranges.append(start..<i) }
@@ -269,9 +323,13 @@ struct NameWords {
   /// Whether the character ending at `e` is `,;:-|/&` or a dash, bullet or middle dot.
   private static func isTrailing(_ b: [UInt8], _ e: Int) -> Bool {
     let c = b[e - 1]
-    if c == 0x2C || c == 0x3B || c == 0x3A || c == 0x2D || c == 0x7C || c == 0x2F || c == 0x26 { return true }
+    if c == 0x2C || c == 0x3B || c == 0x3A || c == 0x2D || c == 0x7C || c == 0x2F || c == 0x26 {
+      return true
+    }
     if e >= 2 && b[e - 2] == 0xC2 && c == 0xB7 { return true }
-    if e >= 3 && b[e - 3] == 0xE2 && b[e - 2] == 0x80 && (c == 0x93 || c == 0x94 || c == 0xA2) { return true }
+    if e >= 3 && b[e - 3] == 0xE2 && b[e - 2] == 0x80 && (c == 0x93 || c == 0x94 || c == 0xA2) {
+      return true
+    }
     return false
   }
 

@@ -12,9 +12,11 @@ enum NameReader {
   /// Words that may join the capitalised words of a name (`Spektrum der Wissenschaft`,
   /// `La Voz de la Frontera`, `Tom's Hardware`), folded.
   static let connectorWords = [
-      "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "der", "die", "den", "dem",
-      "la", "le", "les", "el", "los", "las", "lo", "y", "e", "et", "und", "and", "&", "for", "für", "van",
-      "von", "am", "im", "an", "on", "in", "i", "d'", "l'", "the", "zu", "zum", "zur", "auf",
+    "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "der", "die", "den",
+    "dem",
+    "la", "le", "les", "el", "los", "las", "lo", "y", "e", "et", "und", "and", "&", "for", "für",
+    "van",
+    "von", "am", "im", "an", "on", "in", "i", "d'", "l'", "the", "zu", "zum", "zur", "auf",
   ]
   static let connectors = WordSet(connectorWords)
 
@@ -23,7 +25,10 @@ enum NameReader {
 
   /// Lower-case articles skipped before a name (`Folgen Sie der CHEMIE TECHNIK`).
   static let articles = WordSet(
-    ["the", "der", "die", "das", "den", "dem", "des", "la", "le", "les", "el", "los", "las", "il", "lo", "o", "a", "het", "de", "l'"])
+    [
+      "the", "der", "die", "das", "den", "dem", "des", "la", "le", "les", "el", "los", "las", "il",
+      "lo", "o", "a", "het", "de", "l'",
+    ])
 
   /// Whether token `t` can be a word of a name on its own: capitalised, a number-led brand, or
   /// a domain name.
@@ -45,11 +50,16 @@ enum NameReader {
     var dot = -1
     var i = t.coreEnd - 1
     while i > t.coreStart {
-      if p[i] == 0x2E { dot = i; break }
+      if p[i] == 0x2E {
+        dot = i
+        break
+      }
       i -= 1
     }
     guard dot > t.coreStart, t.coreEnd - dot - 1 >= 2 else { return false }
-    for k in (dot + 1)..<t.coreEnd where !((p[k] | 0x20) >= 0x61 && (p[k] | 0x20) <= 0x7A) { return false }
+    for k in (dot + 1)..<t.coreEnd where !((p[k] | 0x20) >= 0x61 && (p[k] | 0x20) <= 0x7A) {
+      return false
+    }
     return true
   }
 
@@ -68,7 +78,9 @@ enum NameReader {
         next = t
         break
       }
-      if tokens.isEmpty && !skippedArticle && !LineTokens.startsUpper(p, t) && articles.contains(p, t) {
+      if tokens.isEmpty && !skippedArticle && !LineTokens.startsUpper(p, t)
+        && articles.contains(p, t)
+      {
         skippedArticle = true
         continue
       }
@@ -119,18 +131,18 @@ enum NameReader {
   /// The name ending right before `before` (a cue), within `floor..<before`. With `from`, the
   /// name must start right after one of those (folded) words.
   static func before(
-    _ p: UnsafeBufferPointer<UInt8>, before: Int, floor: Int, maxWords: Int = 6, from: WordSet? = nil,
+    _ p: UnsafeBufferPointer<UInt8>, before: Int, floor: Int, maxWords: Int = 6,
+    from: WordSet? = nil,
     allowDash: Bool = false
   ) -> NameSpan? {
+    if let from {
+      return between(p, anchors: from, before: before, floor: floor, maxWords: maxWords)
+    }
     var tokens: [Token] = []
     var pos = before
     var crossedDash = false
     while let t = LineTokens.previous(p, before: pos, floor: floor) {
       pos = t.start
-      if let from, from.contains(p, t) {
-        guard !tokens.isEmpty else { return nil }
-        return span(tokens)
-      }
       if LineTokens.isSeparator(p, t) {
         // `agrarheute - Newsletter`: one dash between the name and the cue.
         if allowDash && tokens.isEmpty && !crossedDash {
@@ -140,7 +152,7 @@ enum NameReader {
         break
       }
       if t.isEmptyCore || t.closes || t.endsSentence { break }
-      if tokens.count >= maxWords { return from == nil ? span(tokens) : nil }
+      if tokens.count >= maxWords { return span(tokens) }
       if tokens.isEmpty {
         if t.opens && !isNameWord(p, t) { break }
         tokens.insert(t, at: 0)
@@ -154,7 +166,9 @@ enum NameReader {
         continue
       }
       let word = WordSet.hash(p, t)
-      if connectors.contains(hash: word) && !articles.contains(hash: word) && tokens.count < maxWords {
+      if connectors.contains(hash: word) && !articles.contains(hash: word)
+        && tokens.count < maxWords
+      {
         // Keep a connector only if a name word precedes it; an article opens the phrase
         // (`den GROOVE Newsletter`).
         if let prior = LineTokens.previous(p, before: t.start, floor: floor), isNameWord(p, prior),
@@ -166,13 +180,33 @@ enum NameReader {
       }
       break
     }
-    if from != nil { return nil }
     // A lower-case word counts only as a single-word brand right at the cue.
-    while let first = tokens.first, tokens.count > 1, !isNameWord(p, first) || connectors.contains(p, first) {
+    while let first = tokens.first, tokens.count > 1,
+      !isNameWord(p, first) || connectors.contains(p, first)
+    {
       tokens.removeFirst()
     }
     guard !tokens.isEmpty else { return nil }
     return span(tokens)
+  }
+
+  /// The words between one of the `anchors` and `before` (`Get X stories`): up to `maxWords`,
+  /// starting with a name word, without punctuation that ends a phrase.
+  private static func between(
+    _ p: UnsafeBufferPointer<UInt8>, anchors: WordSet, before: Int, floor: Int, maxWords: Int
+  ) -> NameSpan? {
+    var tokens: [Token] = []
+    var pos = before
+    while let t = LineTokens.previous(p, before: pos, floor: floor), tokens.count <= maxWords {
+      pos = t.start
+      if anchors.contains(p, t) {
+        guard let first = tokens.first, isNameWord(p, first) else { return nil }
+        return span(tokens)
+      }
+      if t.closes || t.endsSentence || LineTokens.isSeparator(p, t) { return nil }
+      tokens.insert(t, at: 0)
+    }
+    return nil
   }
 
   private static func span(_ tokens: [Token]) -> NameSpan? {

@@ -11,7 +11,9 @@ public struct Outlet: Sendable, Equatable {
   /// Hosts of the outlet (`reuters.com`, `abcnews.go.com`); subdomains match too.
   public var domains: [String]
 
-  public init(name: String, aliases: [String] = [], weakAliases: [String] = [], domains: [String] = []) {
+  public init(
+    name: String, aliases: [String] = [], weakAliases: [String] = [], domains: [String] = []
+  ) {
     self.name = name
     self.aliases = aliases
     self.weakAliases = weakAliases

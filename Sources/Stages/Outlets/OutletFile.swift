@@ -41,10 +41,13 @@ public enum OutletFile {
       throw fail(SourceLocation(line: 1, column: 1), "\(error)")
     }
     guard let members = root.members else {
-      throw fail(root.location, "an outlet file is an object {version: 1, outlets: [...]}, found \(root.kindName)")
+      throw fail(
+        root.location,
+        "an outlet file is an object {version: 1, outlets: [...]}, found \(root.kindName)")
     }
     for member in members where member.key != "version" && member.key != "outlets" {
-      throw fail(member.keyLocation, "unknown key \"\(member.key)\" (expected \"version\" and \"outlets\")")
+      throw fail(
+        member.keyLocation, "unknown key \"\(member.key)\" (expected \"version\" and \"outlets\")")
     }
     if let version = root.member("version") {
       guard case .number(let n) = version.value.value, n == "1" else {
@@ -52,7 +55,8 @@ public enum OutletFile {
       }
     }
     guard let list = root.member("outlets") else {
-      throw fail(root.location, "missing \"outlets\": a list of {name, aliases, weakAliases, domains}")
+      throw fail(
+        root.location, "missing \"outlets\": a list of {name, aliases, weakAliases, domains}")
     }
     guard case .array(let items) = list.value.value else {
       throw fail(list.value.location, "\"outlets\" must be an array, found \(list.value.kindName)")
@@ -69,7 +73,9 @@ public enum OutletFile {
     _ node: JSON5Node, fail: (SourceLocation, String) -> OutletFileError
   ) throws(OutletFileError) -> Outlet {
     guard let members = node.members else {
-      throw fail(node.location, "an outlet is an object {name, aliases, weakAliases, domains}, found \(node.kindName)")
+      throw fail(
+        node.location,
+        "an outlet is an object {name, aliases, weakAliases, domains}, found \(node.kindName)")
     }
     for member in members where !entryKeys.contains(member.key) {
       var message = "unknown key \"\(member.key)\" in an outlet"
@@ -89,7 +95,9 @@ public enum OutletFile {
     func strings(_ key: String) throws(OutletFileError) -> [String] {
       guard let member = node.member(key) else { return [] }
       guard case .array(let items) = member.value.value else {
-        throw fail(member.value.location, "\"\(key)\" must be an array of strings, found \(member.value.kindName)")
+        throw fail(
+          member.value.location,
+          "\"\(key)\" must be an array of strings, found \(member.value.kindName)")
       }
       var out: [String] = []
       for item in items {
@@ -111,7 +119,8 @@ public enum OutletFile {
       for (item, host) in zip(items, raw) {
         guard let clean = HostName.normalisedDomainEntry(host) else {
           throw fail(
-            item.location, "\"\(host)\" is not a host name; write the host only, like \"example.com\"")
+            item.location,
+            "\"\(host)\" is not a host name; write the host only, like \"example.com\"")
         }
         domains.append(clean)
       }

@@ -44,10 +44,14 @@ enum PageTitle {
   }
 
   /// The segment as a name, if the name reader accepts all of it.
-  private static func whole(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ segment: Range<Int>) -> NameSpan? {
+  private static func whole(
+    _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ segment: Range<Int>
+  ) -> NameSpan? {
     let s = tokens[segment.lowerBound]
     let e = tokens[segment.upperBound - 1]
-    guard let read = NameReader.after(p, from: s.start, limit: e.end, maxWords: 5) else { return nil }
+    guard let read = NameReader.after(p, from: s.start, limit: e.end, maxWords: 5) else {
+      return nil
+    }
     guard read.name.end >= e.coreEnd, read.name.start <= s.coreEnd else { return nil }
     return read.name
   }

@@ -6,14 +6,22 @@ enum PublicSuffixes {
   /// label more (`bbc.co.uk`, not `co.uk`).
   static let multiPart: Set<String> = {
     var out = Set<String>()
-    let generic = ["co", "com", "net", "org", "gov", "edu", "ac", "gob", "go", "or", "ne", "mil", "nic"]
+    let generic = [
+      "co", "com", "net", "org", "gov", "edu", "ac", "gob", "go", "or", "ne", "mil", "nic",
+    ]
     let countries = [
-      "uk", "au", "nz", "jp", "kr", "br", "ar", "mx", "co", "pe", "cn", "tw", "hk", "sg", "my", "ph",
-      "in", "za", "il", "tr", "ua", "kz", "uz", "kg", "tj", "tm", "az", "ge", "am", "pk", "eg", "sa",
-      "ng", "ke", "id", "th", "vn", "pl", "at", "es", "pt", "gr", "cy", "mt", "ve", "ec", "uy", "py",
-      "bo", "do", "gt", "sv", "ni", "pa", "cu", "qa", "kw", "lb", "ae", "bd", "np", "lk", "ru", "by",
-      "cl", "cr", "hn", "jm", "tt", "bs", "bz", "gh", "tz", "ug", "zw", "zm", "ma", "tn", "dz", "jo",
-      "om", "bh", "ir", "iq", "af", "mm", "kh", "la", "mn", "fj", "pg", "et", "rw", "cm", "sn", "ci",
+      "uk", "au", "nz", "jp", "kr", "br", "ar", "mx", "co", "pe", "cn", "tw", "hk", "sg", "my",
+      "ph",
+      "in", "za", "il", "tr", "ua", "kz", "uz", "kg", "tj", "tm", "az", "ge", "am", "pk", "eg",
+      "sa",
+      "ng", "ke", "id", "th", "vn", "pl", "at", "es", "pt", "gr", "cy", "mt", "ve", "ec", "uy",
+      "py",
+      "bo", "do", "gt", "sv", "ni", "pa", "cu", "qa", "kw", "lb", "ae", "bd", "np", "lk", "ru",
+      "by",
+      "cl", "cr", "hn", "jm", "tt", "bs", "bz", "gh", "tz", "ug", "zw", "zm", "ma", "tn", "dz",
+      "jo",
+      "om", "bh", "ir", "iq", "af", "mm", "kh", "la", "mn", "fj", "pg", "et", "rw", "cm", "sn",
+      "ci",
     ]
     for country in countries {
       for label in generic { out.insert("\(label).\(country)") }
@@ -34,11 +42,13 @@ enum PublicSuffixes {
   /// suffix list, the platforms blogs and small sites live on).
   static let platforms: Set<String> = [
     "wordpress.com", "blogspot.com", "blogspot.de", "blogspot.co.uk", "blogspot.fr", "blogspot.it",
-    "blogspot.es", "blogspot.com.br", "blogspot.com.ar", "blogspot.mx", "blogspot.ru", "blogspot.in",
+    "blogspot.es", "blogspot.com.br", "blogspot.com.ar", "blogspot.mx", "blogspot.ru",
+    "blogspot.in",
     "blogspot.ca", "blogspot.com.au", "blogspot.nl", "blogspot.be", "blogspot.ch", "blogspot.at",
     "blogspot.pt", "blogspot.pl", "blogspot.kr", "blogspot.jp", "blogspot.com.es", "blogspot.co.at",
     "tumblr.com", "github.io", "gitlab.io", "substack.com", "wixsite.com", "weebly.com",
-    "livejournal.com", "typepad.com", "over-blog.com", "jimdofree.com", "jimdo.com", "jimdosite.com",
+    "livejournal.com", "typepad.com", "over-blog.com", "jimdofree.com", "jimdo.com",
+    "jimdosite.com",
     "webnode.com", "webnode.de", "hatenablog.com", "netlify.app", "vercel.app", "herokuapp.com",
     "pages.dev", "squarespace.com", "ghost.io", "neocities.org", "home.blog", "edublogs.org",
     "canalblog.com", "blog.de", "beehiiv.com", "mystrikingly.com", "business.site", "tilda.ws",

@@ -71,20 +71,24 @@ struct Cue: Sendable {
 
 extension Cue {
   static func after(
-    _ phrase: String, _ kind: EvidenceKind, _ weight: Double, lineStart: Bool = false, maxWords: Int = 0,
+    _ phrase: String, _ kind: EvidenceKind, _ weight: Double, lineStart: Bool = false,
+    maxWords: Int = 0,
     until: [String] = [], bodyWeight: Double? = nil, supportOnly: Bool = false
   ) -> Cue {
     Cue(
-      phrase: phrase, shape: .nameAfter, kind: kind, weight: weight, lineStart: lineStart, maxWords: maxWords,
+      phrase: phrase, shape: .nameAfter, kind: kind, weight: weight, lineStart: lineStart,
+      maxWords: maxWords,
       until: until, bodyWeight: bodyWeight, supportOnly: supportOnly)
   }
 
   static func before(
-    _ phrase: String, _ kind: EvidenceKind, _ weight: Double, lineStart: Bool = false, maxWords: Int = 0,
+    _ phrase: String, _ kind: EvidenceKind, _ weight: Double, lineStart: Bool = false,
+    maxWords: Int = 0,
     from: [String] = [], bodyWeight: Double? = nil, supportOnly: Bool = false
   ) -> Cue {
     Cue(
-      phrase: phrase, shape: .nameBefore, kind: kind, weight: weight, lineStart: lineStart, maxWords: maxWords,
+      phrase: phrase, shape: .nameBefore, kind: kind, weight: weight, lineStart: lineStart,
+      maxWords: maxWords,
       from: from, bodyWeight: bodyWeight, supportOnly: supportOnly)
   }
 
@@ -101,7 +105,8 @@ enum SourceCues {
   static let all: [Cue] = [
     // Copyright and rights lines (the line is parsed as a whole).
     .copyright("copyright"), .copyright("all rights reserved"), .copyright("some rights reserved"),
-    .copyright("alle rechte vorbehalten"), .copyright("alle rechte beim"), .copyright("einige rechte vorbehalten"),
+    .copyright("alle rechte vorbehalten"), .copyright("alle rechte beim"),
+    .copyright("einige rechte vorbehalten"),
     .copyright("todos los derechos reservados"), .copyright("derechos reservados"),
     .copyright("tous droits réservés"), .copyright("tous droits reserves"),
     .copyright("todos os direitos reservados"), .copyright("tutti i diritti riservati"),
@@ -109,11 +114,13 @@ enum SourceCues {
     .copyright("wszelkie prawa zastrzeżone"), .copyright("urheberrecht"),
 
     // Republishing notices: the outlet asks to be credited.
-    .after("published on", .republishing, 10, until: ["website", "site", "web", "portal", "webpage"]),
+    .after(
+      "published on", .republishing, 10, until: ["website", "site", "web", "portal", "webpage"]),
     .after("published by", .republishing, 6, until: ["website", "site", "portal"]),
     .after("hyperlink to", .republishing, 9),
     .after("hyperlink on", .republishing, 9),
-    .after("reference to", .republishing, 6, until: ["is", "are", "required", "mandatory", "obligatory"]),
+    .after(
+      "reference to", .republishing, 6, until: ["is", "are", "required", "mandatory", "obligatory"]),
     .after("link to", .republishing, 6, until: ["is", "required", "mandatory", "obligatory"]),
 
     // Logo alt-text.
@@ -144,7 +151,9 @@ enum SourceCues {
     .after("follow", .newsletter, 5, maxWords: 9, until: social),
     .after("folllow", .newsletter, 5, maxWords: 9, until: social),
     .after("folgen sie", .newsletter, 5, maxWords: 9, until: social),
-    .after("like", .newsletter, 3, lineStart: true, maxWords: 7, until: ["on", "auf", "sur"], supportOnly: true),
+    .after(
+      "like", .newsletter, 3, lineStart: true, maxWords: 7, until: ["on", "auf", "sur"],
+      supportOnly: true),
     .after("abonnez-vous à", .newsletter, 4),
     .after("suscríbete a", .newsletter, 4),
     .after("assine", .newsletter, 3, lineStart: true, maxWords: 5, supportOnly: true),
@@ -294,7 +303,9 @@ enum SourceCues {
     .before("berichtete", .reportsLead, 2.5, bodyWeight: 0.5),
     .before("informa", .reportsLead, 2.5, bodyWeight: 0.5),
     .after("according to", .reportsLead, 2.5, bodyWeight: 0.5),
-    .after("wie", .reportsLead, 2.5, until: ["berichtet", "berichtete", "meldet", "meldete"], bodyWeight: 0.5),
+    .after(
+      "wie", .reportsLead, 2.5, until: ["berichtet", "berichtete", "meldet", "meldete"],
+      bodyWeight: 0.5),
     .after("laut", .reportsLead, 2, bodyWeight: 0.5),
     .after("según", .reportsLead, 2.5, bodyWeight: 0.5),
     .after("de acuerdo con", .reportsLead, 2.5, bodyWeight: 0.5),

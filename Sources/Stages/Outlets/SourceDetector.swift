@@ -34,14 +34,17 @@ public struct SourceDetector: Sendable {
   let untilWords: [[[UInt8]]]
   let fromWords: [WordSet?]
 
-
   /// Whether a token is a list bullet (`*`, `+`, `-`, `o`, `•`, `·`, `>`, `|`, `1.`).
   static func isBullet(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
     let len = t.end - t.start
     let b = p[t.start]
-    if len == 1 { return b == 0x2A || b == 0x2B || b == 0x2D || b == 0x6F || b == 0x3E || b == 0x7C || b == 0x23 }
+    if len == 1 {
+      return b == 0x2A || b == 0x2B || b == 0x2D || b == 0x6F || b == 0x3E || b == 0x7C || b == 0x23
+    }
     if len == 2 && b == 0xC2 { return p[t.start + 1] == 0xB7 || p[t.start + 1] == 0xBB }
-    if len == 3 && b == 0xE2 && p[t.start + 1] == 0x80 { return p[t.start + 2] == 0xA2 || p[t.start + 2] == 0x93 || p[t.start + 2] == 0xBA }
+    if len == 3 && b == 0xE2 && p[t.start + 1] == 0x80 {
+      return p[t.start + 2] == 0xA2 || p[t.start + 2] == 0x93 || p[t.start + 2] == 0xBA
+    }
     // Numbered items: `1.`, `12.`
     guard len >= 2 && len <= 4 && p[t.end - 1] == 0x2E else { return false }
     for k in t.start..<(t.end - 1) where p[k] < 0x30 || p[k] > 0x39 { return false }
@@ -54,6 +57,9 @@ public struct SourceDetector: Sendable {
     while let t = LineTokens.next(p, from: pos, limit: end), isBullet(p, t) { pos = t.end }
     return pos
   }
+
+  /// The detector for the bundled outlet list, built once and shared.
+  public static let builtin = SourceDetector(catalog: .builtin)
 
   /// A detector for the outlets of `catalog`.
   public init(catalog: OutletCatalog) {
@@ -81,7 +87,9 @@ public struct SourceDetector: Sendable {
   /// `candidates`, the result also lists the outlets considered.
   public func detect(_ text: String, candidates: Bool = false) -> SourceDetection {
     let limit = candidates ? 8 : 1
-    if let found = text.utf8.withContiguousStorageIfAvailable({ analyse($0, limit: limit) }) { return found }
+    if let found = text.utf8.withContiguousStorageIfAvailable({ analyse($0, limit: limit) }) {
+      return found
+    }
     let bytes = Array(text.utf8)
     return bytes.withUnsafeBufferPointer { analyse($0, limit: limit) }
   }
@@ -100,7 +108,9 @@ public struct SourceDetector: Sendable {
   }
 
   func analyse(_ p: UnsafeBufferPointer<UInt8>, limit: Int) -> SourceDetection {
-    guard p.count > 0 else { return SourceDetection(name: nil, evidence: nil, score: 0, candidates: []) }
+    guard p.count > 0 else {
+      return SourceDetection(name: nil, evidence: nil, score: 0, candidates: [])
+    }
     let scan = TextScan(p, matcher: matcher)
     let layout = makeLayout(p, scan)
     var tally = SourceTally(catalog: catalog)
@@ -112,7 +122,9 @@ public struct SourceDetector: Sendable {
       if role < 0 {
         mention(p, scan, layout, hit, outlet: Int(-1 - role), into: &tally)
       } else {
-        read(p, scan, layout, hit, cue: Int(role), into: &tally, support: &support, copyrights: &copyrights)
+        read(
+          p, scan, layout, hit, cue: Int(role), into: &tally, support: &support,
+          copyrights: &copyrights)
       }
     }
     for sign in scan.copyrightSigns {
@@ -125,13 +137,17 @@ public struct SourceDetector: Sendable {
     tally.addSupport(support)
     let ranking = tally.ranking(limit: limit)
     let candidates = (limit > 1 ? ranking : []).map {
-      SourceDetection.Candidate(name: $0.name, score: ($0.score * 100).rounded() / 100, kinds: $0.kinds.map { "\($0.0)=\(($0.1 * 100).rounded() / 100)" }, listed: $0.listed)
+      SourceDetection.Candidate(
+        name: $0.name, score: ($0.score * 100).rounded() / 100,
+        kinds: $0.kinds.map { "\($0.0)=\(($0.1 * 100).rounded() / 100)" }, listed: $0.listed)
     }
     guard let win = ranking.first, win.score >= SourceTally.threshold else {
-      return SourceDetection(name: nil, evidence: nil, score: ranking.first?.score ?? 0, candidates: candidates)
+      return SourceDetection(
+        name: nil, evidence: nil, score: ranking.first?.score ?? 0, candidates: candidates)
     }
     let evidence = String(decoding: UnsafeBufferPointer(rebasing: p[win.evidence]), as: UTF8.self)
-    return SourceDetection(name: win.name, evidence: evidence, score: win.score, candidates: candidates)
+    return SourceDetection(
+      name: win.name, evidence: evidence, score: win.score, candidates: candidates)
   }
 
   // MARK: - Layout
@@ -150,7 +166,9 @@ public struct SourceDetector: Sendable {
     let headEnd = max(min(leadLines.first ?? count, count / 2), min(count, 12))
     let tailStart = max(count * 7 / 10, count - 40)
     let leadEnd = leadLines.count >= 3 ? leadLines[2] : (leadLines.last ?? count / 3)
-    return Layout(lineCount: count, headEnd: headEnd, tailStart: tailStart, leadEnd: leadEnd, leadLines: leadLines)
+    return Layout(
+      lineCount: count, headEnd: headEnd, tailStart: tailStart, leadEnd: leadEnd,
+      leadLines: leadLines)
   }
 
   private func lineRange(_ scan: TextScan, _ line: Int) -> (Int, Int) {
@@ -174,21 +192,25 @@ public struct SourceDetector: Sendable {
   // MARK: - Votes
 
   private func mention(
-    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout, _ hit: TextScan.Hit, outlet: Int,
+    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout, _ hit: TextScan.Hit,
+    outlet: Int,
     into tally: inout SourceTally
   ) {
     let line = Int(hit.line)
     let (s, e) = lineRange(scan, line)
-    let chrome = (line < layout.headEnd || line >= layout.tailStart) && LineTokens.count(p, s, e, cap: 6) <= 6
+    let chrome =
+      (line < layout.headEnd || line >= layout.tailStart) && LineTokens.count(p, s, e, cap: 6) <= 6
     let name = catalog.outlets[outlet].name
     let vote = SourceVote(
-      name: name, outlet: outlet, kind: chrome ? .mentionChrome : .mentionBody, weight: chrome ? 1.5 : 0.25,
+      name: name, outlet: outlet, kind: chrome ? .mentionChrome : .mentionBody,
+      weight: chrome ? 1.5 : 0.25,
       evidence: Int(hit.start)..<Int(hit.end))
     tally.add(vote)
   }
 
   private func read(
-    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout, _ hit: TextScan.Hit, cue index: Int,
+    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout, _ hit: TextScan.Hit,
+    cue index: Int,
     into tally: inout SourceTally, support: inout [SourceVote], copyrights: inout [CopyrightRequest]
   ) {
     let cue = cues[index]
@@ -223,36 +245,44 @@ public struct SourceDetector: Sendable {
         }
       }
       vote(
-        p, found.name, kind: kind, weight: weight, evidence: s..<found.name.end, supportOnly: cue.supportOnly,
+        p, found.name, kind: kind, weight: weight, evidence: s..<found.name.end,
+        supportOnly: cue.supportOnly,
         into: &tally, support: &support)
     case .nameBefore:
       let from = fromWords[index]
       let allowDash = cue.kind == .newsletter || cue.kind == .chrome
-      guard let name = NameReader.before(p, before: s, floor: ls, from: from, allowDash: allowDash) else { return }
+      guard let name = NameReader.before(p, before: s, floor: ls, from: from, allowDash: allowDash)
+      else { return }
       vote(
-        p, name, kind: kind, weight: weight, evidence: name.start..<e, supportOnly: cue.supportOnly, into: &tally,
+        p, name, kind: kind, weight: weight, evidence: name.start..<e, supportOnly: cue.supportOnly,
+        into: &tally,
         support: &support)
     case .urlAfter:
       guard let host = url(p, after: e, limit: min(le, e + 300)) else { return }
-      tally.add(SourceVote(name: host.name, outlet: nil, kind: kind, weight: weight, evidence: host.range))
+      tally.add(
+        SourceVote(name: host.name, outlet: nil, kind: kind, weight: weight, evidence: host.range))
     case .hyphenSuffix:
       // `LAOLA1-Redaktion`: the word glued to the cue by a hyphen.
       guard s >= 2, p[s - 1] == 0x2D else { return }
       var start = s - 1
-      while start > ls, p[start - 1] >= 0x80 || CaseFold.isASCIIWord(p[start - 1]) || p[start - 1] == 0x2E {
+      while start > ls,
+        p[start - 1] >= 0x80 || CaseFold.isASCIIWord(p[start - 1]) || p[start - 1] == 0x2E
+      {
         start -= 1
       }
       guard start < s - 1 else { return }
       let span = NameSpan(start: start, end: s - 1, words: 1)
       guard let name = NameFilter.clean(text(p, span), legal: false, generic: true) else { return }
-      support.append(SourceVote(name: name, outlet: nil, kind: kind, weight: weight, evidence: start..<e))
+      support.append(
+        SourceVote(name: name, outlet: nil, kind: kind, weight: weight, evidence: start..<e))
     }
   }
 
   /// Adds the name at `span` as a vote; a name in lower case (`daily`, `agrarheute`) or from a
   /// weak cue only supports names found otherwise.
   private func vote(
-    _ p: UnsafeBufferPointer<UInt8>, _ span: NameSpan, kind: EvidenceKind, weight: Double, evidence: Range<Int>,
+    _ p: UnsafeBufferPointer<UInt8>, _ span: NameSpan, kind: EvidenceKind, weight: Double,
+    evidence: Range<Int>,
     supportOnly: Bool, into tally: inout SourceTally, support: inout [SourceVote]
   ) {
     guard let name = NameFilter.clean(text(p, span), legal: false, generic: true) else { return }
@@ -277,7 +307,8 @@ public struct SourceDetector: Sendable {
   /// ones (under a wire story, in captions) count less, and so do holders with a legal form
   /// (`Nexstar Media Inc.` is the owner, not the outlet).
   private func copyrightVotes(
-    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout, _ requests: [CopyrightRequest],
+    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout,
+    _ requests: [CopyrightRequest],
     into tally: inout SourceTally
   ) {
     guard !requests.isEmpty else { return }
@@ -302,7 +333,9 @@ public struct SourceDetector: Sendable {
       if start > ls { while start < at && p[start] != 0x20 { start += 1 } }
       var end = min(le, max(at, r.rights?.upperBound ?? at) + 200)
       if end < le { while end > at && p[end - 1] != 0x20 { end -= 1 } }
-      guard let reading = CopyrightLine.read(p, start: start, end: end, rights: r.rights) else { continue }
+      guard let reading = CopyrightLine.read(p, start: start, end: end, rights: r.rights) else {
+        continue
+      }
       guard reading.formal || line >= layout.tailStart else { continue }
       let raw = text(p, reading.name)
       guard let name = NameFilter.clean(raw, legal: true, generic: false) else { continue }
@@ -314,16 +347,22 @@ public struct SourceDetector: Sendable {
       var weight = r.reading.formal ? (footer ? 4.0 : 3.0) : 2.5
       if r.legal { weight *= 0.65 }
       if r.line != lastLine { weight *= 0.6 }
-      tally.add(SourceVote(name: r.name, outlet: nil, kind: .copyright, weight: weight, evidence: r.reading.evidence))
+      tally.add(
+        SourceVote(
+          name: r.name, outlet: nil, kind: .copyright, weight: weight, evidence: r.reading.evidence)
+      )
     }
   }
 
   /// The site of the URL after a cue (`Printed from https://www.instyle.com`).
-  private func url(_ p: UnsafeBufferPointer<UInt8>, after: Int, limit: Int) -> (name: String, range: Range<Int>)? {
+  private func url(_ p: UnsafeBufferPointer<UInt8>, after: Int, limit: Int) -> (
+    name: String, range: Range<Int>
+  )? {
     var pos = after
     while let t = LineTokens.next(p, from: pos, limit: limit) {
       pos = t.end
-      let raw = String(decoding: UnsafeBufferPointer(rebasing: p[t.coreStart..<t.coreEnd]), as: UTF8.self)
+      let raw = String(
+        decoding: UnsafeBufferPointer(rebasing: p[t.coreStart..<t.coreEnd]), as: UTF8.self)
       let lower = raw.lowercased()
       if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
         guard let host = HostName.host(ofURL: raw), !HostName.isRedirector(host) else { return nil }
@@ -333,7 +372,9 @@ public struct SourceDetector: Sendable {
     return nil
   }
 
-  private func domains(_ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, into tally: inout SourceTally) {
+  private func domains(
+    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, into tally: inout SourceTally
+  ) {
     var lastEnd = -1
     for dot in scan.dots {
       let at = Int(dot.at)
@@ -348,31 +389,43 @@ public struct SourceDetector: Sendable {
       // The site as written (`NU.nl`, `Achgut.com`), without subdomains (`cdn.site.com`).
       if site.count < name.count { name = String(name.suffix(site.count)) }
       if DomainNames.ubiquitous.contains(site) || DomainNames.ubiquitous.contains(host) { continue }
-      if host.hasSuffix(".wordpress.com") == false && PublicSuffixes.platforms.contains(host) { continue }
+      if host.hasSuffix(".wordpress.com") == false && PublicSuffixes.platforms.contains(host) {
+        continue
+      }
       let weight: Double
       switch found.context {
       case .email: weight = 2.5
       case .link: weight = 2
       case .bare: weight = 1.75
       }
-      tally.add(SourceVote(name: name, outlet: nil, kind: .domain, weight: weight, evidence: found.range))
+      tally.add(
+        SourceVote(name: name, outlet: nil, kind: .domain, weight: weight, evidence: found.range))
     }
   }
 
   /// The first dateline at the start of one of the article's first long lines.
-  private func datelines(_ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout, into tally: inout SourceTally) {
+  private func datelines(
+    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout,
+    into tally: inout SourceTally
+  ) {
     for line in layout.leadLines {
       let (ls, le) = lineRange(scan, line)
       guard let found = Datelines.read(p, start: ls, end: le) else { continue }
-      guard let name = NameFilter.clean(text(p, found.name), legal: false, generic: false) else { continue }
+      guard let name = NameFilter.clean(text(p, found.name), legal: false, generic: false) else {
+        continue
+      }
       let listed = tally.resolve(name).outlet != nil
-      tally.add(SourceVote(name: name, outlet: nil, kind: .dateline, weight: listed ? 6 : 2, evidence: found.evidence))
+      tally.add(
+        SourceVote(
+          name: name, outlet: nil, kind: .dateline, weight: listed ? 6 : 2, evidence: found.evidence
+        ))
       return
     }
   }
 
   private func titles(
-    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout, into tally: inout SourceTally,
+    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout,
+    into tally: inout SourceTally,
     support: inout [SourceVote]
   ) {
     var seen = 0
@@ -387,12 +440,14 @@ public struct SourceDetector: Sendable {
       switch reading {
       case .title(let span, let suffix):
         vote(
-          p, span, kind: .title, weight: suffix ? 1.5 : 1, evidence: span.start..<span.end, supportOnly: !suffix,
+          p, span, kind: .title, weight: suffix ? 1.5 : 1, evidence: span.start..<span.end,
+          supportOnly: !suffix,
           into: &tally, support: &support)
       case .brand(let span):
         // The very first line is often the site's name (a logo's alt-text); later ones are menus.
         vote(
-          p, span, kind: .header, weight: 1.5, evidence: span.start..<span.end, supportOnly: seen > 1, into: &tally,
+          p, span, kind: .header, weight: 1.25, evidence: span.start..<span.end,
+          supportOnly: seen > 1, into: &tally,
           support: &support)
       }
     }
@@ -408,9 +463,10 @@ public struct SourceDetector: Sendable {
       guard case .brand(let span)? = PageTitle.read(p, start: start, end: le),
         let name = NameFilter.clean(text(p, span), legal: false, generic: true)
       else { continue }
-      support.append(SourceVote(name: name, outlet: nil, kind: .header, weight: 1.5, evidence: span.start..<span.end))
+      support.append(
+        SourceVote(
+          name: name, outlet: nil, kind: .header, weight: 1.5, evidence: span.start..<span.end))
     }
   }
-
 
 }

@@ -48,8 +48,11 @@ struct SourceTally {
 
   /// Kinds of evidence that show a name is the site's own when they agree with each other.
   static let strong: Set<Int> = Set(
-    [EvidenceKind.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription, .printedURL, .domain]
-      .map(\.rawValue))
+    [
+      EvidenceKind.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription,
+      .printedURL, .domain,
+    ]
+    .map(\.rawValue))
 
   /// The score of per-kind sums: their total, raised for every further kind of evidence that
   /// agrees (a name seen in several roles is the site's own; one role alone often is not).
@@ -141,7 +144,6 @@ struct SourceTally {
     }
   }
 
-
   /// One ranked outlet: display name, total score, the kinds of evidence and the strongest span.
   struct Ranked {
     var name: String
@@ -171,7 +173,8 @@ struct SourceTally {
       for k in sums[to].indices { sums[to][k] += sums[from][k] }
       alive[from] = false
     }
-    for (a, longer) in identities.enumerated() where longer.outlet == nil && longer.words.count > 1 {
+    for (a, longer) in identities.enumerated() where longer.outlet == nil && longer.words.count > 1
+    {
       var bestShort = -1
       for (b, shorter) in identities.enumerated() where b != a && alive[b] && own[b] >= 1.5 {
         guard shorter.words.count < longer.words.count, !shorter.words.isEmpty,
@@ -182,32 +185,45 @@ struct SourceTally {
       if bestShort >= 0 { absorb(a, into: bestShort) }
     }
     let listedNames = identities.map { $0.outlet == nil ? [] : listedWords($0) }
-    for (a, short) in identities.enumerated() where short.outlet == nil && alive[a] && !short.words.isEmpty {
+    for (a, short) in identities.enumerated()
+    where short.outlet == nil && alive[a] && !short.words.isEmpty {
       for (b, listed) in identities.enumerated() where b != a && listed.outlet != nil && alive[b] {
         let words = listedNames[b]
-        guard words.count > short.words.count, Array(words.prefix(short.words.count)) == short.words else { continue }
+        guard words.count > short.words.count, Array(words.prefix(short.words.count)) == short.words
+        else { continue }
         absorb(a, into: b)
         break
       }
     }
-    for (d, site) in identities.enumerated() where site.isDomain && site.outlet == nil && alive[d] && site.key.count >= 4 {
+    for (d, site) in identities.enumerated()
+    where site.isDomain && site.outlet == nil && alive[d] && site.key.count >= 4 {
       for (n, name) in identities.enumerated()
       where n != d && !name.isDomain && name.outlet == nil && alive[n] && name.key.count >= 4 {
-        guard NameKey.contains(site.key, name.key) || NameKey.contains(name.key, site.key) else { continue }
+        guard NameKey.contains(site.key, name.key) || NameKey.contains(name.key, site.key) else {
+          continue
+        }
         absorb(n, into: d)
         showDomain[d] = true
       }
     }
-    let ownVoice: [EvidenceKind] = [.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription]
+    let ownVoice: [EvidenceKind] = [
+      .copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription,
+    ]
     var scores = [Double](repeating: 0, count: identities.count)
     for i in identities.indices where alive[i] {
       scores[i] = Self.score(sums[i])
-      if identities[i].outlet != nil && ownVoice.contains(where: { sums[i][$0.rawValue] > 0 }) { scores[i] *= 1.25 }
+      if identities[i].outlet != nil && ownVoice.contains(where: { sums[i][$0.rawValue] > 0 }) {
+        scores[i] *= 1.25
+      }
     }
-    let order = identities.indices.filter { alive[$0] && scores[$0] > 0 }.sorted { scores[$0] > scores[$1] }
+    let order = identities.indices.filter { alive[$0] && scores[$0] > 0 }.sorted {
+      scores[$0] > scores[$1]
+    }
     return order.prefix(limit).map { i in
       let identity = identities[i]
-      let kinds = EvidenceKind.allCases.filter { sums[i][$0.rawValue] > 0 }.map { ($0, sums[i][$0.rawValue]) }
+      let kinds = EvidenceKind.allCases.filter { sums[i][$0.rawValue] > 0 }.map {
+        ($0, sums[i][$0.rawValue])
+      }
       return Ranked(
         name: display(identity, preferDomain: showDomain[i]), score: scores[i], kinds: kinds,
         listed: identity.outlet != nil, evidence: identity.best.evidence)
@@ -231,15 +247,20 @@ struct SourceTally {
   /// dropping a `www.` prefix.
   private func display(_ identity: Identity, preferDomain: Bool) -> String {
     if let o = identity.outlet { return catalog.outlets[o].name }
-    let ranked = identity.names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-    if preferDomain || identity.isDomain && ranked.allSatisfy({ DomainNames.host(in: $0.key) != nil }) {
+    let ranked = identity.names.sorted {
+      $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+    }
+    if preferDomain
+      || identity.isDomain && ranked.allSatisfy({ DomainNames.host(in: $0.key) != nil })
+    {
       // A site known by its domain: a readable name made from it (`ambito.com.ar` → "Ambito").
       if let host = ranked.lazy.compactMap({ DomainNames.host(in: $0.key) }).first {
         return HostName.readableName(ofSite: HostName.site(ofHost: host))
       }
     }
     var name = ranked.first?.key ?? identity.best.name
-    if name == name.uppercased(), let mixed = ranked.first(where: { $0.key != $0.key.uppercased() }) {
+    if name == name.uppercased(), let mixed = ranked.first(where: { $0.key != $0.key.uppercased() })
+    {
       name = mixed.key
     }
     if name.lowercased().hasPrefix("www.") { name.removeFirst(4) }

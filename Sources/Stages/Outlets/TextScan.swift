@@ -68,7 +68,8 @@ struct TextScan {
         if high >= 0x80 || matcher.mayStart(wordHash: h, length: i - start),
           let m = matcher.longestMatch(p, at: start)
         {
-          hits.append(Hit(phrase: Int32(m.phrase), start: Int32(start), end: Int32(m.end), line: line))
+          hits.append(
+            Hit(phrase: Int32(m.phrase), start: Int32(start), end: Int32(m.end), line: line))
         }
         continue
       }
