@@ -48,6 +48,10 @@ enum CopyrightLine {
 
   private static let markerWords = WordSet(["copyright", "copyrights", "urheberrecht"])
   private static let fillerWords = WordSet(["by", "von", "par", "por", "door"])
+  private static let vendorWords = WordSet([
+    "powered", "software", "theme", "themes", "designed", "design", "developed", "made", "hosted", "created", "built",
+    "realized", "realisiert", "erstellt", "gestaltet", "umgesetzt", "programmiert", "webdesign",
+  ])
 
   /// Reads the line `start..<end`; `rights` is the range of a rights phrase in it, if any.
   static func read(
@@ -82,8 +86,14 @@ enum CopyrightLine {
       return nil
     }
     let formal = roles.contains(.year) || roles.contains(.rights) || rights != nil
-    // Photo credits: a credit word before the marker, or a slash in the holder.
+    // Photo credits: a credit word before the marker, or a slash in the holder; a caption with
+    // the sign after its text and neither year nor rights phrase (`… in Bordeaux. © E.B`).
     for i in 0..<markerIndex where creditWords.contains(p, tokens[i]) { return nil }
+    if !formal && markerIndex > 2 { return nil }
+    // Software and design credits: `Forum software by X © …`, `Powered by X © …`.
+    for i in 0..<markerIndex where vendorWords.contains(p, tokens[i]) {
+      if i + 1 < tokens.count, fillerWords.contains(p, tokens[i + 1]) { return nil }
+    }
     let chunks = nameChunks(p, tokens, roles)
     let firstMarker = markerIndex
     // The holder follows the marker; failing that, it precedes it (`Breaking Soup Copyright © 2020`).
@@ -95,9 +105,11 @@ enum CopyrightLine {
     {
       after = next
     }
+    // Before the marker (`Breaking Soup Copyright © 2020`), but not a heading about the
+    // copyright (`Hinweis zum Copyright`, `Notes on copyright`).
     let before = chunks.last {
       $0.upperBound <= firstMarker && $0.upperBound >= firstMarker - 2
-        && acceptable(p, tokens, $0, adjacent: false)
+        && acceptable(p, tokens, $0, adjacent: false) && !NameReader.connectors.contains(p, tokens[$0.upperBound - 1])
     }
     guard let chunk = after ?? before else { return nil }
     let nameStart = tokens[chunk.lowerBound].coreStart

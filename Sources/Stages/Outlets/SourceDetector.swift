@@ -221,8 +221,15 @@ public struct SourceDetector: Sendable {
     if cue.lineStart && !opensLine(p, lineStart: ls, at: s) { return }
     if cue.maxWords > 0 && LineTokens.count(p, ls, le, cap: cue.maxWords) > cue.maxWords { return }
     if cue.kind == .reportsLead || cue.kind == .reportsBody {
-      // Report verbs are lower case in running text (`Property Reports` is a heading).
-      guard p[s] < 0x41 || p[s] > 0x5A, LineTokens.count(p, ls, le, cap: 6) >= 6 else { return }
+      // Report verbs are lower case in running text (`Property Reports` is a heading), and a
+      // verb ends a clause or goes on in lower case (`X reports that`, `X reports.`), unlike a
+      // menu (`Special reports Politics World`).
+      guard p[s] &- 0x41 >= 26, LineTokens.count(p, ls, le, cap: 6) >= 6 else { return }
+      if cue.shape == .nameBefore, let next = LineTokens.next(p, from: e, limit: le), e < le, p[e] == 0x20,
+        LineTokens.startsUpper(p, next), !next.opens
+      {
+        return
+      }
     }
     var kind = cue.kind
     var weight = cue.weight

@@ -21,29 +21,34 @@ struct SourceTally {
     var key: String
     var outlet: Int?
     var words: [String]
-    var weights: [[Double]] = Array(repeating: [], count: EvidenceKind.allCases.count)
+    /// The three strongest votes of each kind (`kind * 3 + rank`), strongest first.
+    var top = [Double](repeating: 0, count: EvidenceKind.allCases.count * 3)
     var best: SourceVote
     /// Spellings with their total weight.
-    var names: [String: Double] = [:]
+    var names: [(name: String, weight: Double)] = []
     /// Whether the identity is a site named by its domain (`agrarheute.com`).
     var isDomain = false
 
-    /// The votes of each kind added up, each further vote of a kind counting half the previous.
+    /// Keeps `weight` among the three strongest votes of `kind`.
+    mutating func record(_ kind: EvidenceKind, _ weight: Double) {
+      var w = weight
+      for slot in (kind.rawValue * 3)..<(kind.rawValue * 3 + 3) where w > top[slot] {
+        swap(&w, &top[slot])
+      }
+    }
+
+    /// The votes of each kind added up, each further vote of a kind counting half the previous
+    /// (beyond the third they hardly matter).
     var sums: [Double] {
-      weights.map { list in
-        var sum = 0.0
-        var factor = 1.0
-        for w in list.sorted(by: >) {
-          sum += w * factor
-          factor *= 0.5
-        }
-        return sum
+      (0..<EvidenceKind.allCases.count).map { (k: Int) -> Double in
+        let first: Double = top[k * 3]
+        let second: Double = top[k * 3 + 1] / 2
+        let third: Double = top[k * 3 + 2] / 4
+        return first + second + third
       }
     }
 
     var total: Double { SourceTally.score(sums) }
-
-    func has(_ kinds: [EvidenceKind]) -> Bool { kinds.contains { !weights[$0.rawValue].isEmpty } }
   }
 
   /// Kinds of evidence that show a name is the site's own when they agree with each other.
@@ -115,8 +120,12 @@ struct SourceTally {
       i = identities.count - 1
       index[found.key] = i
     }
-    identities[i].weights[vote.kind.rawValue].append(vote.weight)
-    identities[i].names[vote.name, default: 0] += vote.weight
+    identities[i].record(vote.kind, vote.weight)
+    if let n = identities[i].names.firstIndex(where: { $0.name == vote.name }) {
+      identities[i].names[n].weight += vote.weight
+    } else {
+      identities[i].names.append((vote.name, vote.weight))
+    }
     if found.domain { identities[i].isDomain = true }
     if vote.weight > identities[i].best.weight { identities[i].best = vote }
   }
@@ -247,9 +256,8 @@ struct SourceTally {
   /// dropping a `www.` prefix.
   private func display(_ identity: Identity, preferDomain: Bool) -> String {
     if let o = identity.outlet { return catalog.outlets[o].name }
-    let ranked = identity.names.sorted {
-      $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
-    }
+    let ranked: [(key: String, value: Double)] = identity.names.map { (key: $0.name, value: $0.weight) }
+      .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
     if preferDomain
       || identity.isDomain && ranked.allSatisfy({ DomainNames.host(in: $0.key) != nil })
     {
