@@ -104,6 +104,8 @@ enum DomainNames {
     if e < limit, CaseFold.isWordLead(p[e]) || p[e] == 0x5F || p[e] == 0x28 { return nil }
     // A capitalised top-level domain after a lower-case name is code, not a domain.
     if p[lastDot + 1] &- 0x41 < 26 && p[lastDot - 1] &- 0x61 < 26 { return nil }
+    // Part of a word split by a soft hyphen (`Ka\u{AD}rriere.de`).
+    if s >= floor + 2 && p[s - 2] == 0xC2 && p[s - 1] == 0xAD { return nil }
     var context = Context.bare
     if s > floor && p[s - 1] == 0x40 {
       context = .email

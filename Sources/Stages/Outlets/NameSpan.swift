@@ -23,6 +23,10 @@ enum NameReader {
   /// The connectors as name keys, for cleaning names after reading.
   static let connectorKeys: Set<String> = Set(connectorWords.map { NameKey.word($0) })
 
+  /// Articles and contractions that open a noun phrase: reading backwards, a name stops there
+  /// (`Abonniert den GROOVE Newsletter`), while `A la Carte` keeps its `la`.
+  static let phraseOpeners = WordSet(["den", "dem", "des", "zum", "zur", "vom", "beim", "im", "ins", "einen", "einem"])
+
   /// Lower-case articles skipped before a name (`Folgen Sie der CHEMIE TECHNIK`).
   static let articles = WordSet(
     [
@@ -95,6 +99,11 @@ enum NameReader {
         continue
       }
       if tokens.count >= maxWords || t.opens {
+        next = t
+        break
+      }
+      // A long number after the name is a count (`Steffi 1009 Artikel`), not part of it.
+      if isDigits(p, t) && t.coreEnd - t.coreStart >= 3 {
         next = t
         break
       }

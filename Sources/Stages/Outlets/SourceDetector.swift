@@ -395,7 +395,9 @@ public struct SourceDetector: Sendable {
       let site = HostName.site(ofHost: host)
       // The site as written (`NU.nl`, `Achgut.com`), without subdomains (`cdn.site.com`).
       if site.count < name.count { name = String(name.suffix(site.count)) }
-      if DomainNames.ubiquitous.contains(site) || DomainNames.ubiquitous.contains(host) { continue }
+      if DomainNames.ubiquitous.contains(site) || DomainNames.ubiquitous.contains(host) || HostName.isRedirector(host) {
+        continue
+      }
       if host.hasSuffix(".wordpress.com") == false && PublicSuffixes.platforms.contains(host) {
         continue
       }
