@@ -27,6 +27,9 @@ enum DomainNames {
     return out
   }()
 
+  /// ``topLevel`` as hashes of their bytes, for checking text without building strings.
+  static let topLevelHashes: Set<UInt64> = Set(topLevel.map { WordSet.hash(Array($0.utf8)) })
+
   /// Sites that are everywhere and never the page's own outlet: social networks, mail
   /// providers, blog software, standards bodies.
   static let ubiquitous: Set<String> = [
@@ -92,13 +95,13 @@ enum DomainNames {
     var lastDot = e - 1
     while lastDot > s && p[lastDot] != 0x2E { lastDot -= 1 }
     guard lastDot > s, e - lastDot - 1 >= 2, e - lastDot - 1 <= 11 else { return nil }
-    var tld = ""
+    var tld: [UInt8] = []
     for k in (lastDot + 1)..<e {
       let b = p[k] | 0x20
       guard b >= 0x61 && b <= 0x7A else { return nil }
-      tld.unicodeScalars.append(Unicode.Scalar(b))
+      tld.append(b)
     }
-    guard topLevel.contains(tld) else { return nil }
+    guard topLevelHashes.contains(WordSet.hash(tld)) else { return nil }
     // The character after must not continue a word (`foo.de` in `foo.deutsch` is not a domain)
     // or code (`socket.AF_INET`, `obj.method(`).
     if e < limit, CaseFold.isWordLead(p[e]) || p[e] == 0x5F || p[e] == 0x28 { return nil }

@@ -379,27 +379,29 @@ public struct SourceDetector: Sendable {
     return nil
   }
 
+  /// Votes for the domains written in the text: e-mail addresses, links and bare names. Each
+  /// distinct domain is looked at once.
   private func domains(
     _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, into tally: inout SourceTally
   ) {
     var lastEnd = -1
+    var seen: [String: String?] = [:]
     for dot in scan.dots {
       let at = Int(dot.at)
       if at < lastEnd { continue }
       let (ls, le) = lineRange(scan, Int(dot.line))
       guard let found = DomainNames.around(p, dot: at, floor: ls, limit: le) else { continue }
       lastEnd = found.range.upperBound
-      var name = String(decoding: UnsafeBufferPointer(rebasing: p[found.range]), as: UTF8.self)
-      if name.lowercased().hasPrefix("www.") { name.removeFirst(4) }
-      let host = name.lowercased()
-      let site = HostName.site(ofHost: host)
-      // The site as written (`NU.nl`, `Achgut.com`), without subdomains (`cdn.site.com`).
-      if site.count < name.count { name = String(name.suffix(site.count)) }
-      if DomainNames.ubiquitous.contains(site) || DomainNames.ubiquitous.contains(host) || HostName.isRedirector(host) {
-        continue
-      }
-      if host.hasSuffix(".wordpress.com") == false && PublicSuffixes.platforms.contains(host) {
-        continue
+      let written = String(decoding: UnsafeBufferPointer(rebasing: p[found.range]), as: UTF8.self)
+      let name: String
+      if let known = seen[written] {
+        guard let known else { continue }
+        name = known
+      } else {
+        let site = siteName(written)
+        seen[written] = site
+        guard let site else { continue }
+        name = site
       }
       let weight: Double
       switch found.context {
@@ -407,9 +409,24 @@ public struct SourceDetector: Sendable {
       case .link: weight = 2
       case .bare: weight = 1.75
       }
-      tally.add(
-        SourceVote(name: name, outlet: nil, kind: .domain, weight: weight, evidence: found.range))
+      tally.add(SourceVote(name: name, outlet: nil, kind: .domain, weight: weight, evidence: found.range))
     }
+  }
+
+  /// The site of a domain written in the text, as written (`NU.nl`, `Achgut.com`; without `www.`
+  /// and subdomains), or `nil` for sites that are never the page's outlet (social networks,
+  /// mail providers, link shorteners, hosting platforms themselves).
+  private func siteName(_ written: String) -> String? {
+    var name = written
+    if name.lowercased().hasPrefix("www.") { name.removeFirst(4) }
+    let host = name.lowercased()
+    let site = HostName.site(ofHost: host)
+    if site.count < name.count { name = String(name.suffix(site.count)) }
+    if DomainNames.ubiquitous.contains(site) || DomainNames.ubiquitous.contains(host) || HostName.isRedirector(host) {
+      return nil
+    }
+    if PublicSuffixes.platforms.contains(host) { return nil }
+    return name
   }
 
   /// The first dateline at the start of one of the article's first long lines.
