@@ -49,7 +49,8 @@ enum CopyrightLine {
   private static let markerWords = WordSet(["copyright", "copyrights", "urheberrecht"])
   private static let fillerWords = WordSet(["by", "von", "par", "por", "door"])
   private static let vendorWords = WordSet([
-    "powered", "software", "theme", "themes", "designed", "design", "developed", "made", "hosted", "created", "built",
+    "powered", "software", "theme", "themes", "designed", "design", "developed", "made", "hosted",
+    "created", "built",
     "realized", "realisiert", "erstellt", "gestaltet", "umgesetzt", "programmiert", "webdesign",
   ])
 
@@ -109,7 +110,8 @@ enum CopyrightLine {
     // copyright (`Hinweis zum Copyright`, `Notes on copyright`).
     let before = chunks.last {
       $0.upperBound <= firstMarker && $0.upperBound >= firstMarker - 2
-        && acceptable(p, tokens, $0, adjacent: false) && !NameReader.connectors.contains(p, tokens[$0.upperBound - 1])
+        && acceptable(p, tokens, $0, adjacent: false)
+        && !NameReader.connectors.contains(p, tokens[$0.upperBound - 1])
     }
     guard let chunk = after ?? before else { return nil }
     let nameStart = tokens[chunk.lowerBound].coreStart

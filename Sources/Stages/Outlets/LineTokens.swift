@@ -198,17 +198,6 @@ enum LineTokens {
     return c != 0 && (a != b || c != p[t.coreStart + 1])
   }
 
-  /// Whether the core has an upper-case letter after its first character (`BizWest`, `NZZ`).
-  static func hasInnerUpper(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-    var i = t.coreStart + 1
-    while i < t.coreEnd {
-      let b = p[i]
-      if b >= 0x41 && b <= 0x5A { return true }
-      i += 1
-    }
-    return false
-  }
-
   /// Whether the core holds a letter.
   static func hasLetter(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
     var i = t.coreStart

@@ -25,7 +25,9 @@ enum NameReader {
 
   /// Articles and contractions that open a noun phrase: reading backwards, a name stops there
   /// (`Abonniert den GROOVE Newsletter`), while `A la Carte` keeps its `la`.
-  static let phraseOpeners = WordSet(["den", "dem", "des", "zum", "zur", "vom", "beim", "im", "ins", "einen", "einem"])
+  static let phraseOpeners = WordSet([
+    "den", "dem", "des", "zum", "zur", "vom", "beim", "im", "ins", "einen", "einem",
+  ])
 
   /// Lower-case articles skipped before a name (`Folgen Sie der CHEMIE TECHNIK`).
   static let articles = WordSet(

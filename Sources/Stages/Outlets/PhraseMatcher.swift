@@ -16,8 +16,6 @@ struct PhraseMatcher: Sendable {
   private let terminal: [Int32]
   /// Bit per hash of the first word of some phrase (see ``wordHash(_:)``).
   private let firstWordBits: [UInt64]
-  /// The number of phrases.
-  let count: Int
 
   /// Adds one byte of a word to its hash (ASCII case ignored); only the first
   /// ``hashedBytes`` bytes of a word are hashed, then its length is mixed in.
@@ -87,7 +85,6 @@ struct PhraseMatcher: Sendable {
     self.edgeTarget = edgeTarget
     self.terminal = ends
     self.firstWordBits = bits
-    self.count = phrases.count
   }
 
   @inline(__always)

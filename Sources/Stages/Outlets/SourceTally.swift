@@ -256,8 +256,10 @@ struct SourceTally {
   /// dropping a `www.` prefix.
   private func display(_ identity: Identity, preferDomain: Bool) -> String {
     if let o = identity.outlet { return catalog.outlets[o].name }
-    let ranked: [(key: String, value: Double)] = identity.names.map { (key: $0.name, value: $0.weight) }
-      .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+    let ranked: [(key: String, value: Double)] = identity.names.map {
+      (key: $0.name, value: $0.weight)
+    }
+    .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
     if preferDomain
       || identity.isDomain && ranked.allSatisfy({ DomainNames.host(in: $0.key) != nil })
     {

@@ -86,7 +86,8 @@ struct TextScan {
           if high >= 0x80 || matcher.mayStart(wordHash: h, length: i - start),
             let m = matcher.longestMatch(p, at: start)
           {
-            hits.append(Hit(phrase: Int32(m.phrase), start: Int32(start), end: Int32(m.end), line: line))
+            hits.append(
+              Hit(phrase: Int32(m.phrase), start: Int32(start), end: Int32(m.end), line: line))
           }
           continue
         }
@@ -101,7 +102,8 @@ struct TextScan {
           line += 1
         case 0x2E:
           // A dot inside a word-like run (`example.com`, not the end of a sentence).
-          if i > 0 && i + 1 < n && CaseFold.isASCIIWord(p[i - 1]) && (p[i + 1] | 0x20) &- 0x61 < 26 {
+          if i > 0 && i + 1 < n && CaseFold.isASCIIWord(p[i - 1]) && (p[i + 1] | 0x20) &- 0x61 < 26
+          {
             dots.append((line, Int32(i)))
           }
         case 0x28:

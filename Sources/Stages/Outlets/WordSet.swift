@@ -34,6 +34,4 @@ struct WordSet: Sendable {
 
   /// Whether a token hash (``hash(_:_:)``) is one of the words.
   func contains(hash: UInt64) -> Bool { hashes.contains(hash) }
-
-  var isEmpty: Bool { hashes.isEmpty }
 }
