@@ -133,7 +133,7 @@ enum CopyrightLine {
   private static func role(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, rights: Range<Int>?) -> Role
   {
     if let r = rights, r.contains(t.start) { return .rights }
-    if LineTokens.isSeparator(p, t) { return .separator }
+    if LineTokens.isSeparator(p, t) || t.isEmptyCore { return .separator }
     let len = t.end - t.start
     // (c) and (C)
     if len >= 3 && p[t.start] == 0x28 && (p[t.start + 1] | 0x20) == 0x63 && p[t.start + 2] == 0x29 {
