@@ -62,6 +62,9 @@ enum NameFilter {
     "previous",
     "zurueck", "back", "top10", "ok", "yes", "no", "ja", "nein", "tagged", "tags", "category",
     "kategorie",
+    "logo", "icon", "copyright", "rights", "reserved", "beitrag", "beitraege", "post", "posts",
+    "profil", "profile", "kanal", "channel", "list", "liste", "inscription", "inscripcion",
+    "inscricao", "iscrizione", "abonnement", "suscripcion", "assinatura",
   ]
 
   /// Legal forms stripped from the end of a company name (`GmbH`, `Inc.`, `S.A.`).
@@ -131,6 +134,9 @@ enum NameFilter {
     "go", "to", "for", "from", "with",
     "and", "or", "und", "oder", "by", "von", "via", "bei", "auf", "im", "in", "on", "at", "aus",
     "mit", "fuer",
+    "us", "uns", "me", "mich", "nous", "vous", "you", "we", "wir", "open", "close", "show", "hide",
+    "expand", "assine", "nossa", "nosso", "nossas", "nossos", "iscriviti", "abonnati", "abbonati",
+    "suscribete",
   ]
 
   /// The words of `name` split on spaces, with their keys (see ``NameWords``).

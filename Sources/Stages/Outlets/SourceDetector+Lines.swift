@@ -123,10 +123,12 @@ extension SourceDetector {
         continue
       }
       let listed = tally.resolve(name).outlet != nil
+      // Below the page's own voice (a copyright line counts 4): wire copy carries the agency's
+      // dateline on many newspapers' pages.
       tally.add(
         SourceVote(
-          name: name, outlet: nil, kind: .dateline, weight: listed ? 6 : 2, evidence: found.evidence
-        ))
+          name: name, outlet: nil, kind: .dateline, weight: listed ? 3.5 : 2,
+          evidence: found.evidence))
       return
     }
   }
