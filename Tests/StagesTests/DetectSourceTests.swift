@@ -189,6 +189,20 @@ import Testing
     #expect(try detect(text).source == "Steppe Herald")
   }
 
+  @Test func signalsRankAsSpecified() throws {
+    // The page's own voice (copyright) over a dateline, a dateline over "X reports" in the lead.
+    let copyright = """
+      BERLIN (dpa) - Die Bundesregierung hat am Montag einen neuen Haushaltsentwurf vorgelegt.
+      Der Entwurf sieht höhere Ausgaben für Verteidigung und Bildung vor.
+      © 2023 Steppe Herald. Alle Rechte vorbehalten.
+      """
+    #expect(try detect(copyright).source == "Steppe Herald")
+    let dateline = """
+      ASTANA. KAZINFORM - The government approved the budget for the next three years, Tengrinews reports.
+      """
+    #expect(try detect(dateline).source == "Kazinform")
+  }
+
   @Test func pressServiceIsNotTheOutlet() throws {
     let text =
       "Chairman of the Senate held a meeting with the Governor General, the Senate's press service informs."

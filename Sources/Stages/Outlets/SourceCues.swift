@@ -296,12 +296,12 @@ enum SourceCues {
     Cue(phrase: "permalink", shape: .urlAfter, kind: .printedURL, weight: 5),
     Cue(phrase: "wayback machine", shape: .urlAfter, kind: .printedURL, weight: 9),
 
-    // Reporting verbs: strong in the lead, a quoted source further down.
-    .before("reports citing", .reportsLead, 5),
+    // Reporting verbs: in the lead below a dateline (3.5), a quoted source further down.
+    .before("reports citing", .reportsLead, 3.25),
     .before("reported citing", .reportsLead, 4, bodyWeight: 1),
-    .before("correspondent reports", .reportsLead, 5),
+    .before("correspondent reports", .reportsLead, 3.25),
     .before("correspondent", .reportsLead, 3, bodyWeight: 1),
-    .before("reports", .reportsLead, 4, bodyWeight: 0.5),
+    .before("reports", .reportsLead, 3, bodyWeight: 0.5),
     .before("reported", .reportsLead, 2.5, bodyWeight: 0.5),
     .before("berichtet", .reportsLead, 3, bodyWeight: 0.5),
     .before("berichtete", .reportsLead, 2.5, bodyWeight: 0.5),
