@@ -11,6 +11,7 @@ public struct Outlet: Sendable, Equatable {
   /// Hosts of the outlet (`reuters.com`, `abcnews.go.com`); subdomains match too.
   public var domains: [String]
 
+  /// An outlet from its display name, spellings and hosts.
   public init(
     name: String, aliases: [String] = [], weakAliases: [String] = [], domains: [String] = []
   ) {

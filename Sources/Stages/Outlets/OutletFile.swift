@@ -2,10 +2,14 @@ import PipelineCore
 
 /// A problem in an outlet list file, with the line and column it was found at.
 public struct OutletFileError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The file as named in messages.
   public var file: String
+  /// The line and column of the problem.
   public var location: SourceLocation
+  /// What is wrong and what is expected instead.
   public var message: String
 
+  /// An error at `location` of `file`.
   public init(file: String, location: SourceLocation, message: String) {
     self.file = file
     self.location = location

@@ -3,8 +3,11 @@
 public struct SourceDetection: Sendable, Equatable {
   /// One outlet considered, with its score and the kinds of evidence for it.
   public struct Candidate: Sendable, Equatable {
+    /// The outlet's display name.
     public var name: String
+    /// The outlet's total score (the winner needs at least 1.5).
     public var score: Double
+    /// The kinds of evidence with their summed weights (`copyright=4.0`).
     public var kinds: [String]
     /// Whether the outlet is on the outlet list.
     public var listed: Bool
@@ -14,6 +17,7 @@ public struct SourceDetection: Sendable, Equatable {
   public var name: String?
   /// The text span of the strongest evidence for it.
   public var evidence: String?
+  /// The score of the best outlet considered (below 1.5 no name is given).
   public var score: Double
   /// The outlets considered, best first (at most eight).
   public var candidates: [Candidate]
