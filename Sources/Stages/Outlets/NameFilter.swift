@@ -139,17 +139,6 @@ enum NameFilter {
     "suscribete",
   ]
 
-  /// The words of `name` split on spaces, with their keys (see ``NameWords``).
-  static func words(_ name: String) -> [(text: Substring, key: String)] {
-    let w = NameWords(name)
-    let utf8 = name.utf8
-    return zip(w.ranges, w.keys).map { range, key in
-      let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-      let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
-      return (Substring(name[lower..<upper]), key)
-    }
-  }
-
   /// The word keys of `name`, without "the" (for comparing names word by word).
   static func wordKeys(_ name: String) -> [String] {
     NameWords(name).keys.filter { !$0.isEmpty && $0 != "the" }
