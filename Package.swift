@@ -25,6 +25,7 @@ let package = Package(
         .embedInCode("Resources/boilerplate/boilerplate_pt.json5"),
         .embedInCode("Resources/boilerplate/boilerplate_ru.json5"),
         .embedInCode("Resources/boilerplate/boilerplate_pl.json5"),
+        .embedInCode("Resources/outlets.json5"),
       ]
     ),
     .executableTarget(name: "pipe", dependencies: ["PipelineCore", "Stages"]),

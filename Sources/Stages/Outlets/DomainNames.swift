@@ -1,0 +1,126 @@
+/// Domain names written in page text: `agrarheute.com`, `www.foo.de`, `redaktion@foo.de`.
+enum DomainNames {
+  /// Top-level domains accepted in text (so `z.B`, `index.php` or `image.jpg` are not domains):
+  /// the common generic ones and the country codes, minus those that read like file extensions.
+  static let topLevel: Set<String> = {
+    var out: Set<String> = [
+      "com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "io", "news", "media",
+      "online", "blog",
+      "site", "website", "app", "dev", "eu", "asia", "global", "world", "today", "live", "press",
+      "space", "tech",
+      "xyz", "club", "scot", "wales", "cat", "berlin", "hamburg", "bayern", "koeln", "wien",
+      "swiss", "nyc",
+      "london", "paris", "radio", "tv", "fm", "am", "studio", "digital", "network", "agency",
+      "group", "center",
+      "zone", "life", "guru", "design", "art", "shop", "store", "social", "pro", "name", "mobi",
+      "travel", "aero",
+      "coop", "museum", "jobs", "green", "earth", "land", "review", "reviews", "report", "science",
+      "academy",
+      "institute", "foundation", "church", "community", "energy", "health", "law", "legal", "money",
+      "finance",
+      "bank", "insure", "email", "link", "click", "top", "vip", "one", "plus", "run", "wiki",
+      "page",
+    ]
+    let countries =
+      "ac ad ae af ag ai al ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et fi fj fk fo fr ga gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hn hr ht hu id ie il im in iq ir is it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr pt pw qa re ro ru rw sa sb sc sd se sg si sk sl sm sn sr ss st sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw"
+    for code in countries.split(separator: " ") { out.insert(String(code)) }
+    return out
+  }()
+
+  /// ``topLevel`` as hashes of their bytes, for checking text without building strings.
+  static let topLevelHashes: Set<UInt64> = Set(topLevel.map { WordSet.hash(Array($0.utf8)) })
+
+  /// Sites that are everywhere and never the page's own outlet: social networks, mail
+  /// providers, blog software, standards bodies.
+  static let ubiquitous: Set<String> = [
+    "facebook.com", "fb.com", "fb.me", "twitter.com", "x.com", "instagram.com", "youtube.com",
+    "youtu.be",
+    "linkedin.com", "xing.com", "pinterest.com", "pinterest.de", "tiktok.com", "whatsapp.com",
+    "wa.me", "t.me",
+    "telegram.org", "telegram.me", "snapchat.com", "google.com", "google.de", "goo.gl", "apple.com",
+    "microsoft.com", "paypal.com", "gmail.com", "googlemail.com", "gmx.de", "gmx.net", "gmx.at",
+    "gmx.ch",
+    "web.de", "yahoo.com", "yahoo.de", "hotmail.com", "hotmail.de", "outlook.com", "live.com",
+    "t-online.de",
+    "aol.com", "icloud.com", "mail.ru", "yandex.ru", "wordpress.com", "wordpress.org",
+    "blogger.com",
+    "creativecommons.org", "w3.org", "schema.org", "doi.org", "wikipedia.org", "disqus.com",
+    "gravatar.com",
+    "addthis.com", "sharethis.com", "vimeo.com", "flickr.com", "soundcloud.com", "spotify.com",
+    "mozilla.org",
+    "adobe.com", "cloudflare.com", "jquery.com", "github.com", "bit.ly", "feedburner.com",
+    "amazon.com",
+    "amazon.de", "ebay.com", "ebay.de", "mastodon.social", "threads.net", "bsky.app",
+    "flipboard.com",
+    "whatsbroadcast.com", "pixabay.com", "unsplash.com", "shutterstock.com", "gettyimages.com",
+    "istockphoto.com",
+    "stock.adobe.com", "depositphotos.com", "pixelio.de",
+  ]
+
+  /// The host named by `name` when it is written as a domain (`Achgut.com`, `www.foo.de`).
+  static func host(in name: String) -> String? {
+    guard name.utf8.contains(0x2E), !name.utf8.contains(0x20) else { return nil }
+    var host = name.lowercased()
+    for prefix in ["https://", "http://", "www."] where host.hasPrefix(prefix) {
+      host.removeFirst(prefix.count)
+    }
+    if host.hasPrefix("www.") { host.removeFirst(4) }
+    while host.hasSuffix(".") || host.hasSuffix("/") { host.removeLast() }
+    guard HostName.isHostName(host), let tld = host.split(separator: ".").last,
+      topLevel.contains(String(tld))
+    else {
+      return nil
+    }
+    return host
+  }
+
+  /// Where a domain was written.
+  enum Context { case email, link, bare }
+
+  /// The domain around the dot at `dot`, within `floor..<limit`: its range and context, or `nil`.
+  static func around(
+    _ p: UnsafeBufferPointer<UInt8>, dot: Int, floor: Int, limit: Int
+  ) -> (range: Range<Int>, context: Context)? {
+    @inline(__always) func hostByte(_ b: UInt8) -> Bool {
+      (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E
+    }
+    var s = dot
+    while s > floor && hostByte(p[s - 1]) { s -= 1 }
+    var e = dot + 1
+    while e < limit && hostByte(p[e]) { e += 1 }
+    while e > dot + 1 && (p[e - 1] == 0x2E || p[e - 1] == 0x2D) { e -= 1 }
+    while s < dot && (p[s] == 0x2E || p[s] == 0x2D) { s += 1 }
+    guard e - s >= 4, s < dot else { return nil }
+    // The last label must be a known top-level domain.
+    var lastDot = e - 1
+    while lastDot > s && p[lastDot] != 0x2E { lastDot -= 1 }
+    guard lastDot > s, e - lastDot - 1 >= 2, e - lastDot - 1 <= 11 else { return nil }
+    var tld: [UInt8] = []
+    for k in (lastDot + 1)..<e {
+      let b = p[k] | 0x20
+      guard b >= 0x61 && b <= 0x7A else { return nil }
+      tld.append(b)
+    }
+    guard topLevelHashes.contains(WordSet.hash(tld)) else { return nil }
+    // The character after must not continue a word (`foo.de` in `foo.deutsch` is not a domain)
+    // or code (`socket.AF_INET`, `obj.method(`).
+    if e < limit, CaseFold.isWordLead(p[e]) || p[e] == 0x5F || p[e] == 0x28 { return nil }
+    // A capitalised top-level domain after a lower-case name is code, not a domain.
+    if p[lastDot + 1] &- 0x41 < 26 && p[lastDot - 1] &- 0x61 < 26 { return nil }
+    // Part of a word split by a soft hyphen (`Ka\u{AD}rriere.de`).
+    if s >= floor + 2 && p[s - 2] == 0xC2 && p[s - 1] == 0xAD { return nil }
+    var context = Context.bare
+    if s > floor && p[s - 1] == 0x40 {
+      context = .email
+    } else if s >= floor + 3 && p[s - 1] == 0x2F && p[s - 2] == 0x2F {
+      context = .link
+    } else if e - s > 4 && (p[s] | 0x20) == 0x77 && (p[s + 1] | 0x20) == 0x77
+      && (p[s + 2] | 0x20) == 0x77 && p[s + 3] == 0x2E
+    {
+      context = .link
+    } else if s > floor, CaseFold.wordBefore(p, s) {
+      return nil  // glued to a non-ASCII word
+    }
+    return (s..<e, context)
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Host names taken from URLs: which site a URL belongs to and a readable name for it.
+///
+/// Knows `www.`/`m.`/`amp.` prefixes, multi-part public suffixes (`co.uk`, `gov.kz`), hosting
+/// platforms (`name.wordpress.com`), Wayback Machine URLs (`web.archive.org/web/2019.../https://
+/// site/...` is the archived site) and Google News redirect URLs that carry the article's URL.
+public enum HostName {
+  /// The host of `url` (lower-cased, without port or trailing dot), following Wayback Machine
+  /// and Google News wrappers to the site they stand for. `nil` when there is no usable host.
+  public static func host(ofURL url: String) -> String? {
+    host(ofURL: Substring(url), depth: 0)
+  }
+
+  private static func host(ofURL url: Substring, depth: Int) -> String? {
+    var rest = url.drop { $0 == " " || $0 == "\t" || $0 == "<" || $0 == "\"" }
+    if let scheme = rest.range(of: "://") {
+      let name = rest[..<scheme.lowerBound]
+      guard !name.isEmpty, name.count <= 10,
+        name.allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" })
+      else {
+        return nil
+      }
+      rest = rest[scheme.upperBound...]
+    } else if rest.hasPrefix("//") {
+      rest = rest.dropFirst(2)
+    }
+    let end = rest.firstIndex { "/?#\\ \t\"'<>".contains($0) } ?? rest.endIndex
+    var authority = rest[..<end]
+    if let at = authority.lastIndex(of: "@") {
+      authority = authority[authority.index(after: at)...]
+    }
+    if let colon = authority.firstIndex(of: ":") { authority = authority[..<colon] }
+    while authority.hasSuffix(".") { authority = authority.dropLast() }
+    let host = authority.lowercased()
+    guard isHostName(host) else { return nil }
+    let path = rest[end...]
+    if depth < 3, let inner = wrappedURL(host: host, path: path) {
+      return Self.host(ofURL: inner, depth: depth + 1) ?? host
+    }
+    return host
+  }
+
+  /// The URL wrapped inside a Wayback Machine or Google News URL, if any.
+  private static func wrappedURL(host: String, path: Substring) -> Substring? {
+    if host == "web.archive.org" || host == "wayback.archive.org" || host == "archive.org" {
+      // /web/20190101123456/https://site/...  or /web/20190101123456id_/site/...
+      var parts = path.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: true)
+      guard parts.count >= 3, parts[0] == "web", parts[1].first?.isNumber == true || parts[1] == "*"
+      else {
+        return nil
+      }
+      parts.removeFirst(2)
+      let inner = path[parts[0].startIndex...]
+      return inner
+    }
+    if host == "news.google.com" {
+      guard let marker = path.range(of: "/articles/") else { return nil }
+      let token = path[marker.upperBound...].prefix {
+        $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_"
+      }
+      return googleNewsURL(token: String(token)).map { Substring($0) }
+    }
+    return nil
+  }
+
+  /// Decodes the article URL stored in an (older) Google News article token: base64url of a
+  /// small protobuf record that holds the URL as plain bytes.
+  private static func googleNewsURL(token: String) -> String? {
+    var b64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(
+      of: "_", with: "/")
+    while b64.count % 4 != 0 { b64 += "=" }
+    guard let data = Data(base64Encoded: b64) else { return nil }
+    let bytes = [UInt8](data)
+    let http: [UInt8] = Array("http".utf8)
+    guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: http) }) else {
+      return nil
+    }
+    var end = start
+    while end < bytes.count, bytes[end] > 0x20, bytes[end] < 0x7F { end += 1 }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+
+  /// Whether `host` looks like a DNS name with a top-level domain (`example.com`, `bbc.co.uk`).
+  static func isHostName(_ host: String) -> Bool {
+    let bytes = host.utf8
+    guard bytes.count >= 3, bytes.count <= 253 else { return false }
+    var labelLength = 0
+    var labels = 0
+    var previous: UInt8 = 0x2E
+    var tldLetters = true
+    for b in bytes {
+      if b == 0x2E {
+        guard labelLength > 0, previous != 0x2D else { return false }
+        labels += 1
+        labelLength = 0
+        tldLetters = true
+      } else {
+        let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+        let digit = b >= 0x30 && b <= 0x39
+        guard letter || digit || b == 0x2D || b >= 0x80 else { return false }
+        if b == 0x2D && labelLength == 0 { return false }
+        if !(letter || b == 0x2D || b >= 0x80) { tldLetters = false }
+        labelLength += 1
+        guard labelLength <= 63 else { return false }
+      }
+      previous = b
+    }
+    return labels >= 1 && labelLength >= 2 && previous != 0x2D && tldLetters
+  }
+
+  /// A domain entry of an outlet file cleaned up (`WWW.Example.COM.` → `example.com`), or `nil`
+  /// when it is not a host name (a URL, a path, a bare word).
+  static func normalisedDomainEntry(_ entry: String) -> String? {
+    var host = entry.trimmingCharacters(in: .whitespaces).lowercased()
+    while host.hasSuffix(".") { host.removeLast() }
+    if host.hasPrefix("www.") { host.removeFirst(4) }
+    return isHostName(host) ? host : nil
+  }
+
+  /// The site a host belongs to: the registered domain (`bbc.co.uk` for `www.bbc.co.uk`), or the
+  /// platform subdomain for hosted sites (`gnadlib.wordpress.com`).
+  public static func site(ofHost host: String) -> String {
+    let labels = host.split(separator: ".").map(String.init)
+    guard labels.count > 2 else { return host }
+    // Hosted platforms: keep one label in front of the platform.
+    for take in 2...min(3, labels.count - 1) {
+      let suffix = labels.suffix(take).joined(separator: ".")
+      if PublicSuffixes.platforms.contains(suffix) {
+        return labels.suffix(take + 1).joined(separator: ".")
+      }
+    }
+    let lastTwo = labels.suffix(2).joined(separator: ".")
+    let registered = PublicSuffixes.multiPart.contains(lastTwo) ? 3 : 2
+    return labels.suffix(registered).joined(separator: ".")
+  }
+
+  /// Whether the host is a link shortener or feed redirector that says nothing about the outlet.
+  static func isRedirector(_ host: String) -> Bool {
+    PublicSuffixes.redirectors.contains(host)
+      || PublicSuffixes.redirectors.contains(site(ofHost: host))
+  }
+
+  /// A readable outlet name made from a site (`die-partei.net` → "Die Partei",
+  /// `gnadlib.wordpress.com` → "Gnadlib"). Very short names keep the domain (`taz.de`).
+  public static func readableName(ofSite site: String) -> String {
+    let label = site.split(separator: ".").first.map(String.init) ?? site
+    let letters = label.filter { $0.isLetter }
+    if letters.count <= 3 { return site }
+    let words = label.split(separator: "-").filter { !$0.isEmpty }
+    return words.map { word in word.prefix(1).uppercased() + word.dropFirst() }.joined(
+      separator: " ")
+  }
+}

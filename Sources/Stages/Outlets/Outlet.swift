@@ -1,0 +1,37 @@
+/// One outlet (publisher) that `detect-source` can name: how it is written and where it lives.
+public struct Outlet: Sendable, Equatable {
+  /// The display name written to the `source` field.
+  public var name: String
+  /// Other spellings matched anywhere in the text, case-insensitively on word boundaries.
+  public var aliases: [String]
+  /// Spellings that are also ordinary words ("Welt", "Focus", "Trend"); they only count where a
+  /// source cue surrounds them (a copyright line, a dateline, "X reports"), never as bare mentions.
+  /// A display name listed here is weak too.
+  public var weakAliases: [String]
+  /// Hosts of the outlet (`reuters.com`, `abcnews.go.com`); subdomains match too.
+  public var domains: [String]
+
+  /// An outlet from its display name, spellings and hosts.
+  public init(
+    name: String, aliases: [String] = [], weakAliases: [String] = [], domains: [String] = []
+  ) {
+    self.name = name
+    self.aliases = aliases
+    self.weakAliases = weakAliases
+    self.domains = domains
+  }
+
+  /// Every spelling of the outlet: display name, aliases and weak aliases.
+  var allNames: [String] { [name] + aliases + weakAliases }
+
+  /// The spellings the text matcher looks for everywhere: the name and aliases, minus any whose
+  /// key is also a weak alias.
+  var strongNames: [String] {
+    let weak = Set(weakAliases.map(NameKey.of))
+    var seen = Set<String>()
+    return ([name] + aliases).filter {
+      let key = NameKey.of($0)
+      return !key.isEmpty && !weak.contains(key) && seen.insert($0.lowercased()).inserted
+    }
+  }
+}
