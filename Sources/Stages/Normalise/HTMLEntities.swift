@@ -7,20 +7,84 @@ struct HTMLEntities: Sendable {
   /// The shared table, parsed once from the generated list.
   static let shared = HTMLEntities()
 
-  /// The characters (UTF-8) of each named reference, keyed by its name without `&` and `;`.
-  let named: [String: [UInt8]]
+  /// The generated table's bytes (sorted by name, one `NAME HEX...` line each) and where each
+  /// line starts. Looking a name up is a binary search over the lines, so building the table is
+  /// one scan for newlines: start-up stays cheap, and references are rare enough in news text
+  /// that a dictionary would not pay for itself.
+  private let table: [UInt8]
+  private let lineStarts: [Int]
 
   private init() {
-    var named: [String: [UInt8]] = [:]
-    for line in htmlEntityTableText.split(separator: "\n") {
-      let parts = line.split(separator: " ")
-      guard parts.count >= 2 else { continue }
-      let scalars = parts.dropFirst().compactMap { UInt32($0, radix: 16) }
-      var bytes: [UInt8] = []
-      UTF8Variants.encode(scalars, into: &bytes)
-      named[String(parts[0])] = bytes
+    let bytes = Array(htmlEntityTableText.utf8)
+    var starts: [Int] = []
+    starts.reserveCapacity(3600)
+    var atLineStart = true
+    for (i, b) in bytes.enumerated() {
+      if atLineStart && b != 0x20 && b != 0x0A { starts.append(i) }
+      atLineStart = b == 0x0A || (atLineStart && b == 0x20)
     }
-    self.named = named
+    table = bytes
+    lineStarts = starts
+  }
+
+  /// The characters (UTF-8) the named reference `name` (without `&` and `;`) stands for.
+  func named(_ name: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    var lo = 0
+    var hi = lineStarts.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      switch compare(name, line: lineStarts[mid]) {
+      case 0: return value(line: lineStarts[mid] + name.count)
+      case ..<0: hi = mid
+      default: lo = mid + 1
+      }
+    }
+    return nil
+  }
+
+  /// Byte order of `name` against the name at the start of the line at `start`.
+  private func compare(_ name: UnsafeBufferPointer<UInt8>, line start: Int) -> Int {
+    var i = 0
+    while true {
+      let t = start + i
+      let tb: UInt8 = t < table.count && table[t] != 0x20 ? table[t] : 0
+      let nb: UInt8 = i < name.count ? name[i] : 0
+      if nb != tb { return Int(nb) - Int(tb) }
+      if nb == 0 { return 0 }
+      i += 1
+    }
+  }
+
+  /// The code points after the name, as UTF-8.
+  private func value(line nameEnd: Int) -> [UInt8] {
+    var scalars: [UInt32] = []
+    var i = nameEnd
+    var current: UInt32 = 0
+    var inNumber = false
+    while i < table.count, table[i] != 0x0A {
+      let b = table[i]
+      if let d = Self.hexDigit(b) {
+        current = current << 4 | d
+        inNumber = true
+      } else if inNumber {
+        scalars.append(current)
+        current = 0
+        inNumber = false
+      }
+      i += 1
+    }
+    if inNumber { scalars.append(current) }
+    var bytes: [UInt8] = []
+    UTF8Variants.encode(scalars, into: &bytes)
+    return bytes
+  }
+
+  private static func hexDigit(_ b: UInt8) -> UInt32? {
+    switch b {
+    case 0x30...0x39: return UInt32(b - 0x30)
+    case 0x41...0x46: return UInt32(b - 0x41 + 10)
+    default: return nil
+    }
   }
 
   /// `bytes` with their character references decoded, or `nil` when there are none. `count`
@@ -64,7 +128,7 @@ struct HTMLEntities: Sendable {
       UTF8Variants.encode(scalar, into: &value)
       return (end, value)
     }
-    guard let value = named[String(decoding: name, as: UTF8.self)] else { return nil }
+    guard let value = named(name) else { return nil }
     return (end, value)
   }
 
