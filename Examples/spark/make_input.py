@@ -7,11 +7,11 @@ CORPUS.jsonl is the output of Benchmarks/make_corpus.py (deterministic). The rec
 into FILES contiguous files OUT_DIR/news-NN.jsonl, and a fixed set of bad lines is planted at
 fixed places, so that every run of the example sees the same bytes:
 
-- the very first line of the first file is truncated JSON: a partition that starts with it
-  must still be read as JSON Lines (`pipe run --input jsonl`; with the default `--input auto`
-  a stream that does not start with `{` is read as ONE text document);
-- a record without a "text" field, a record whose "text" is not a string, a JSON array and a
-  line of plain text, spread over the other files;
+- the very first line of the first file is plain text, not JSON: the partition that starts
+  with it must still be read as JSON Lines (`pipe run --input jsonl`; with the default
+  `--input auto` a stream that does not start with `{` is read as ONE text document);
+- truncated JSON, a record without a "text" field, a record whose "text" is not a string and a
+  JSON array, spread over the other files;
 - a blank and a whitespace-only line (not records: pipe skips them, and so do the checks);
 - the last file ends without a final newline.
 
@@ -25,13 +25,13 @@ import os
 # (file index, where: "first" / "middle" / "last", bytes of the line, id the error record
 # carries or None, why it is bad)
 PLANTED = [
-    (0, "first", '{"id": "planted-truncated", "text": "The minister said the talks were', None, "truncated JSON"),
+    (0, "first", "this line is not JSON at all", None, "plain text"),
     (1, "middle", '{"id": "planted-no-text", "url": "https://example.org/planted/1", "title": "No body"}',
      "planted-no-text", "no text field"),
     (2, "middle", '{"id": "planted-text-not-string", "text": ["not", "a", "string"]}',
      "planted-text-not-string", "text is not a string"),
     (2, "last", "[1, 2, 3]", None, "a JSON array, not an object"),
-    (3, "middle", "this line is not JSON at all", None, "plain text"),
+    (3, "middle", '{"id": "planted-truncated", "text": "The minister said the talks were', None, "truncated JSON"),
 ]
 BLANK = ["", "   \t "]
 

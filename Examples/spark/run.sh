@@ -88,7 +88,7 @@ def strip_line(l):
     e = json.loads(l)
     return json.dumps({k: v for k, v in e.items() if k != "line"}, sort_keys=True)
 failed = []
-for key in ["records", "output", "dropped", "errors", "input_errors", "bytes_read"]:
+for key in ["records", "output", "dropped", "errors", "input_errors", "repaired_utf8", "bytes_read"]:
     ok = merged.get(key) == whole.get(key)
     print(f"  {'ok  ' if ok else 'FAIL'} stats-merge {key}: {merged.get(key)} (one process: {whole.get(key)})")
     failed += [] if ok else [key]
