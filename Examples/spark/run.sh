@@ -42,7 +42,13 @@ if [ -n "${PIPE_BIN:-}" ]; then
 else
   [ -d /opt/swift/usr/bin ] && export PATH="/opt/swift/usr/bin:$PATH"
   if command -v swift > /dev/null; then
-    swift build -c release 2>&1 | tail -n 1
+    log="$(mktemp)"
+    if ! swift build -c release > "$log" 2>&1; then
+      cat "$log" >&2
+      exit 1
+    fi
+    tail -n 1 "$log"
+    rm -f "$log"
   elif [ ! -x .build/release/pipe ]; then
     echo "no swift toolchain and no .build/release/pipe: build pipe first or set PIPE_BIN" >&2
     exit 1
