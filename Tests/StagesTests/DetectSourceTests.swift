@@ -374,4 +374,36 @@ import Testing
     #expect(first("по данным КАЗИНФОРМ") == 2)
     #expect(first("Tom’s Hardware tested it") == 3)
   }
+  // MARK: - Long body paragraphs
+
+  /// A page: short menu lines, three lead paragraphs, then `body` as the next paragraph and
+  /// filler paragraphs after it (so it sits below the lead and above the footer region).
+  func page(body: String) -> String {
+    let menu = (1...12).map { "Menu item \($0)" }
+    let paragraph =
+      "The council met on Monday evening and discussed the budget for the coming year at length."
+    let lead = [String](repeating: paragraph, count: 3)
+    let filler = [String](repeating: paragraph, count: 10)
+    return (menu + lead + [body] + filler).joined(separator: "\n")
+  }
+
+  @Test func cuesInLongBodyParagraphsAreNotRead() throws {
+    let long =
+      "In a long paragraph of the article the reporter writes that readers who want More from "
+      + "Weekly Harbour can find it elsewhere, and the paragraph goes on for a good while longer "
+      + "than any menu or footer line would, with many more words after that."
+    #expect(long.utf8.count >= SourceDetector.bodyParagraphBytes)
+    #expect(try detect(page(body: long)).source == nil)
+    // The same cue on a short line of its own is site chrome.
+    #expect(try detect(page(body: "More from Weekly Harbour")).source == "Weekly Harbour")
+  }
+
+  @Test func domainsInLongBodyParagraphsStillCount() throws {
+    let long =
+      "In a long paragraph of the article the reporter writes that readers can find the whole "
+      + "series at weeklyharbour.com, and the paragraph goes on for a good while longer than any "
+      + "menu or footer line would, with many more words after that."
+    #expect(long.utf8.count >= SourceDetector.bodyParagraphBytes)
+    #expect(try detect(page(body: long)).evidence == "weeklyharbour.com")
+  }
 }

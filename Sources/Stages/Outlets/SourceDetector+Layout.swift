@@ -57,6 +57,18 @@ extension SourceDetector {
       leadLines: leadLines)
   }
 
+  /// Paragraphs of the article body longer than this are not searched for names and cues.
+  static let bodyParagraphBytes = 200
+
+  /// Per line, whether it is searched word by word: everything except long paragraphs of the
+  /// article body (below the lead, above the footer region), where outlets are only quoted.
+  func fullLines(_ scan: TextScan, _ layout: Layout) -> [Bool] {
+    (0..<scan.lineCount).map { line in
+      if line < layout.headEnd || line >= layout.tailStart || line <= layout.leadEnd { return true }
+      return Int(scan.lineEnds[line] - scan.lineStarts[line]) < Self.bodyParagraphBytes
+    }
+  }
+
   /// The byte range of a line (without its newline).
   func lineRange(_ scan: TextScan, _ line: Int) -> (Int, Int) {
     (Int(scan.lineStarts[line]), Int(scan.lineEnds[line]))

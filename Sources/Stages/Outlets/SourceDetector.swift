@@ -79,8 +79,9 @@ public struct SourceDetector: Sendable {
     guard p.count > 0 else {
       return SourceDetection(name: nil, evidence: nil, score: 0, candidates: [])
     }
-    let scan = TextScan(p, matcher: matcher)
+    var scan = TextScan(lines: p)
     let layout = makeLayout(p, scan)
+    scan.scan(p, matcher: matcher, full: fullLines(scan, layout))
     var tally = SourceTally(catalog: catalog)
     var copyrights: [CopyrightRequest] = []
     var support: [SourceVote] = []
