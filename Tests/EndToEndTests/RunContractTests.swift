@@ -80,8 +80,10 @@ import Testing
   }
 
   @Test func textOutputPrintsTheCleanedText() throws {
-    let r = try PipeBinary.run(["run", "news", "--output", "text"], stdin: "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n")
-    #expect(r.stdout == "One.\n\nTwo.\n")
+    let one = "The minister met the delegation in Astana on Monday to discuss trade."
+    let two = "Officials agreed to simplify the visa regime for students and business travellers."
+    let r = try PipeBinary.run(["run", "news", "--output", "text"], stdin: "{\"text\":\"\(one)\"}\n{\"text\":\"\(two)\"}\n")
+    #expect(r.stdout == "\(one)\n\n\(two)\n")
   }
 
   @Test func filesAndDirectoriesAreReadRecursivelyInOrder() throws {
