@@ -16,6 +16,7 @@ let package = Package(
       dependencies: ["PipelineCore"],
       resources: [
         .embedInCode("Resources/pipelines/news.json5"),
+        .embedInCode("Resources/taxonomy.json5"),
       ]
     ),
     .executableTarget(name: "pipe", dependencies: ["PipelineCore", "Stages"]),

@@ -9,6 +9,7 @@ public enum BuiltinStages {
     DetectSourceStage.self,
     StripBoilerplateStage.self,
     TagTopicsStage.self,
+    KeywordsStage.self,
   ])
 
   /// Commands that ship with the built-in stages (`pipe learn-boilerplate`, ...).

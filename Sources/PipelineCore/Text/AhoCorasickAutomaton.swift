@@ -161,15 +161,14 @@ struct Automaton: Sendable {
 
     if n * nc <= denseLimit {
       // All dense: full transition function in BFS numbering, then output states moved last.
+      // A state's row is its failure state's row with its own children written over it.
       var delta = [Int32](repeating: 0, count: n * nc)
       for s in 0..<n {
-        for c in 0..<nc {
-          if let t = child(s, c) {
-            delta[s * nc + c] = Int32(t)
-          } else if s != 0 {
-            delta[s * nc + c] = delta[Int(failure[s]) * nc + c]
-          }
+        if s != 0 {
+          let f = Int(failure[s]) * nc
+          for c in 0..<nc { delta[s * nc + c] = delta[f + c] }
         }
+        for (c, t) in kids[s] { delta[s * nc + Int(c)] = t }
       }
       for s in 0..<n where loopsOnSpace(s) { delta[s * nc + spaceClass] = Int32(s) }
       var number = [Int](repeating: 0, count: n)
@@ -205,16 +204,13 @@ struct Automaton: Sendable {
       let denseCount = max(1, min(n, denseLimit / nc))
       var hybridRows = [Int32](repeating: 0, count: denseCount * nc)
       for s in 0..<denseCount {
-        for c in 0..<nc {
-          let t: Int
-          if let k = child(s, c) {
-            t = k
-          } else if s == 0 {
-            t = 0
-          } else {
-            t = go(Int(failure[s]), c)
-          }
-          hybridRows[s * nc + c] = Int32(t) << 1 | (outs[t].isEmpty ? 0 : 1)
+        // Failure states come earlier in breadth-first order, so their rows are ready.
+        if s != 0 {
+          let f = Int(failure[s]) * nc
+          for c in 0..<nc { hybridRows[s * nc + c] = hybridRows[f + c] }
+        }
+        for (c, t) in kids[s] {
+          hybridRows[s * nc + Int(c)] = t << 1 | (outs[Int(t)].isEmpty ? 0 : 1)
         }
         if loopsOnSpace(s) { hybridRows[s * nc + spaceClass] = Int32(s) << 1 }
       }

@@ -1,0 +1,63 @@
+/// Where a news text's headline and lead are, found on UTF-8 bytes.
+///
+/// The headline is the first non-blank line when it looks like one: at most
+/// ``maximumHeadlineLength`` characters, not ending in a full stop, and followed by more text.
+/// The lead is the next `leadLength` characters (counted as UTF-8 lead bytes).
+struct TextLayout: Equatable {
+  /// Byte range of the headline (empty when there is none).
+  var headline: Range<Int>
+  /// Byte offset where the lead ends.
+  var leadEnd: Int
+  /// The text's length in characters (Unicode scalars).
+  var characters: Int
+
+  static let maximumHeadlineLength = 200
+
+  init(headline: Range<Int>, leadEnd: Int, characters: Int) {
+    self.headline = headline
+    self.leadEnd = leadEnd
+    self.characters = characters
+  }
+
+  /// The layout of `bytes`; with `detectHeadline` false the whole text is lead and body.
+  init(_ bytes: UnsafeBufferPointer<UInt8>, leadLength: Int, detectHeadline: Bool) {
+    let n = bytes.count
+    var continuation = 0
+    for b in bytes where b & 0xC0 == 0x80 { continuation &+= 1 }
+    characters = n - continuation
+    var i = 0
+    while i < n, Self.isSpace(bytes[i]) { i += 1 }
+    let lineStart = i
+    var bodyStart = lineStart
+    headline = 0..<0
+    if detectHeadline {
+      var lineEnd = lineStart
+      var chars = 0
+      while lineEnd < n, bytes[lineEnd] != 0x0A {
+        if bytes[lineEnd] & 0xC0 != 0x80 { chars += 1 }
+        lineEnd += 1
+      }
+      var last = lineEnd
+      while last > lineStart, Self.isSpace(bytes[last - 1]) { last -= 1 }
+      var rest = lineEnd
+      while rest < n, Self.isSpace(bytes[rest]) { rest += 1 }
+      if last > lineStart, chars <= Self.maximumHeadlineLength,
+        bytes[last - 1] != UInt8(ascii: "."),
+        rest < n
+      {
+        headline = lineStart..<last
+        bodyStart = rest
+      }
+    }
+    var j = bodyStart
+    var count = 0
+    while j < n, count < leadLength {
+      if bytes[j] & 0xC0 != 0x80 { count += 1 }
+      j += 1
+    }
+    while j < n, bytes[j] & 0xC0 == 0x80 { j += 1 }
+    leadEnd = j
+  }
+
+  static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+}
