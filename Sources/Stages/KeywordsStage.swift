@@ -63,7 +63,7 @@ public struct KeywordsStage: Stage {
     var scoring = TopicScoring.keywords
     scoring.threshold = try TopicStageSupport.threshold(options)
     tagger = try TopicStageSupport.tagger(taxonomy, scoring: scoring, options: options)
-    fields = try TopicStageSupport.Fields(options)
+    fields = try TopicStageSupport.Fields(options, taxonomy: taxonomy)
   }
 
   public func process(_ document: inout Document, context: inout StageContext) throws -> Verdict {

@@ -84,7 +84,7 @@ public struct TagTopicsStage: Stage {
       if name == "headlineBoost" { scoring.headlineBoost = v } else { scoring.leadBoost = v }
     }
     tagger = try TopicStageSupport.tagger(taxonomy, scoring: scoring, options: options)
-    fields = try TopicStageSupport.Fields(options)
+    fields = try TopicStageSupport.Fields(options, taxonomy: taxonomy)
   }
 
   public func process(_ document: inout Document, context: inout StageContext) throws -> Verdict {

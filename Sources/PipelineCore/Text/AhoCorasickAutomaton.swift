@@ -1,43 +1,54 @@
 /// The tables of an ``AhoCorasick`` matcher, built once from the patterns.
 ///
-/// Bytes map to classes (the bytes no pattern uses share class 0; upper-case ASCII shares the
-/// class of its lower-case letter; with whitespace collapsing every ASCII whitespace byte is the
-/// space class). Two layouts:
+/// The automaton steps once per character, on ``CharacterClasses``. With whole-word matching it
+/// is *word-anchored*: a match may only begin at the start of a word (or at a pattern character
+/// that is itself a separator), so failure links only lead to suffixes that begin there, and a
+/// word that no pattern starts with sends the scan to one *in-word* state that it leaves at the
+/// next separator. Scans of ordinary text therefore stay in a few hot states, and a pattern is
+/// never found inside a longer word.
 ///
-/// - all dense (the usual case): one row of `classCount` entries per state, each entry the
-///   *row offset* of the next state, and the states that have outputs numbered last, so the scan
-///   is `row = rows[row + class]` plus one comparison per byte;
+/// Two layouts of the transition table:
+///
+/// - all dense (the usual case, up to 65,536 states): a row per state of 16-bit next states, with
+///   the states that have outputs numbered last, so the scan is `state = rows[state * stride +
+///   class]` and one comparison per character. Rows start on cache lines and span an odd number
+///   of them, so the first line of every row (where the frequent classes are) maps to a
+///   different cache set instead of piling into a quarter of them as power-of-two rows would;
+///   ordinary text mostly touches that one line per state;
 /// - hybrid (when the dense table would exceed `denseLimit` entries): dense rows for the states
 ///   nearest the root (entry = next state << 1 | has output), sorted sparse rows and failure links
 ///   for the others.
 ///
 /// Whitespace runs are collapsed by the automaton itself: every state entered on a space loops to
-/// itself on more whitespace, so no per-byte test is needed.
+/// itself on more whitespace.
 struct Automaton: Sendable {
-  // Per pattern: length in stepped bytes and flags.
-  let lengths: [Int32]
+  // Per pattern: length in bytes and characters, and flags.
+  let byteLengths: [Int32]
+  let charLengths: [Int32]
   let flags: [UInt8]
-  static let checkStart: UInt8 = 1
-  static let checkEnd: UInt8 = 2
-  static let stem: UInt8 = 4
-  static let hasSpace: UInt8 = 8
+  static let checkEnd: UInt8 = 1
+  static let stem: UInt8 = 2
+  static let hasSpace: UInt8 = 4
 
-  let classOf: [UInt8]
+  static let root = 0
+  /// The state inside a word where no match can be under way.
+  static let inWord = 1
+
+  let classes: CharacterClasses
   let classCount: Int
-  /// The class of the space byte, or -1 when whitespace is not collapsed or no pattern has one.
-  let spaceClass: Int
-  let caseInsensitive: Bool
   let stateCount: Int
 
-  // All-dense layout (empty `rows` means hybrid).
-  let rows: [Int32]
-  let firstOutputRow: Int
+  // All-dense layout (empty `rows` means hybrid): row of state s at rowBase + s * stride.
+  let rows: [UInt16]
+  let rowBase: Int
+  let stride: Int
+  let firstOutputState: Int
 
   // Hybrid layout.
   let denseCount: Int
   let hybridRows: [Int32]
   let sparseStart: [Int32]
-  let sparseClass: [UInt8]
+  let sparseClass: [UInt16]
   let sparseNext: [Int32]
   let failure: [Int32]
   let hasOutput: [Bool]
@@ -51,8 +62,8 @@ struct Automaton: Sendable {
   init(_ patterns: [AhoCorasick.Pattern], options: AhoCorasick.Options, denseLimit: Int)
     throws(AhoCorasick.PatternError)
   {
-    // Patterns as the bytes the scanner steps on.
-    var keys: [[UInt8]] = []
+    // Patterns as the characters the scanner steps on.
+    var keys: [String] = []
     var flags: [UInt8] = []
     keys.reserveCapacity(patterns.count)
     for (index, p) in patterns.enumerated() {
@@ -60,53 +71,33 @@ struct Automaton: Sendable {
       guard !text.isEmpty else {
         throw AhoCorasick.PatternError(index: index, message: "empty pattern")
       }
-      var bytes = Array(text.utf8)
-      if options.caseInsensitive { UTF8CaseFold.foldInPlace(&bytes) }
-      keys.append(bytes)
+      let key = options.caseInsensitive ? UTF8CaseFold.fold(text) : text
+      keys.append(key)
       var f: UInt8 = 0
       let endsWithWord = WordCharacters.endsWithWord(text)
-      if options.wholeWords {
-        if WordCharacters.startsWithWord(text) { f |= Self.checkStart }
-        if endsWithWord && !p.prefix { f |= Self.checkEnd }
-      }
+      if options.wholeWords && endsWithWord && !p.prefix { f |= Self.checkEnd }
       if p.prefix && endsWithWord { f |= Self.stem }
-      if options.collapseWhitespace && bytes.contains(0x20) { f |= Self.hasSpace }
+      if options.collapseWhitespace && key.utf8.contains(0x20) { f |= Self.hasSpace }
       flags.append(f)
     }
-    let lengths = keys.map { Int32($0.count) }
+    let byteLengths = keys.map { Int32($0.utf8.count) }
     self.flags = flags
-    self.lengths = lengths
-    self.caseInsensitive = options.caseInsensitive
+    self.byteLengths = byteLengths
+    self.charLengths = keys.map { Int32($0.unicodeScalars.count) }
+    let classes = CharacterClasses(
+      keys: keys, caseInsensitive: options.caseInsensitive,
+      collapseWhitespace: options.collapseWhitespace, wholeWords: options.wholeWords)
+    self.classes = classes
+    let nc = classes.count
+    self.classCount = nc
+    let isWord = classes.isWord
 
-    // Byte classes.
-    var used = [Bool](repeating: false, count: 256)
-    for k in keys { for b in k { used[Int(b)] = true } }
-    var classOf = [UInt8](repeating: 0, count: 256)
-    var classCount = 1
-    for b in 0..<256 where used[b] {
-      classOf[b] = UInt8(truncatingIfNeeded: classCount)
-      classCount += 1
-    }
-    if options.caseInsensitive {
-      for b in 0x41...0x5A { classOf[b] = classOf[b | 0x20] }
-    }
-    var spaceClass = -1
-    if options.collapseWhitespace && used[0x20] {
-      spaceClass = Int(classOf[0x20])
-      for b in [0x09, 0x0A, 0x0B, 0x0C, 0x0D] { classOf[b] = UInt8(spaceClass) }
-    }
-    self.classOf = classOf
-    self.classCount = classCount
-    self.spaceClass = spaceClass
-    let nc = classCount
-
-    // Trie, then states renumbered in breadth-first order.
-    var children: [[(UInt8, Int32)]] = [[]]
+    // Trie over classes (node 0 is the root; the in-word state is added below).
+    var children: [[(UInt16, Int32)]] = [[]]
     var own: [[Int32]] = [[]]
-    for (index, k) in keys.enumerated() {
+    for (index, key) in keys.enumerated() {
       var s = 0
-      for b in k {
-        let c = classOf[Int(b)]
+      for c in classes.classes(of: key) {
         if let t = children[s].first(where: { $0.0 == c }) {
           s = Int(t.1)
         } else {
@@ -118,27 +109,33 @@ struct Automaton: Sendable {
       }
       own[s].append(Int32(index))
     }
-    let n = children.count
-    self.stateCount = n
+    // Breadth-first numbering: root 0, in-word state 1, trie nodes from 2.
     var order = [0]
-    order.reserveCapacity(n)
     var head = 0
     while head < order.count {
       for (_, t) in children[order[head]] { order.append(Int(t)) }
       head += 1
     }
-    var bfs = [Int](repeating: 0, count: n)
-    for (i, s) in order.enumerated() { bfs[s] = i }
-    var kids: [[(UInt8, Int32)]] = Array(repeating: [], count: n)
+    let n = order.count + 1
+    self.stateCount = n
+    var number = [Int](repeating: 0, count: order.count)
+    for (i, s) in order.enumerated() { number[s] = i == 0 ? 0 : i + 1 }
+    var kids: [[(UInt16, Int32)]] = Array(repeating: [], count: n)
     var outs: [[Int32]] = Array(repeating: [], count: n)
     var incoming = [Int](repeating: -1, count: n)
-    for s in 0..<n {
-      kids[bfs[s]] = children[s].map { ($0.0, Int32(bfs[Int($0.1)])) }.sorted { $0.0 < $1.0 }
-      outs[bfs[s]] = own[s]
+    var parent = [Int](repeating: 0, count: n)
+    for s in 0..<order.count {
+      let k = number[s]
+      kids[k] = children[s].map { ($0.0, Int32(number[Int($0.1)])) }.sorted { $0.0 < $1.0 }
+      outs[k] = own[s]
+      for (c, t) in kids[k] {
+        incoming[Int(t)] = Int(c)
+        parent[Int(t)] = k
+      }
     }
-    for s in 0..<n { for (c, t) in kids[s] { incoming[Int(t)] = Int(c) } }
 
-    // Failure links (failure targets are shallower, so BFS order has them ready).
+    // Failure links: the longest proper suffix that a match may start at, else the root (after
+    // a separator) or the in-word state (after a word character).
     var failure = [Int32](repeating: 0, count: n)
     func child(_ q: Int, _ c: Int) -> Int? {
       kids[q].first { Int($0.0) == c }.map { Int($0.1) }
@@ -147,51 +144,80 @@ struct Automaton: Sendable {
       var q = state
       while true {
         if let t = child(q, c) { return t }
-        if q == 0 { return 0 }
+        if q == Self.root { return isWord[c] ? Self.inWord : Self.root }
+        if q == Self.inWord {
+          if isWord[c] { return Self.inWord }
+          q = Self.root
+          continue
+        }
         q = Int(failure[q])
       }
     }
-    for s in 0..<n {
-      for (c, t) in kids[s] {
-        failure[Int(t)] = s == 0 ? 0 : Int32(go(Int(failure[s]), Int(c)))
-        outs[Int(t)] += outs[Int(failure[Int(t)])]
+    for s in 2..<max(n, 2) {
+      let p = parent[s]
+      let c = incoming[s]
+      failure[s] = Int32(
+        p == Self.root ? (isWord[c] ? Self.inWord : Self.root) : go(Int(failure[p]), c))
+      outs[s] += outs[Int(failure[s])]
+    }
+    func loopsOnSpace(_ s: Int) -> Bool { classes.space >= 0 && incoming[s] == classes.space }
+    // The rows of the root and the in-word state.
+    func baseRow(_ s: Int) -> [Int32] {
+      (0..<nc).map { c in
+        if s == Self.inWord && isWord[c] { return Int32(Self.inWord) }
+        return Int32(child(Self.root, c) ?? (isWord[c] ? Self.inWord : Self.root))
       }
     }
-    func loopsOnSpace(_ s: Int) -> Bool { spaceClass >= 0 && incoming[s] == spaceClass }
 
-    if n * nc <= denseLimit {
-      // All dense: full transition function in BFS numbering, then output states moved last.
-      // A state's row is its failure state's row with its own children written over it.
+    // Rows of an odd number of 64-byte lines (32 entries each).
+    var lines = (nc + 31) / 32
+    if lines % 2 == 0 { lines += 1 }
+    let stride = lines * 32
+    if n <= 0x10000 && n * stride <= denseLimit {
+      // All dense: a state's row is its failure state's row with its own children written over.
       var delta = [Int32](repeating: 0, count: n * nc)
       for s in 0..<n {
-        if s != 0 {
+        if s <= Self.inWord {
+          let row = baseRow(s)
+          for c in 0..<nc { delta[s * nc + c] = row[c] }
+        } else {
           let f = Int(failure[s]) * nc
           for c in 0..<nc { delta[s * nc + c] = delta[f + c] }
         }
         for (c, t) in kids[s] { delta[s * nc + Int(c)] = t }
       }
-      for s in 0..<n where loopsOnSpace(s) { delta[s * nc + spaceClass] = Int32(s) }
-      var number = [Int](repeating: 0, count: n)
+      for s in 0..<n where loopsOnSpace(s) { delta[s * nc + classes.space] = Int32(s) }
+      // Renumber: states with outputs last.
+      var renumber = [Int](repeating: 0, count: n)
       var next = 0
       for s in 0..<n where outs[s].isEmpty {
-        number[s] = next
+        renumber[s] = next
         next += 1
       }
       let firstOutput = next
       for s in 0..<n where !outs[s].isEmpty {
-        number[s] = next
+        renumber[s] = next
         next += 1
       }
-      var rows = [Int32](repeating: 0, count: n * nc)
+      // 32 spare entries, to start the first row on a 64-byte boundary.
+      var rows = [UInt16](repeating: 0, count: n * stride + 32)
+      let address = rows.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+      let rowBase = ((64 - address % 64) % 64) / 2
       var renumberedOuts: [[Int32]] = Array(repeating: [], count: n)
-      for s in 0..<n {
-        let base = number[s] * nc
-        for c in 0..<nc { rows[base + c] = Int32(number[Int(delta[s * nc + c])] * nc) }
-        renumberedOuts[number[s]] = outs[s]
+      rows.withUnsafeMutableBufferPointer { rows in
+        for s in 0..<n {
+          let base = rowBase + renumber[s] * stride
+          for c in 0..<nc {
+            rows[base + c] = UInt16(truncatingIfNeeded: renumber[Int(delta[s * nc + c])])
+          }
+          renumberedOuts[renumber[s]] = outs[s]
+        }
       }
       outs = renumberedOuts
       self.rows = rows
-      self.firstOutputRow = firstOutput * nc
+      self.rowBase = rowBase
+      self.stride = stride
+      self.firstOutputState = firstOutput
       self.denseCount = 0
       self.hybridRows = []
       self.sparseStart = []
@@ -201,26 +227,31 @@ struct Automaton: Sendable {
       self.hasOutput = []
     } else {
       // Hybrid: dense rows near the root, sparse rows below.
-      let denseCount = max(1, min(n, denseLimit / nc))
+      let denseCount = max(2, min(n, denseLimit / nc))
       var hybridRows = [Int32](repeating: 0, count: denseCount * nc)
+      func entry(_ t: Int) -> Int32 { Int32(t) << 1 | (outs[t].isEmpty ? 0 : 1) }
       for s in 0..<denseCount {
-        // Failure states come earlier in breadth-first order, so their rows are ready.
-        if s != 0 {
+        if s <= Self.inWord {
+          let row = baseRow(s)
+          for c in 0..<nc { hybridRows[s * nc + c] = entry(Int(row[c])) }
+        } else {
+          // Failure states come earlier in breadth-first order, so their rows are ready.
           let f = Int(failure[s]) * nc
           for c in 0..<nc { hybridRows[s * nc + c] = hybridRows[f + c] }
         }
-        for (c, t) in kids[s] {
-          hybridRows[s * nc + Int(c)] = t << 1 | (outs[Int(t)].isEmpty ? 0 : 1)
-        }
-        if loopsOnSpace(s) { hybridRows[s * nc + spaceClass] = Int32(s) << 1 }
+        for (c, t) in kids[s] { hybridRows[s * nc + Int(c)] = entry(Int(t)) }
+      }
+      // Space loops last, so that no row copied above inherits one.
+      for s in 0..<denseCount where loopsOnSpace(s) {
+        hybridRows[s * nc + classes.space] = entry(s)
       }
       var sparseStart: [Int32] = [0]
-      var sparseClass: [UInt8] = []
+      var sparseClass: [UInt16] = []
       var sparseNext: [Int32] = []
       for s in denseCount..<n {
         var row = kids[s]
         if loopsOnSpace(s) {
-          row.append((UInt8(spaceClass), Int32(s)))
+          row.append((UInt16(classes.space), Int32(s)))
           row.sort { $0.0 < $1.0 }
         }
         for (c, t) in row {
@@ -230,7 +261,9 @@ struct Automaton: Sendable {
         sparseStart.append(Int32(sparseClass.count))
       }
       self.rows = []
-      self.firstOutputRow = 0
+      self.rowBase = 0
+      self.stride = 0
+      self.firstOutputState = 0
       self.denseCount = denseCount
       self.hybridRows = hybridRows
       self.sparseStart = sparseStart
@@ -243,7 +276,7 @@ struct Automaton: Sendable {
     var outputStart: [Int32] = [0]
     var outputs: [Int32] = []
     for s in 0..<n {
-      outputs += outs[s].sorted { (lengths[Int($0)], -$0) > (lengths[Int($1)], -$1) }
+      outputs += outs[s].sorted { (byteLengths[Int($0)], -$0) > (byteLengths[Int($1)], -$1) }
       outputStart.append(Int32(outputs.count))
     }
     self.outputStart = outputStart

@@ -1,142 +1,283 @@
 /// The scanning loops of ``Automaton``.
 ///
-/// The dense scan runs two independent streams over the two halves of a long text (split just
-/// after a byte no pattern contains, where every scan is back at the root), so the processor
-/// overlaps their table lookups; the second half's matches wait in a buffer so that matches
-/// still come out in text order.
+/// The dense scan runs up to four independent streams ("lanes") over consecutive parts of a long
+/// text (each starting just after a character that no pattern contains, where the state does not
+/// depend on the text before), stepped in lockstep so the processor overlaps their table lookups;
+/// when a lane finishes, the others go on in pairs. Matches wait in a buffer with their lane and
+/// are reported lane by lane, which keeps them in text order.
 extension Automaton {
   func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (AhoCorasick.Match) throws -> Void)
     rethrows
   {
-    try classOf.withUnsafeBufferPointer { classOf in
-      if isDense {
-        try rows.withUnsafeBufferPointer { rows in
-          try scanDense(bytes, rows: rows, classOf: classOf, body)
-        }
-      } else {
-        try hybridRows.withUnsafeBufferPointer { rows in
-          try scanHybrid(bytes, rows: rows, classOf: classOf, body)
+    try classes.ascii.withUnsafeBufferPointer { ascii in
+      try classes.twoByte.withUnsafeBufferPointer { twoByte in
+        let input = Input(bytes: bytes, ascii: ascii, twoByte: twoByte, classes: classes)
+        if isDense {
+          try rows.withUnsafeBufferPointer { all in
+            // The rows proper start at rowBase (aligned to a cache line).
+            let rows = UnsafeBufferPointer(rebasing: all[rowBase...])
+            try scanDense(input, rows: rows, body)
+          }
+        } else {
+          try hybridRows.withUnsafeBufferPointer { rows in try scanHybrid(input, rows: rows, body) }
         }
       }
     }
   }
 
-  /// Steps one character (not ASCII: a folded two-byte letter, a no-break space, or one raw
-  /// byte) at `i` in the dense layout; returns whether the new state has outputs.
-  @inline(__always)
-  private func stepOther(
-    _ row: inout Int, _ i: inout Int, _ bytes: UnsafeBufferPointer<UInt8>,
-    _ rows: UnsafeBufferPointer<Int32>, _ classOf: UnsafeBufferPointer<UInt8>
-  ) -> Bool {
-    let b = bytes[i]
-    if b < 0x80 {
-      row = Int(rows[row &+ Int(classOf[Int(b)])])
-      i &+= 1
-      return row >= firstOutputRow
-    }
-    if b >= 0xC2 && b <= 0xDF && i &+ 1 < bytes.count && bytes[i &+ 1] & 0xC0 == 0x80 {
-      let c = bytes[i &+ 1]
-      i &+= 2
-      if b == 0xC2 && c == 0xA0 && spaceClass >= 0 {
-        row = Int(rows[row &+ spaceClass])
-        return false
+  /// The text and the class tables, for reading one character at a time.
+  struct Input {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ascii: UnsafeBufferPointer<UInt16>
+    let twoByte: UnsafeBufferPointer<UInt16>
+    let classes: CharacterClasses
+
+    /// The class of the character at `i`, and moves `i` past it.
+    @inline(__always)
+    func next(_ i: inout Int) -> Int {
+      let b = bytes[i]
+      if b < 0x80 {
+        i &+= 1
+        return Int(ascii[Int(b)])
       }
-      var l = b
-      var t = c
-      if caseInsensitive { (l, t) = UTF8CaseFold.foldPair(b, c) }
-      row = Int(rows[row &+ Int(classOf[Int(l)])])
-      row = Int(rows[row &+ Int(classOf[Int(t)])])
-      return row >= firstOutputRow
+      return nextOther(&i)
     }
-    row = Int(rows[row &+ Int(classOf[Int(b)])])
-    i &+= 1
-    return row >= firstOutputRow
+
+    /// `next` for a character that is not ASCII.
+    func nextOther(_ i: inout Int) -> Int {
+      let n = bytes.count
+      let b = bytes[i]
+      if b >= 0xC2 && b <= 0xDF && i &+ 1 < n && bytes[i &+ 1] & 0xC0 == 0x80 {
+        let v = Int(b & 0x1F) << 6 | Int(bytes[i &+ 1] & 0x3F)
+        i &+= 2
+        return Int(twoByte[v])
+      }
+      guard let (scalar, length) = WordCharacters.decode(at: i, in: bytes) else {
+        i &+= 1
+        return Int(CharacterClasses.otherSeparator)
+      }
+      i &+= length
+      return Int(classes.longClass(scalar.value))
+    }
+  }
+
+  /// Where the dense scan may start a stream near `target` (but after `after`): just after an
+  /// ASCII character no pattern uses (a digit, a bracket, ...). Whatever the state before such a
+  /// character, the state after it is the same, so a stream can start there. Returns the offset
+  /// and the row.
+  private func streamStart(
+    near target: Int, after: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ ascii: UnsafeBufferPointer<UInt16>, _ rows: UnsafeBufferPointer<UInt16>
+  ) -> (offset: Int, row: Int)? {
+    let n = bytes.count
+    func startsAfter(_ j: Int) -> Int? {
+      let b = bytes[j]
+      return b < 0x80 && ascii[Int(b)] <= CharacterClasses.otherWord ? Int(ascii[Int(b)]) : nil
+    }
+    for d in 0..<2048 {
+      let forward = target + d
+      if forward < n - 1, let c = startsAfter(forward) {
+        return (forward + 1, Int(rows[c]))  // the root is state 0
+      }
+      let backward = target - d - 1
+      if backward > after, backward < n - 1, let c = startsAfter(backward) {
+        return (backward + 1, Int(rows[c]))
+      }
+    }
+    return nil
   }
 
   private func scanDense(
-    _ bytes: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<Int32>,
-    classOf: UnsafeBufferPointer<UInt8>, _ body: (AhoCorasick.Match) throws -> Void
+    _ input: Input, rows: UnsafeBufferPointer<UInt16>, _ body: (AhoCorasick.Match) throws -> Void
   ) rethrows {
+    let bytes = input.bytes
     let n = bytes.count
-    let nc = classCount
-    let firstOut = firstOutputRow
-    // Split point: just after an ASCII byte of class 0 near the middle.
-    var split = n
-    if n >= 256 {
-      var j = n / 2
-      let limit = min(n, j + 4096)
-      while j < limit {
-        let b = bytes[j]
-        j += 1
-        if b < 0x80 && classOf[Int(b)] == 0 {
-          split = j
-          break
+    // Up to four streams ("lanes") over consecutive parts of the text: the state, position and
+    // end of each, in stack memory.
+    try withUnsafeTemporaryAllocation(of: Int.self, capacity: 12) { lanes in
+      let r = UnsafeMutableBufferPointer(rebasing: lanes[0..<4])
+      let i = UnsafeMutableBufferPointer(rebasing: lanes[4..<8])
+      let ends = UnsafeMutableBufferPointer(rebasing: lanes[8..<12])
+      var count = 1
+      r[0] = 0
+      i[0] = 0
+      if n >= 256 {
+        let parts = n >= 1024 ? 4 : 2
+        for k in 1..<parts {
+          if let s = streamStart(near: n * k / parts, after: i[count - 1], bytes, input.ascii, rows)
+          {
+            i[count] = s.offset
+            r[count] = s.row
+            count += 1
+          }
         }
       }
-    }
-    var r1 = 0
-    var i1 = 0
-    var r2 = 0
-    var i2 = split
-    var pending: [(row: Int, end: Int)] = []
-    while i1 < split && i2 < n {
-      let b1 = bytes[i1]
-      let b2 = bytes[i2]
-      if (b1 | b2) < 0x80 {
-        r1 = Int(rows[r1 &+ Int(classOf[Int(b1)])])
-        r2 = Int(rows[r2 &+ Int(classOf[Int(b2)])])
-        i1 &+= 1
-        i2 &+= 1
-        if r1 >= firstOut { try report(r1 / nc, end: i1, bytes, body) }
-        if r2 >= firstOut { pending.append((r2, i2)) }
-      } else {
-        if stepOther(&r1, &i1, bytes, rows, classOf) { try report(r1 / nc, end: i1, bytes, body) }
-        if stepOther(&r2, &i2, bytes, rows, classOf) { pending.append((r2, i2)) }
+      for k in 0..<count { ends[k] = k + 1 < count ? i[k + 1] : n }
+      if count == 1 {
+        let stride = self.stride
+        var state = 0
+        var at = 0
+        while at < n {
+          state = Int(rows[state &* stride &+ input.next(&at)])
+          if state >= firstOutputState { try report(state, end: at, bytes, body) }
+        }
+        return
       }
-    }
-    while i1 < split {
-      if stepOther(&r1, &i1, bytes, rows, classOf) { try report(r1 / nc, end: i1, bytes, body) }
-    }
-    for p in pending { try report(p.row / nc, end: p.end, bytes, body) }
-    while i2 < n {
-      if stepOther(&r2, &i2, bytes, rows, classOf) { try report(r2 / nc, end: i2, bytes, body) }
+      // Several lanes: interleave four, then two, then one, buffering the matches with their
+      // lane; report them lane by lane afterwards, which is text order.
+      var pending: [(lane: Int, state: Int, end: Int)] = []
+      var active = Array(0..<count)
+      while !active.isEmpty {
+        if active.count >= 4 {
+          run4(active[0], active[1], active[2], active[3], input, rows, r, i, ends, &pending)
+        } else if active.count >= 2 {
+          run2(active[0], active[1], input, rows, r, i, ends, &pending)
+        } else {
+          run2(active[0], active[0], input, rows, r, i, ends, &pending)
+        }
+        active.removeAll { i[$0] >= ends[$0] }
+      }
+      for lane in 0..<count {
+        for p in pending where p.lane == lane { try report(p.state, end: p.end, bytes, body) }
+      }
     }
   }
 
+  /// Steps four lanes in lockstep until one reaches its end.
+  ///
+  /// The inner loop runs as many rounds as no lane can finish in (a character is at most four
+  /// bytes), so it checks no ends, and it tests the four states for outputs with one comparison.
+  private func run4(
+    _ a: Int, _ b: Int, _ c: Int, _ d: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
+    _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
+    _ ends: UnsafeMutableBufferPointer<Int>, _ pending: inout [(lane: Int, state: Int, end: Int)]
+  ) {
+    let bytes = input.bytes
+    let ascii = input.ascii
+    let firstOut = firstOutputState
+    let stride = self.stride
+    var (r0, r1, r2, r3) = (r[a], r[b], r[c], r[d])
+    var (i0, i1, i2, i3) = (i[a], i[b], i[c], i[d])
+    let (e0, e1, e2, e3) = (ends[a], ends[b], ends[c], ends[d])
+    while true {
+      var rounds = min(min(e0 &- i0, e1 &- i1), min(e2 &- i2, e3 &- i3)) &>> 2
+      if rounds == 0 { break }
+      while rounds > 0 {
+        rounds &-= 1
+        let b0 = bytes[i0]
+        let b1 = bytes[i1]
+        let b2 = bytes[i2]
+        let b3 = bytes[i3]
+        if (b0 | b1 | b2 | b3) < 0x80 {
+          r0 = Int(rows[r0 &* stride &+ Int(ascii[Int(b0)])])
+          r1 = Int(rows[r1 &* stride &+ Int(ascii[Int(b1)])])
+          r2 = Int(rows[r2 &* stride &+ Int(ascii[Int(b2)])])
+          r3 = Int(rows[r3 &* stride &+ Int(ascii[Int(b3)])])
+          i0 &+= 1
+          i1 &+= 1
+          i2 &+= 1
+          i3 &+= 1
+        } else {
+          r0 = Int(rows[r0 &* stride &+ input.next(&i0)])
+          r1 = Int(rows[r1 &* stride &+ input.next(&i1)])
+          r2 = Int(rows[r2 &* stride &+ input.next(&i2)])
+          r3 = Int(rows[r3 &* stride &+ input.next(&i3)])
+        }
+        if max(max(r0, r1), max(r2, r3)) >= firstOut {
+          if r0 >= firstOut { pending.append((a, r0, i0)) }
+          if r1 >= firstOut { pending.append((b, r1, i1)) }
+          if r2 >= firstOut { pending.append((c, r2, i2)) }
+          if r3 >= firstOut { pending.append((d, r3, i3)) }
+        }
+      }
+    }
+    // Close to an end: step with checks until a lane finishes.
+    while i0 < e0 && i1 < e1 && i2 < e2 && i3 < e3 {
+      r0 = Int(rows[r0 &* stride &+ input.next(&i0)])
+      r1 = Int(rows[r1 &* stride &+ input.next(&i1)])
+      r2 = Int(rows[r2 &* stride &+ input.next(&i2)])
+      r3 = Int(rows[r3 &* stride &+ input.next(&i3)])
+      if r0 >= firstOut { pending.append((a, r0, i0)) }
+      if r1 >= firstOut { pending.append((b, r1, i1)) }
+      if r2 >= firstOut { pending.append((c, r2, i2)) }
+      if r3 >= firstOut { pending.append((d, r3, i3)) }
+    }
+    (r[a], r[b], r[c], r[d]) = (r0, r1, r2, r3)
+    (i[a], i[b], i[c], i[d]) = (i0, i1, i2, i3)
+  }
+
+  /// Steps two lanes in lockstep until one reaches its end (`a == b`: one lane to its end).
+  private func run2(
+    _ a: Int, _ b: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
+    _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
+    _ ends: UnsafeMutableBufferPointer<Int>, _ pending: inout [(lane: Int, state: Int, end: Int)]
+  ) {
+    let firstOut = firstOutputState
+    let stride = self.stride
+    if a == b {
+      var (r0, i0) = (r[a], i[a])
+      while i0 < ends[a] {
+        r0 = Int(rows[r0 &* stride &+ input.next(&i0)])
+        if r0 >= firstOut { pending.append((a, r0, i0)) }
+      }
+      (r[a], i[a]) = (r0, i0)
+      return
+    }
+    let bytes = input.bytes
+    let ascii = input.ascii
+    var (r0, r1) = (r[a], r[b])
+    var (i0, i1) = (i[a], i[b])
+    let (e0, e1) = (ends[a], ends[b])
+    while true {
+      var rounds = min(e0 &- i0, e1 &- i1) &>> 2
+      if rounds == 0 { break }
+      while rounds > 0 {
+        rounds &-= 1
+        let b0 = bytes[i0]
+        let b1 = bytes[i1]
+        if (b0 | b1) < 0x80 {
+          r0 = Int(rows[r0 &* stride &+ Int(ascii[Int(b0)])])
+          r1 = Int(rows[r1 &* stride &+ Int(ascii[Int(b1)])])
+          i0 &+= 1
+          i1 &+= 1
+        } else {
+          r0 = Int(rows[r0 &* stride &+ input.next(&i0)])
+          r1 = Int(rows[r1 &* stride &+ input.next(&i1)])
+        }
+        if max(r0, r1) >= firstOut {
+          if r0 >= firstOut { pending.append((a, r0, i0)) }
+          if r1 >= firstOut { pending.append((b, r1, i1)) }
+        }
+      }
+    }
+    while i0 < e0 && i1 < e1 {
+      r0 = Int(rows[r0 &* stride &+ input.next(&i0)])
+      r1 = Int(rows[r1 &* stride &+ input.next(&i1)])
+      if r0 >= firstOut { pending.append((a, r0, i0)) }
+      if r1 >= firstOut { pending.append((b, r1, i1)) }
+    }
+    (r[a], r[b]) = (r0, r1)
+    (i[a], i[b]) = (i0, i1)
+  }
+
   private func scanHybrid(
-    _ bytes: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<Int32>,
-    classOf: UnsafeBufferPointer<UInt8>, _ body: (AhoCorasick.Match) throws -> Void
+    _ input: Input, rows: UnsafeBufferPointer<Int32>, _ body: (AhoCorasick.Match) throws -> Void
   ) rethrows {
-    let n = bytes.count
-    var state = 0
+    let n = input.bytes.count
+    var state = Self.root
     var i = 0
-    func step(_ c: Int) -> Bool {
+    while i < n {
+      let c = input.next(&i)
+      let output: Bool
       if state < denseCount {
         let e = rows[state &* classCount &+ c]
         state = Int(e >> 1)
-        return e & 1 != 0
+        output = e & 1 != 0
+      } else {
+        state = sparseStep(state, c)
+        output = hasOutput[state]
       }
-      state = sparseStep(state, c)
-      return hasOutput[state]
-    }
-    while i < n {
-      let b = bytes[i]
-      if b >= 0xC2 && b <= 0xDF && i + 1 < n && bytes[i + 1] & 0xC0 == 0x80 {
-        let c = bytes[i + 1]
-        i += 2
-        if b == 0xC2 && c == 0xA0 && spaceClass >= 0 {
-          _ = step(spaceClass)
-          continue
-        }
-        var l = b
-        var t = c
-        if caseInsensitive { (l, t) = UTF8CaseFold.foldPair(b, c) }
-        _ = step(Int(classOf[Int(l)]))
-        if step(Int(classOf[Int(t)])) { try report(state, end: i, bytes, body) }
-        continue
-      }
-      i += 1
-      if step(Int(classOf[Int(b)])) { try report(state, end: i, bytes, body) }
+      if output { try report(state, end: i, input.bytes, body) }
     }
   }
 
@@ -157,8 +298,8 @@ extension Automaton {
     return Int(hybridRows[q * classCount + c] >> 1)
   }
 
-  /// Reports the outputs of `state`, whose last pattern byte ends at `end`, that pass the word
-  /// boundary checks.
+  /// Reports the outputs of `state`, whose last pattern character ends at byte `end`, that pass
+  /// the end-of-word check. (The start of a word is guaranteed by the automaton.)
   private func report(
     _ state: Int, end: Int, _ bytes: UnsafeBufferPointer<UInt8>,
     _ body: (AhoCorasick.Match) throws -> Void
@@ -166,38 +307,48 @@ extension Automaton {
     for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
       let p = Int(outputs[k])
       let f = flags[p]
-      let length = Int(lengths[p])
-      let start =
-        f & Self.hasSpace != 0 ? measureBack(from: end, steps: length, bytes) : end - length
-      if f & Self.checkStart != 0 && WordCharacters.isWord(before: start, in: bytes) { continue }
       if f & Self.checkEnd != 0 && WordCharacters.isWord(at: end, in: bytes) { continue }
+      let start =
+        f & Self.hasSpace != 0
+        ? measureBack(from: end, characters: Int(charLengths[p]), bytes) : end - Int(byteLengths[p])
       let matchEnd = f & Self.stem != 0 ? WordCharacters.wordEnd(from: end, in: bytes) : end
       try body(AhoCorasick.Match(pattern: p, start: start, end: matchEnd))
     }
   }
 
-  /// The start of a match ending at `end` that stepped `steps` bytes, where each whitespace run
-  /// (no-break spaces included) stepped as one space.
-  private func measureBack(from end: Int, steps: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  /// The start of a match ending at `end` that stepped `characters` characters, each whitespace
+  /// run having stepped as one space.
+  private func measureBack(from end: Int, characters: Int, _ bytes: UnsafeBufferPointer<UInt8>)
+    -> Int
+  {
     var i = end
-    var remaining = steps
+    var remaining = characters
     while remaining > 0 && i > 0 {
-      if let w = whitespaceWidth(endingAt: i, bytes) {
-        i -= w
-        while i > 0, let w2 = whitespaceWidth(endingAt: i, bytes) { i -= w2 }
-      } else {
-        i -= 1
+      let (width, space) = Self.character(endingAt: i, bytes)
+      i -= width
+      if space {
+        while i > 0 {
+          let (w, s) = Self.character(endingAt: i, bytes)
+          guard s else { break }
+          i -= w
+        }
       }
       remaining -= 1
     }
     return i
   }
 
-  /// The byte width of the whitespace character ending at `i`, or `nil`.
-  private func whitespaceWidth(endingAt i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  /// The byte width of the character ending at `i` and whether it is collapsible whitespace.
+  static func character(endingAt i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
     let b = bytes[i - 1]
-    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
-    if b == 0xA0, i >= 2, bytes[i - 2] == 0xC2 { return 2 }
-    return nil
+    if b < 0x80 { return (1, b == 0x20 || (b >= 0x09 && b <= 0x0D)) }
+    var start = i - 1
+    while start > 0, i - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    guard let (scalar, length) = WordCharacters.decode(at: start, in: bytes), start + length == i
+    else {
+      return (1, false)
+    }
+    let v = scalar.value
+    return (length, v == 0xA0 || CharacterClasses.longSpaces.contains(v))
   }
 }

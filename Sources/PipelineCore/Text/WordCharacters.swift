@@ -16,6 +16,25 @@ public enum WordCharacters {
 
   /// Whether `scalar` is a word character (letter, digit, mark or connector in any script).
   public static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 0x80 { return ascii[Int(v)] }
+    if v < 0x10000 { return basicPlane[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+    return classify(scalar)
+  }
+
+  /// One bit per character of the Basic Multilingual Plane: whether it is a word character.
+  /// Computed once, on first use (8 KiB).
+  static let basicPlane: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    for v in 0..<0x10000 {
+      guard let s = Unicode.Scalar(UInt32(v)), classify(s) else { continue }
+      bits[v >> 6] |= 1 << UInt64(v & 63)
+    }
+    return bits
+  }()
+
+  /// The Unicode-property definition of a word character.
+  static func classify(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.value < 0x80 { return ascii[Int(scalar.value)] }
     let p = scalar.properties
     if p.isAlphabetic || p.numericType != nil { return true }

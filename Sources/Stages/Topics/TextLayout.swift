@@ -22,9 +22,7 @@ struct TextLayout: Equatable {
   /// The layout of `bytes`; with `detectHeadline` false the whole text is lead and body.
   init(_ bytes: UnsafeBufferPointer<UInt8>, leadLength: Int, detectHeadline: Bool) {
     let n = bytes.count
-    var continuation = 0
-    for b in bytes where b & 0xC0 == 0x80 { continuation &+= 1 }
-    characters = n - continuation
+    characters = n - Self.continuationBytes(bytes)
     var i = 0
     while i < n, Self.isSpace(bytes[i]) { i += 1 }
     let lineStart = i
@@ -60,4 +58,25 @@ struct TextLayout: Equatable {
   }
 
   static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+  /// The number of UTF-8 continuation bytes (10xxxxxx), eight bytes at a time.
+  static func continuationBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = bytes.count
+    var count = 0
+    var i = 0
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i + 8 <= n {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        // Bit 7 set and bit 6 clear in a byte: x & ~(x << 1), keeping bit 7 of each byte.
+        count &+= (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        i += 8
+      }
+    }
+    while i < n {
+      if bytes[i] & 0xC0 == 0x80 { count += 1 }
+      i += 1
+    }
+    return count
+  }
 }

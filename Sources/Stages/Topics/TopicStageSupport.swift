@@ -85,8 +85,11 @@ enum TopicStageSupport {
     var scores: String?
     var evidence: String?
     var title: String?
+    /// The `--stats` counter of each topic, by taxonomy index.
+    var counterNames: [String] = []
 
-    init(_ options: StageOptions) throws {
+    init(_ options: StageOptions, taxonomy: Taxonomy) throws {
+      counterNames = taxonomy.topics.map { "topic \($0.id)" }
       guard let field = options.string("field"), !field.isEmpty, field != "text" else {
         throw OptionError(option: "field", "must be a field name other than \"text\"")
       }
@@ -103,16 +106,16 @@ enum TopicStageSupport {
     _ document: inout Document, tagger: TopicTagger, fields: Fields, context: inout StageContext
   ) {
     let title = fields.title.flatMap { document.fields[$0]?.stringValue }
-    let results = tagger.score(text: document.text, title: title)
+    let results = tagger.score(text: document.text, title: title, evidence: fields.evidence != nil)
     let topics = tagger.taxonomy.topics
-    var ids: [String] = []
+    var ids: [JSONValue] = []
     for r in results where r.assigned {
-      ids.append(topics[r.topic].id)
-      context.count("topic \(topics[r.topic].id)")
+      ids.append(.string(topics[r.topic].id))
+      context.count(fields.counterNames[r.topic])
     }
-    ids.sort()
+    if ids.count > 1 { ids.sort { ($0.stringValue ?? "") < ($1.stringValue ?? "") } }
     context.count(ids.isEmpty ? "documents without topics" : "documents with topics")
-    document[fields.topics] = .strings(ids)
+    document[fields.topics] = .array(ids)
     if let name = fields.scores {
       let sorted = results.sorted { topics[$0.topic].id < topics[$1.topic].id }
       document[name] = .object(

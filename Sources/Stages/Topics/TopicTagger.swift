@@ -76,106 +76,128 @@ public struct TopicTagger: Sendable {
     var term: Int32
     var exclude: Bool
     var inTitle: Bool
+    var kept = false
     var start: Int
     var end: Int
   }
 
   /// Scores `text` (and an optional `title`, read as the headline) against every topic. Returns
-  /// a result for each topic with at least one counting match, in taxonomy order.
-  public func score(text: String, title: String? = nil) -> [Result] {
+  /// a result for each topic with at least one counting match, in taxonomy order; the results
+  /// carry their ``Result/evidence`` only when `evidence` is true.
+  public func score(text: String, title: String? = nil, evidence: Bool = true) -> [Result] {
     var hits: [Hit] = []
+    hits.reserveCapacity(64)
     var text = text
     let layout = text.withUTF8 { bytes -> TextLayout in
-      matcher.forEachMatch(in: bytes) { m in
-        hits.append(
-          Hit(
-            topic: patternTopic[m.pattern], term: patternTerm[m.pattern],
-            exclude: patternExcludes[m.pattern],
-            inTitle: false, start: m.start, end: m.end))
-      }
+      collect(in: bytes, inTitle: false, into: &hits)
       return TextLayout(bytes, leadLength: scoring.leadLength, detectHeadline: title == nil)
     }
-    if let title {
-      matcher.forEachMatch(in: title) { m in
-        hits.append(
-          Hit(
-            topic: patternTopic[m.pattern], term: patternTerm[m.pattern],
-            exclude: patternExcludes[m.pattern],
-            inTitle: true, start: m.start, end: m.end))
-      }
+    if var title {
+      title.withUTF8 { collect(in: $0, inTitle: true, into: &hits) }
     }
     guard !hits.isEmpty else { return [] }
     // Group by topic; title matches first, then by start, longer first.
-    hits.sort {
-      ($0.topic, $0.inTitle ? 0 : 1, $0.start, -$0.end) < (
-        $1.topic, $1.inTitle ? 0 : 1, $1.start, -$1.end
-      )
+    hits.sort { a, b in
+      if a.topic != b.topic { return a.topic < b.topic }
+      if a.inTitle != b.inTitle { return a.inTitle }
+      if a.start != b.start { return a.start < b.start }
+      return a.end > b.end
     }
     var results: [Result] = []
     var i = 0
     while i < hits.count {
       var j = i
       while j < hits.count && hits[j].topic == hits[i].topic { j += 1 }
-      if let r = scoreTopic(Int(hits[i].topic), hits[i..<j], layout: layout) { results.append(r) }
+      if let r = scoreTopic(&hits, i..<j, layout: layout, evidence: evidence) { results.append(r) }
       i = j
     }
     return results
   }
 
-  private func scoreTopic(_ t: Int, _ hits: ArraySlice<Hit>, layout: TextLayout) -> Result? {
+  private func collect(in bytes: UnsafeBufferPointer<UInt8>, inTitle: Bool, into hits: inout [Hit])
+  {
+    matcher.forEachMatch(in: bytes) { m in
+      hits.append(
+        Hit(
+          topic: patternTopic[m.pattern], term: patternTerm[m.pattern],
+          exclude: patternExcludes[m.pattern],
+          inTitle: inTitle, start: m.start, end: m.end))
+    }
+  }
+
+  /// Scores the hits of one topic (`range`, sorted by position), marking the ones that count.
+  private func scoreTopic(
+    _ hits: inout [Hit], _ range: Range<Int>, layout: TextLayout, evidence: Bool
+  )
+    -> Result?
+  {
+    let t = Int(hits[range.lowerBound].topic)
     let topic = taxonomy.topics[t]
-    let excluded = hits.filter(\.exclude)
-    var evidence: [Evidence] = []
-    var counts: [Int32: Int] = [:]
+    var list: [Evidence] = []
     var lastEnd = -1
     var lastInTitle = true
     var raw = 0.0
+    var count = 0
+    var distinct = 0
     var specificInHeadline = false
-    var distinct: Set<Int32> = []
     var specificRepeated = false
-    for h in hits where !h.exclude {
-      if excluded.contains(where: {
-        $0.inTitle == h.inTitle && $0.start <= h.start && h.end <= $0.end
-      }) {
-        continue
+    var hasExclusions = false
+    for x in range where hits[x].exclude {
+      hasExclusions = true
+      break
+    }
+    for x in range where !hits[x].exclude {
+      let h = hits[x]
+      // A match inside an excluded phrase does not count.
+      var excluded = false
+      for y in range where hasExclusions && hits[y].exclude && hits[y].inTitle == h.inTitle {
+        if hits[y].start <= h.start && h.end <= hits[y].end {
+          excluded = true
+          break
+        }
       }
+      if excluded { continue }
       // Overlaps within the topic: keep the leftmost, longest match.
       if h.inTitle == lastInTitle && h.start < lastEnd { continue }
       lastEnd = h.end
       lastInTitle = h.inTitle
+      hits[x].kept = true
+      count += 1
+      // The how-many-th occurrence of this term.
+      var k = 1
+      for y in range.lowerBound..<x where hits[y].kept && hits[y].term == h.term { k += 1 }
       let weight = topic.terms[Int(h.term)].weight
       let inHeadline = h.inTitle || layout.headline.contains(h.start)
       let boost =
         inHeadline
         ? scoring.headlineBoost : (!h.inTitle && h.start < layout.leadEnd ? scoring.leadBoost : 1)
       var contribution = weight * boost
-      if scoring.diminishingRepeats {
-        let k = counts[h.term, default: 0] + 1
-        counts[h.term] = k
-        contribution /= Double(k)
-      }
+      if scoring.diminishingRepeats { contribution /= Double(k) }
       if weight > 0 {
-        if !distinct.insert(h.term).inserted && weight >= scoring.specificWeight {
+        if k == 1 {
+          distinct += 1
+        } else if weight >= scoring.specificWeight {
           specificRepeated = true
         }
         if inHeadline && weight >= scoring.specificWeight { specificInHeadline = true }
       }
       raw += contribution
-      evidence.append(
-        Evidence(
-          term: Int(h.term), start: h.start, end: h.end, inTitle: h.inTitle,
-          contribution: contribution))
+      if evidence {
+        list.append(
+          Evidence(
+            term: Int(h.term), start: h.start, end: h.end, inTitle: h.inTitle,
+            contribution: contribution))
+      }
     }
-    guard !evidence.isEmpty else { return nil }
+    guard count > 0 else { return nil }
     var score = raw
     if let reference = scoring.referenceLength, reference > 0, layout.characters > reference {
       score /= (Double(layout.characters) / Double(reference)).squareRoot()
     }
     let threshold = topic.threshold ?? scoring.threshold
     // Repeats of one term count once, except that a specific term mentioned again counts twice.
-    let support = distinct.count + (specificRepeated ? 1 : 0)
+    let support = distinct + (specificRepeated ? 1 : 0)
     let enough = support >= scoring.minimumMatches || specificInHeadline
-    return Result(
-      topic: t, score: score, assigned: score >= threshold && enough, evidence: evidence)
+    return Result(topic: t, score: score, assigned: score >= threshold && enough, evidence: list)
   }
 }
