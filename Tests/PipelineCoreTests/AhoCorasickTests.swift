@@ -189,21 +189,55 @@ import Testing
     let dense = try AhoCorasick(patterns, options: options)
     let sparse = try AhoCorasick(patterns, options: options, denseLimit: 1)
     #expect(sparse.stateCount == dense.stateCount)
-    for round in 0..<120 {
-      // Short texts, and long ones that the dense scan splits into two streams.
-      let text = (0..<(round % 30 == 0 ? 2500 : round % 6 == 0 ? 400 : 40)).map { _ in
+    for round in 0..<80 {
+      // Short texts, and long ones that the dense scan splits into two and four lanes.
+      let text = (0..<(round % 40 == 0 ? 2100 : round % 8 == 0 ? 400 : 40)).map { _ in
         alphabet[Int(rng.next() % UInt64(alphabet.count))]
       }.joined()
       let expected = naiveMatches(patterns, in: text)
-      let a = dense.matches(in: text).map { [$0.pattern, $0.start, $0.end] }.sorted {
-        $0.lexicographicallyPrecedes($1)
-      }
-      let b = sparse.matches(in: text).map { [$0.pattern, $0.start, $0.end] }.sorted {
-        $0.lexicographicallyPrecedes($1)
-      }
+      let a = dense.matches(in: text).map { key($0.pattern, $0.start, $0.end) }.sorted()
+      let b = sparse.matches(in: text).map { key($0.pattern, $0.start, $0.end) }.sorted()
       #expect(a == expected)
       #expect(b == expected)
     }
+  }
+
+  @Test func wholeWordMatchingAgreesWithANaiveMatcher() throws {
+    // Word characters (letters in three scripts, a digit) and separators ('-', '.', ' ').
+    var rng = SplitMix64(seed: 7)
+    let alphabet = ["a", "b", "B", "ж", "Ж", "é", "1", "-", ".", " "]
+    func pick(_ n: Int) -> String { alphabet[Int(rng.next() % UInt64(n))] }
+    var terms = Set<String>()
+    while terms.count < 40 {
+      let word = (0..<(1 + Int(rng.next() % 4))).map { _ in pick(9) }.joined()
+      terms.insert(word)
+    }
+    let patterns = terms.sorted().map { AhoCorasick.Pattern($0) }
+    let options = AhoCorasick.Options(collapseWhitespace: false)
+    let dense = try AhoCorasick(patterns, options: options)
+    let sparse = try AhoCorasick(patterns, options: options, denseLimit: 1)
+    var total = 0
+    for round in 0..<60 {
+      let text = (0..<(round % 20 == 0 ? 1500 : 60)).map { _ in pick(alphabet.count) }.joined()
+      var bytes = Array(text.utf8)
+      let expected = bytes.withUnsafeMutableBufferPointer { buffer in
+        naiveMatches(patterns, in: text).filter { k in
+          let (p, start, end) = (k >> 40, (k >> 20) & 0xFFFFF, k & 0xFFFFF)
+          let t = patterns[p].text
+          let b = UnsafeBufferPointer(buffer)
+          let startOK =
+            !WordCharacters.startsWithWord(t) || !WordCharacters.isWord(before: start, in: b)
+          let endOK = !WordCharacters.endsWithWord(t) || !WordCharacters.isWord(at: end, in: b)
+          return startOK && endOK
+        }
+      }
+      #expect(
+        dense.matches(in: text).map { key($0.pattern, $0.start, $0.end) }.sorted() == expected)
+      #expect(
+        sparse.matches(in: text).map { key($0.pattern, $0.start, $0.end) }.sorted() == expected)
+      total += expected.count
+    }
+    #expect(total > 200, "the random texts should contain many whole-word matches (\(total))")
   }
 
   @Test func wholeWordMatchingAgreesWithSparseTables() throws {
@@ -222,18 +256,22 @@ import Testing
       ])
   }
 
-  /// Every (pattern, start, end) where the folded pattern equals the folded text, sorted.
-  func naiveMatches(_ patterns: [AhoCorasick.Pattern], in text: String) -> [[Int]] {
+  /// A match as one sortable number.
+  func key(_ pattern: Int, _ start: Int, _ end: Int) -> Int { pattern << 40 | start << 20 | end }
+
+  /// Every (pattern, start, end) where the folded pattern equals the folded text, as ``key``s,
+  /// sorted.
+  func naiveMatches(_ patterns: [AhoCorasick.Pattern], in text: String) -> [Int] {
     let t = UTF8CaseFold.fold(text.utf8)
-    var out: [[Int]] = []
+    var out: [Int] = []
     for (i, p) in patterns.enumerated() {
       let k = UTF8CaseFold.fold(p.text.utf8)
       guard k.count <= t.count else { continue }
-      for s in 0...(t.count - k.count) where t[s..<(s + k.count)].elementsEqual(k) {
-        out.append([i, s, s + k.count])
+      for s in 0...(t.count - k.count) where t[s] == k[0] && t[s..<(s + k.count)].elementsEqual(k) {
+        out.append(key(i, s, s + k.count))
       }
     }
-    return out.sorted { $0.lexicographicallyPrecedes($1) }
+    return out.sorted()
   }
 }
 
