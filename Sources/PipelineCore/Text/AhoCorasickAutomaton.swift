@@ -9,12 +9,13 @@
 ///
 /// Two layouts of the transition table:
 ///
-/// - all dense (the usual case, up to 65,536 states): a row per state of 16-bit next states, with
-///   the states that have outputs numbered last, so the scan is `state = rows[state * stride +
-///   class]` and one comparison per character. Rows start on cache lines and span an odd number
-///   of them, so the first line of every row (where the frequent classes are) maps to a
-///   different cache set instead of piling into a quarter of them as power-of-two rows would;
-///   ordinary text mostly touches that one line per state;
+/// - all dense (the usual case): a row per state of 16-bit entries, rows starting on cache lines
+///   and spanning an odd number `lines` of them (32 entries each), so that the first line of every
+///   row — where the classes of the frequent letters are — maps to a different cache set rather
+///   than piling into a few as power-of-two rows would. An entry holds the next state's *line
+///   number* (`state * lines`), so the scan is `entry = rows[entry << 5 + class]`: a shift, an
+///   add and a load per character, plus one comparison (states with outputs are numbered last).
+///   Used while `states * lines` fits in 16 bits;
 /// - hybrid (when the dense table would exceed `denseLimit` entries): dense rows for the states
 ///   nearest the root (entry = next state << 1 | has output), sorted sparse rows and failure links
 ///   for the others.
@@ -22,10 +23,7 @@
 /// Whitespace runs are collapsed by the automaton itself: every state entered on a space loops to
 /// itself on more whitespace.
 struct Automaton: Sendable {
-  // Per pattern: length in bytes and characters, and flags.
-  let byteLengths: [Int32]
-  let charLengths: [Int32]
-  let flags: [UInt8]
+  // Pattern flags (kept in the output records).
   static let checkEnd: UInt8 = 1
   static let stem: UInt8 = 2
   static let hasSpace: UInt8 = 4
@@ -38,11 +36,13 @@ struct Automaton: Sendable {
   let classCount: Int
   let stateCount: Int
 
-  // All-dense layout (empty `rows` means hybrid): row of state s at rowBase + s * stride.
+  // All-dense layout (empty `rows` means hybrid): the row of state s starts at entry
+  // rowBase + (s * lines) << 5; entries are next state * lines.
   let rows: [UInt16]
   let rowBase: Int
-  let stride: Int
-  let firstOutputState: Int
+  let lines: Int
+  /// The entry value (state * lines) from which states have outputs.
+  let firstOutputEntry: Int
 
   // Hybrid layout.
   let denseCount: Int
@@ -53,9 +53,11 @@ struct Automaton: Sendable {
   let failure: [Int32]
   let hasOutput: [Bool]
 
-  // Outputs per state (own and inherited through failure links), longest pattern first.
+  // Outputs per state (own and inherited through failure links), longest pattern first: state s
+  // has the records outputStart[s]..<outputStart[s + 1], each four numbers: pattern, length in
+  // bytes, length in characters, flags.
   let outputStart: [Int32]
-  let outputs: [Int32]
+  let outputRecords: [Int32]
 
   var isDense: Bool { !rows.isEmpty }
 
@@ -81,9 +83,6 @@ struct Automaton: Sendable {
       flags.append(f)
     }
     let byteLengths = keys.map { Int32($0.utf8.count) }
-    self.flags = flags
-    self.byteLengths = byteLengths
-    self.charLengths = keys.map { Int32($0.unicodeScalars.count) }
     let classes = CharacterClasses(
       keys: keys, caseInsensitive: options.caseInsensitive,
       collapseWhitespace: options.collapseWhitespace, wholeWords: options.wholeWords)
@@ -173,7 +172,7 @@ struct Automaton: Sendable {
     var lines = (nc + 31) / 32
     if lines % 2 == 0 { lines += 1 }
     let stride = lines * 32
-    if n <= 0x10000 && n * stride <= denseLimit {
+    if n * lines <= 0x10000 && n * stride <= denseLimit {
       // All dense: a state's row is its failure state's row with its own children written over.
       var delta = [Int32](repeating: 0, count: n * nc)
       for s in 0..<n {
@@ -208,7 +207,7 @@ struct Automaton: Sendable {
         for s in 0..<n {
           let base = rowBase + renumber[s] * stride
           for c in 0..<nc {
-            rows[base + c] = UInt16(truncatingIfNeeded: renumber[Int(delta[s * nc + c])])
+            rows[base + c] = UInt16(truncatingIfNeeded: renumber[Int(delta[s * nc + c])] * lines)
           }
           renumberedOuts[renumber[s]] = outs[s]
         }
@@ -216,8 +215,8 @@ struct Automaton: Sendable {
       outs = renumberedOuts
       self.rows = rows
       self.rowBase = rowBase
-      self.stride = stride
-      self.firstOutputState = firstOutput
+      self.lines = lines
+      self.firstOutputEntry = firstOutput * lines
       self.denseCount = 0
       self.hybridRows = []
       self.sparseStart = []
@@ -262,8 +261,8 @@ struct Automaton: Sendable {
       }
       self.rows = []
       self.rowBase = 0
-      self.stride = 0
-      self.firstOutputState = 0
+      self.lines = 1
+      self.firstOutputEntry = 0
       self.denseCount = denseCount
       self.hybridRows = hybridRows
       self.sparseStart = sparseStart
@@ -274,12 +273,15 @@ struct Automaton: Sendable {
     }
 
     var outputStart: [Int32] = [0]
-    var outputs: [Int32] = []
+    var outputRecords: [Int32] = []
+    let charLengths = keys.map { Int32($0.unicodeScalars.count) }
     for s in 0..<n {
-      outputs += outs[s].sorted { (byteLengths[Int($0)], -$0) > (byteLengths[Int($1)], -$1) }
-      outputStart.append(Int32(outputs.count))
+      for p in outs[s].sorted(by: { (byteLengths[Int($0)], -$0) > (byteLengths[Int($1)], -$1) }) {
+        outputRecords += [p, byteLengths[Int(p)], charLengths[Int(p)], Int32(flags[Int(p)])]
+      }
+      outputStart.append(Int32(outputRecords.count / 4))
     }
     self.outputStart = outputStart
-    self.outputs = outputs
+    self.outputRecords = outputRecords
   }
 }

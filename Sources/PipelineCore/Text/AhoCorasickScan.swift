@@ -11,25 +11,41 @@ extension Automaton {
   {
     try classes.ascii.withUnsafeBufferPointer { ascii in
       try classes.twoByte.withUnsafeBufferPointer { twoByte in
-        let input = Input(bytes: bytes, ascii: ascii, twoByte: twoByte, classes: classes)
-        if isDense {
-          try rows.withUnsafeBufferPointer { all in
-            // The rows proper start at rowBase (aligned to a cache line).
-            let rows = UnsafeBufferPointer(rebasing: all[rowBase...])
-            try scanDense(input, rows: rows, body)
+        try classes.isWord.withUnsafeBufferPointer { isWord in
+          try outputStart.withUnsafeBufferPointer { outputStart in
+            try outputRecords.withUnsafeBufferPointer { outputRecords in
+              let input = Input(
+                bytes: bytes, ascii: ascii, twoByte: twoByte, isWord: isWord,
+                outputStart: outputStart,
+                outputRecords: outputRecords, classes: classes)
+              try scan(input, body)
+            }
           }
-        } else {
-          try hybridRows.withUnsafeBufferPointer { rows in try scanHybrid(input, rows: rows, body) }
         }
       }
     }
   }
 
-  /// The text and the class tables, for reading one character at a time.
+  private func scan(_ input: Input, _ body: (AhoCorasick.Match) throws -> Void) rethrows {
+    if isDense {
+      try rows.withUnsafeBufferPointer { all in
+        // The rows proper start at rowBase (aligned to a cache line).
+        let rows = UnsafeBufferPointer(rebasing: all[rowBase...])
+        try scanDense(input, rows: rows, body)
+      }
+    } else {
+      try hybridRows.withUnsafeBufferPointer { rows in try scanHybrid(input, rows: rows, body) }
+    }
+  }
+
+  /// The text, the class tables (for reading one character at a time) and the output tables.
   struct Input {
     let bytes: UnsafeBufferPointer<UInt8>
     let ascii: UnsafeBufferPointer<UInt16>
     let twoByte: UnsafeBufferPointer<UInt16>
+    let isWord: UnsafeBufferPointer<Bool>
+    let outputStart: UnsafeBufferPointer<Int32>
+    let outputRecords: UnsafeBufferPointer<Int32>
     let classes: CharacterClasses
 
     /// The class of the character at `i`, and moves `i` past it.
@@ -114,18 +130,18 @@ extension Automaton {
       }
       for k in 0..<count { ends[k] = k + 1 < count ? i[k + 1] : n }
       if count == 1 {
-        let stride = self.stride
-        var state = 0
+        var entry = 0
         var at = 0
         while at < n {
-          state = Int(rows[state &* stride &+ input.next(&at)])
-          if state >= firstOutputState { try report(state, end: at, bytes, body) }
+          entry = Int(rows[entry &<< 5 &+ input.next(&at)])
+          if entry >= firstOutputEntry { try report(entry / lines, end: at, input, body) }
         }
         return
       }
       // Several lanes: interleave four, then two, then one, buffering the matches with their
       // lane; report them lane by lane afterwards, which is text order.
-      var pending: [(lane: Int, state: Int, end: Int)] = []
+      var pending: [(lane: Int, entry: Int, end: Int)] = []
+      pending.reserveCapacity(n / 32 + 16)
       var active = Array(0..<count)
       while !active.isEmpty {
         if active.count >= 4 {
@@ -138,7 +154,9 @@ extension Automaton {
         active.removeAll { i[$0] >= ends[$0] }
       }
       for lane in 0..<count {
-        for p in pending where p.lane == lane { try report(p.state, end: p.end, bytes, body) }
+        for p in pending where p.lane == lane {
+          try report(p.entry / lines, end: p.end, input, body)
+        }
       }
     }
   }
@@ -150,12 +168,11 @@ extension Automaton {
   private func run4(
     _ a: Int, _ b: Int, _ c: Int, _ d: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
     _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
-    _ ends: UnsafeMutableBufferPointer<Int>, _ pending: inout [(lane: Int, state: Int, end: Int)]
+    _ ends: UnsafeMutableBufferPointer<Int>, _ pending: inout [(lane: Int, entry: Int, end: Int)]
   ) {
     let bytes = input.bytes
     let ascii = input.ascii
-    let firstOut = firstOutputState
-    let stride = self.stride
+    let firstOut = firstOutputEntry
     var (r0, r1, r2, r3) = (r[a], r[b], r[c], r[d])
     var (i0, i1, i2, i3) = (i[a], i[b], i[c], i[d])
     let (e0, e1, e2, e3) = (ends[a], ends[b], ends[c], ends[d])
@@ -169,19 +186,19 @@ extension Automaton {
         let b2 = bytes[i2]
         let b3 = bytes[i3]
         if (b0 | b1 | b2 | b3) < 0x80 {
-          r0 = Int(rows[r0 &* stride &+ Int(ascii[Int(b0)])])
-          r1 = Int(rows[r1 &* stride &+ Int(ascii[Int(b1)])])
-          r2 = Int(rows[r2 &* stride &+ Int(ascii[Int(b2)])])
-          r3 = Int(rows[r3 &* stride &+ Int(ascii[Int(b3)])])
+          r0 = Int(rows[r0 &<< 5 &+ Int(ascii[Int(b0)])])
+          r1 = Int(rows[r1 &<< 5 &+ Int(ascii[Int(b1)])])
+          r2 = Int(rows[r2 &<< 5 &+ Int(ascii[Int(b2)])])
+          r3 = Int(rows[r3 &<< 5 &+ Int(ascii[Int(b3)])])
           i0 &+= 1
           i1 &+= 1
           i2 &+= 1
           i3 &+= 1
         } else {
-          r0 = Int(rows[r0 &* stride &+ input.next(&i0)])
-          r1 = Int(rows[r1 &* stride &+ input.next(&i1)])
-          r2 = Int(rows[r2 &* stride &+ input.next(&i2)])
-          r3 = Int(rows[r3 &* stride &+ input.next(&i3)])
+          r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
+          r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
+          r2 = Int(rows[r2 &<< 5 &+ input.next(&i2)])
+          r3 = Int(rows[r3 &<< 5 &+ input.next(&i3)])
         }
         if max(max(r0, r1), max(r2, r3)) >= firstOut {
           if r0 >= firstOut { pending.append((a, r0, i0)) }
@@ -193,10 +210,10 @@ extension Automaton {
     }
     // Close to an end: step with checks until a lane finishes.
     while i0 < e0 && i1 < e1 && i2 < e2 && i3 < e3 {
-      r0 = Int(rows[r0 &* stride &+ input.next(&i0)])
-      r1 = Int(rows[r1 &* stride &+ input.next(&i1)])
-      r2 = Int(rows[r2 &* stride &+ input.next(&i2)])
-      r3 = Int(rows[r3 &* stride &+ input.next(&i3)])
+      r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
+      r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
+      r2 = Int(rows[r2 &<< 5 &+ input.next(&i2)])
+      r3 = Int(rows[r3 &<< 5 &+ input.next(&i3)])
       if r0 >= firstOut { pending.append((a, r0, i0)) }
       if r1 >= firstOut { pending.append((b, r1, i1)) }
       if r2 >= firstOut { pending.append((c, r2, i2)) }
@@ -210,14 +227,13 @@ extension Automaton {
   private func run2(
     _ a: Int, _ b: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
     _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
-    _ ends: UnsafeMutableBufferPointer<Int>, _ pending: inout [(lane: Int, state: Int, end: Int)]
+    _ ends: UnsafeMutableBufferPointer<Int>, _ pending: inout [(lane: Int, entry: Int, end: Int)]
   ) {
-    let firstOut = firstOutputState
-    let stride = self.stride
+    let firstOut = firstOutputEntry
     if a == b {
       var (r0, i0) = (r[a], i[a])
       while i0 < ends[a] {
-        r0 = Int(rows[r0 &* stride &+ input.next(&i0)])
+        r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
         if r0 >= firstOut { pending.append((a, r0, i0)) }
       }
       (r[a], i[a]) = (r0, i0)
@@ -236,13 +252,13 @@ extension Automaton {
         let b0 = bytes[i0]
         let b1 = bytes[i1]
         if (b0 | b1) < 0x80 {
-          r0 = Int(rows[r0 &* stride &+ Int(ascii[Int(b0)])])
-          r1 = Int(rows[r1 &* stride &+ Int(ascii[Int(b1)])])
+          r0 = Int(rows[r0 &<< 5 &+ Int(ascii[Int(b0)])])
+          r1 = Int(rows[r1 &<< 5 &+ Int(ascii[Int(b1)])])
           i0 &+= 1
           i1 &+= 1
         } else {
-          r0 = Int(rows[r0 &* stride &+ input.next(&i0)])
-          r1 = Int(rows[r1 &* stride &+ input.next(&i1)])
+          r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
+          r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
         }
         if max(r0, r1) >= firstOut {
           if r0 >= firstOut { pending.append((a, r0, i0)) }
@@ -251,8 +267,8 @@ extension Automaton {
       }
     }
     while i0 < e0 && i1 < e1 {
-      r0 = Int(rows[r0 &* stride &+ input.next(&i0)])
-      r1 = Int(rows[r1 &* stride &+ input.next(&i1)])
+      r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
+      r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
       if r0 >= firstOut { pending.append((a, r0, i0)) }
       if r1 >= firstOut { pending.append((b, r1, i1)) }
     }
@@ -277,7 +293,7 @@ extension Automaton {
         state = sparseStep(state, c)
         output = hasOutput[state]
       }
-      if output { try report(state, end: i, input.bytes, body) }
+      if output { try report(state, end: i, input, body) }
     }
   }
 
@@ -301,16 +317,30 @@ extension Automaton {
   /// Reports the outputs of `state`, whose last pattern character ends at byte `end`, that pass
   /// the end-of-word check. (The start of a word is guaranteed by the automaton.)
   private func report(
-    _ state: Int, end: Int, _ bytes: UnsafeBufferPointer<UInt8>,
-    _ body: (AhoCorasick.Match) throws -> Void
+    _ state: Int, end: Int, _ input: Input, _ body: (AhoCorasick.Match) throws -> Void
   ) rethrows {
-    for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-      let p = Int(outputs[k])
-      let f = flags[p]
-      if f & Self.checkEnd != 0 && WordCharacters.isWord(at: end, in: bytes) { continue }
+    let bytes = input.bytes
+    let records = input.outputRecords
+    var k = Int(input.outputStart[state]) &* 4
+    let last = Int(input.outputStart[state &+ 1]) &* 4
+    // Whether the character after the match is a word character (decided once).
+    var nextIsWord: Bool? = nil
+    while k < last {
+      let p = Int(records[k])
+      let byteLength = Int(records[k &+ 1])
+      let charLength = Int(records[k &+ 2])
+      let f = UInt8(truncatingIfNeeded: records[k &+ 3])
+      k &+= 4
+      if f & Self.checkEnd != 0 {
+        if nextIsWord == nil {
+          var at = end
+          nextIsWord = end < bytes.count && input.isWord[input.next(&at)]
+        }
+        if nextIsWord == true { continue }
+      }
       let start =
         f & Self.hasSpace != 0
-        ? measureBack(from: end, characters: Int(charLengths[p]), bytes) : end - Int(byteLengths[p])
+        ? measureBack(from: end, characters: charLength, bytes) : end &- byteLength
       let matchEnd = f & Self.stem != 0 ? WordCharacters.wordEnd(from: end, in: bytes) : end
       try body(AhoCorasick.Match(pattern: p, start: start, end: matchEnd))
     }

@@ -96,13 +96,7 @@ public struct TopicTagger: Sendable {
       title.withUTF8 { collect(in: $0, inTitle: true, into: &hits) }
     }
     guard !hits.isEmpty else { return [] }
-    // Group by topic; title matches first, then by start, longer first.
-    hits.sort { a, b in
-      if a.topic != b.topic { return a.topic < b.topic }
-      if a.inTitle != b.inTitle { return a.inTitle }
-      if a.start != b.start { return a.start < b.start }
-      return a.end > b.end
-    }
+    hits = groupedByTopic(hits)
     var results: [Result] = []
     var i = 0
     while i < hits.count {
@@ -112,6 +106,39 @@ public struct TopicTagger: Sendable {
       i = j
     }
     return results
+  }
+
+  /// `hits` grouped by topic (a counting sort, in topic order) and, within a topic, ordered as
+  /// the scoring reads them: title matches first, then by start, longer first. Hits arrive in scan
+  /// order (by end), which is nearly that order, so the insertion sort per topic is cheap.
+  private func groupedByTopic(_ hits: [Hit]) -> [Hit] {
+    let topicCount = taxonomy.topics.count
+    var starts = [Int](repeating: 0, count: topicCount + 1)
+    for h in hits { starts[Int(h.topic) + 1] += 1 }
+    for t in 0..<topicCount { starts[t + 1] += starts[t] }
+    var next = starts
+    var out = hits
+    for h in hits {
+      out[next[Int(h.topic)]] = h
+      next[Int(h.topic)] += 1
+    }
+    func before(_ a: Hit, _ b: Hit) -> Bool {
+      if a.inTitle != b.inTitle { return a.inTitle }
+      if a.start != b.start { return a.start < b.start }
+      return a.end > b.end
+    }
+    for t in 0..<topicCount where starts[t + 1] - starts[t] > 1 {
+      for x in (starts[t] + 1)..<starts[t + 1] {
+        let h = out[x]
+        var y = x
+        while y > starts[t] && before(h, out[y - 1]) {
+          out[y] = out[y - 1]
+          y -= 1
+        }
+        out[y] = h
+      }
+    }
+    return out
   }
 
   private func collect(in bytes: UnsafeBufferPointer<UInt8>, inTitle: Bool, into hits: inout [Hit])
