@@ -34,6 +34,10 @@ struct Automaton: Sendable {
 
   let classes: CharacterClasses
   let classCount: Int
+  /// Per class: whether the state after a character of the class is the same whatever came
+  /// before (a separator that patterns only have first, or a word character no pattern has), so
+  /// that a scan may start fresh right after it.
+  let restartsAfter: [Bool]
   let stateCount: Int
 
   // All-dense layout (empty `rows` means hybrid): the row of state s starts at entry
@@ -159,6 +163,13 @@ struct Automaton: Sendable {
         p == Self.root ? (isWord[c] ? Self.inWord : Self.root) : go(Int(failure[p]), c))
       outs[s] += outs[Int(failure[s])]
     }
+    // A separator class restarts the scan if no pattern has it after its first character; a
+    // word class, if no pattern has it at all (otherwise the state depends on the word start).
+    var restartsAfter = [Bool](repeating: true, count: nc)
+    for s in 0..<n {
+      for (c, _) in kids[s] where s != Self.root || isWord[Int(c)] { restartsAfter[Int(c)] = false }
+    }
+    self.restartsAfter = restartsAfter
     func loopsOnSpace(_ s: Int) -> Bool { classes.space >= 0 && incoming[s] == classes.space }
     // The rows of the root and the in-word state.
     func baseRow(_ s: Int) -> [Int32] {

@@ -1,8 +1,8 @@
 /// The scanning loops of ``Automaton``.
 ///
 /// The dense scan runs up to four independent streams ("lanes") over consecutive parts of a long
-/// text (each starting just after a character that no pattern contains, where the state does not
-/// depend on the text before), stepped in lockstep so the processor overlaps their table lookups;
+/// text (each starting just after a character after which the state does not depend on the text
+/// before), stepped in lockstep so the processor overlaps their table lookups;
 /// when a lane finishes, the others go on in pairs. Matches wait in a buffer with their lane and
 /// are reported lane by lane, which keeps them in text order.
 extension Automaton {
@@ -78,9 +78,9 @@ extension Automaton {
   }
 
   /// Where the dense scan may start a stream near `target` (but after `after`): just after an
-  /// ASCII character no pattern uses (a digit, a bracket, ...). Whatever the state before such a
-  /// character, the state after it is the same, so a stream can start there. Returns the offset
-  /// and the row.
+  /// ASCII character that restarts the automaton (a digit, a comma, a bracket, ...: see
+  /// ``Automaton/restartsAfter``). Whatever the state before such a character, the state after it
+  /// is the same, so a stream can start there. Returns the offset and the entry of that state.
   private func streamStart(
     near target: Int, after: Int, _ bytes: UnsafeBufferPointer<UInt8>,
     _ ascii: UnsafeBufferPointer<UInt16>, _ rows: UnsafeBufferPointer<UInt16>
@@ -88,7 +88,7 @@ extension Automaton {
     let n = bytes.count
     func startsAfter(_ j: Int) -> Int? {
       let b = bytes[j]
-      return b < 0x80 && ascii[Int(b)] <= CharacterClasses.otherWord ? Int(ascii[Int(b)]) : nil
+      return b < 0x80 && restartsAfter[Int(ascii[Int(b)])] ? Int(ascii[Int(b)]) : nil
     }
     for d in 0..<2048 {
       let forward = target + d
