@@ -142,16 +142,27 @@ extension Automaton {
       // lane; report them lane by lane afterwards, which is text order.
       var pending: [(lane: Int, entry: Int, end: Int)] = []
       pending.reserveCapacity(n / 32 + 16)
-      var active = Array(0..<count)
-      while !active.isEmpty {
-        if active.count >= 4 {
-          run4(active[0], active[1], active[2], active[3], input, rows, r, i, ends, &pending)
-        } else if active.count >= 2 {
-          run2(active[0], active[1], input, rows, r, i, ends, &pending)
-        } else {
-          run2(active[0], active[0], input, rows, r, i, ends, &pending)
+      while true {
+        // The lanes not yet at their end, first to last.
+        var active = (0, 0, 0, 0)
+        var live = 0
+        for k in 0..<count where i[k] < ends[k] {
+          switch live {
+          case 0: active.0 = k
+          case 1: active.1 = k
+          case 2: active.2 = k
+          default: active.3 = k
+          }
+          live += 1
         }
-        active.removeAll { i[$0] >= ends[$0] }
+        if live == 0 { break }
+        if live == 4 {
+          run4(active.0, active.1, active.2, active.3, input, rows, r, i, ends, &pending)
+        } else if live >= 2 {
+          run2(active.0, active.1, input, rows, r, i, ends, &pending)
+        } else {
+          run2(active.0, active.0, input, rows, r, i, ends, &pending)
+        }
       }
       for lane in 0..<count {
         for p in pending where p.lane == lane {

@@ -32,10 +32,19 @@ public struct TopicTagger: Sendable {
   public let taxonomy: Taxonomy
   public let scoring: TopicScoring
   let matcher: AhoCorasick
-  // Per pattern: topic, term index, and whether it is an exclusion.
-  let patternTopic: [Int32]
-  let patternTerm: [Int32]
-  let patternExcludes: [Bool]
+  /// Per pattern: its topic and term, whether it is an exclusion, and the term's weight.
+  let patterns: [PatternInfo]
+  /// Per topic: the score it needs.
+  let thresholds: [Double]
+  /// The most terms (or exclusions) of one topic.
+  let maxTerms: Int
+
+  struct PatternInfo {
+    var topic: Int32
+    var term: Int32
+    var exclude: Bool
+    var weight: Double
+  }
 
   /// Compiles `taxonomy`; throws ``TaxonomyError`` (path `[topic id, "terms", index]`) for a term
   /// the matcher cannot use.
@@ -43,18 +52,15 @@ public struct TopicTagger: Sendable {
     self.taxonomy = taxonomy
     self.scoring = scoring
     var patterns: [AhoCorasick.Pattern] = []
-    var topicOf: [Int32] = []
-    var termOf: [Int32] = []
-    var excludes: [Bool] = []
+    var info: [PatternInfo] = []
     var origin: [[String]] = []
     for (t, topic) in taxonomy.topics.enumerated() {
       for (list, isExclude) in [(topic.terms, false), (topic.exclude, true)] {
         for (k, term) in list.enumerated() {
           for p in term.patterns {
             patterns.append(p)
-            topicOf.append(Int32(t))
-            termOf.append(Int32(k))
-            excludes.append(isExclude)
+            info.append(
+              PatternInfo(topic: Int32(t), term: Int32(k), exclude: isExclude, weight: term.weight))
             origin.append([topic.id, isExclude ? "exclude" : "terms", String(k)])
           }
         }
@@ -65,9 +71,9 @@ public struct TopicTagger: Sendable {
     } catch {
       throw TaxonomyError(path: origin[error.index], error.message)
     }
-    patternTopic = topicOf
-    patternTerm = termOf
-    patternExcludes = excludes
+    self.patterns = info
+    thresholds = taxonomy.topics.map { $0.threshold ?? scoring.threshold }
+    maxTerms = taxonomy.topics.map { max($0.terms.count, $0.exclude.count) }.max() ?? 0
   }
 
   /// A match as collected during the scan.
@@ -77,6 +83,7 @@ public struct TopicTagger: Sendable {
     var exclude: Bool
     var inTitle: Bool
     var kept = false
+    var weight: Double
     var start: Int
     var end: Int
   }
@@ -98,12 +105,20 @@ public struct TopicTagger: Sendable {
     guard !hits.isEmpty else { return [] }
     hits = groupedByTopic(hits)
     var results: [Result] = []
-    var i = 0
-    while i < hits.count {
-      var j = i
-      while j < hits.count && hits[j].topic == hits[i].topic { j += 1 }
-      if let r = scoreTopic(&hits, i..<j, layout: layout, evidence: evidence) { results.append(r) }
-      i = j
+    results.reserveCapacity(taxonomy.topics.count)
+    // Occurrences so far of each term of the topic being scored (zeroed again after each topic).
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, maxTerms)) { seen in
+      seen.initialize(repeating: 0)
+      var i = 0
+      while i < hits.count {
+        var j = i
+        while j < hits.count && hits[j].topic == hits[i].topic { j += 1 }
+        if let r = scoreTopic(&hits, i..<j, seen: seen, layout: layout, evidence: evidence) {
+          results.append(r)
+        }
+        for x in i..<j { seen[Int(hits[x].term)] = 0 }
+        i = j
+      }
     }
     return results
   }
@@ -113,29 +128,33 @@ public struct TopicTagger: Sendable {
   /// order (by end), which is nearly that order, so the insertion sort per topic is cheap.
   private func groupedByTopic(_ hits: [Hit]) -> [Hit] {
     let topicCount = taxonomy.topics.count
-    var starts = [Int](repeating: 0, count: topicCount + 1)
-    for h in hits { starts[Int(h.topic) + 1] += 1 }
-    for t in 0..<topicCount { starts[t + 1] += starts[t] }
-    var next = starts
     var out = hits
-    for h in hits {
-      out[next[Int(h.topic)]] = h
-      next[Int(h.topic)] += 1
-    }
-    func before(_ a: Hit, _ b: Hit) -> Bool {
-      if a.inTitle != b.inTitle { return a.inTitle }
-      if a.start != b.start { return a.start < b.start }
-      return a.end > b.end
-    }
-    for t in 0..<topicCount where starts[t + 1] - starts[t] > 1 {
-      for x in (starts[t] + 1)..<starts[t + 1] {
-        let h = out[x]
-        var y = x
-        while y > starts[t] && before(h, out[y - 1]) {
-          out[y] = out[y - 1]
-          y -= 1
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * topicCount + 1) { buffer in
+      let starts = UnsafeMutableBufferPointer(rebasing: buffer[0...topicCount])
+      let next = UnsafeMutableBufferPointer(rebasing: buffer[(topicCount + 1)...])
+      for k in starts.indices { starts[k] = 0 }
+      for h in hits { starts[Int(h.topic) + 1] += 1 }
+      for t in 0..<topicCount { starts[t + 1] += starts[t] }
+      for t in 0..<topicCount { next[t] = starts[t] }
+      for h in hits {
+        out[next[Int(h.topic)]] = h
+        next[Int(h.topic)] += 1
+      }
+      func before(_ a: Hit, _ b: Hit) -> Bool {
+        if a.inTitle != b.inTitle { return a.inTitle }
+        if a.start != b.start { return a.start < b.start }
+        return a.end > b.end
+      }
+      for t in 0..<topicCount where starts[t + 1] - starts[t] > 1 {
+        for x in (starts[t] + 1)..<starts[t + 1] {
+          let h = out[x]
+          var y = x
+          while y > starts[t] && before(h, out[y - 1]) {
+            out[y] = out[y - 1]
+            y -= 1
+          }
+          out[y] = h
         }
-        out[y] = h
       }
     }
     return out
@@ -143,23 +162,25 @@ public struct TopicTagger: Sendable {
 
   private func collect(in bytes: UnsafeBufferPointer<UInt8>, inTitle: Bool, into hits: inout [Hit])
   {
-    matcher.forEachMatch(in: bytes) { m in
-      hits.append(
-        Hit(
-          topic: patternTopic[m.pattern], term: patternTerm[m.pattern],
-          exclude: patternExcludes[m.pattern],
-          inTitle: inTitle, start: m.start, end: m.end))
+    patterns.withUnsafeBufferPointer { patterns in
+      matcher.forEachMatch(in: bytes) { m in
+        let p = patterns[m.pattern]
+        hits.append(
+          Hit(
+            topic: p.topic, term: p.term, exclude: p.exclude, inTitle: inTitle, weight: p.weight,
+            start: m.start, end: m.end))
+      }
     }
   }
 
   /// Scores the hits of one topic (`range`, sorted by position), marking the ones that count.
   private func scoreTopic(
-    _ hits: inout [Hit], _ range: Range<Int>, layout: TextLayout, evidence: Bool
+    _ hits: inout [Hit], _ range: Range<Int>, seen: UnsafeMutableBufferPointer<Int32>,
+    layout: TextLayout, evidence: Bool
   )
     -> Result?
   {
     let t = Int(hits[range.lowerBound].topic)
-    let topic = taxonomy.topics[t]
     var list: [Evidence] = []
     var lastEnd = -1
     var lastInTitle = true
@@ -191,9 +212,9 @@ public struct TopicTagger: Sendable {
       hits[x].kept = true
       count += 1
       // The how-many-th occurrence of this term.
-      var k = 1
-      for y in range.lowerBound..<x where hits[y].kept && hits[y].term == h.term { k += 1 }
-      let weight = topic.terms[Int(h.term)].weight
+      seen[Int(h.term)] += 1
+      let k = Int(seen[Int(h.term)])
+      let weight = h.weight
       let inHeadline = h.inTitle || layout.headline.contains(h.start)
       let boost =
         inHeadline
@@ -221,7 +242,7 @@ public struct TopicTagger: Sendable {
     if let reference = scoring.referenceLength, reference > 0, layout.characters > reference {
       score /= (Double(layout.characters) / Double(reference)).squareRoot()
     }
-    let threshold = topic.threshold ?? scoring.threshold
+    let threshold = thresholds[t]
     // Repeats of one term count once, except that a specific term mentioned again counts twice.
     let support = distinct + (specificRepeated ? 1 : 0)
     let enough = support >= scoring.minimumMatches || specificInHeadline
