@@ -113,6 +113,19 @@ import Testing
       ).contains("sport")))
   }
 
+  @Test func onlyRestrictsTheTopics() throws {
+    let stage = try TagTopicsStage.make(["only": ["visa", "legal"]])
+    let text =
+      "Court rules on visa\n\nThe High Court ruled the visa refusals unlawful; the judge said work permits must be reviewed. Exports and the trade deficit were not discussed, nor the WTO."
+    #expect(try TagTopicsTestSupport.topics(stage, text) == ["legal", "visa"])
+    #expect {
+      try TagTopicsStage.make(["only": ["visa", "spcae"]])
+    } throws: { error in
+      guard let e = error as? OptionError else { return false }
+      return e.option == "only" && e.path == ["1"] && e.message.contains("did you mean \"space\"")
+    }
+  }
+
   @Test func replaceDefaultWithInlineTopicsOnly() throws {
     let stage = try TagTopicsStage.make([
       "replaceDefault": true,

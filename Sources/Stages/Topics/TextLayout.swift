@@ -19,10 +19,14 @@ struct TextLayout: Equatable {
     self.characters = characters
   }
 
-  /// The layout of `bytes`; with `detectHeadline` false the whole text is lead and body.
-  init(_ bytes: UnsafeBufferPointer<UInt8>, leadLength: Int, detectHeadline: Bool) {
+  /// The layout of `bytes`; with `detectHeadline` false the whole text is lead and body. The
+  /// length in characters is counted only when `countCharacters` (else it is the byte count).
+  init(
+    _ bytes: UnsafeBufferPointer<UInt8>, leadLength: Int, detectHeadline: Bool,
+    countCharacters: Bool = true
+  ) {
     let n = bytes.count
-    characters = n - Self.continuationBytes(bytes)
+    characters = countCharacters ? n - Self.continuationBytes(bytes) : n
     var i = 0
     while i < n, Self.isSpace(bytes[i]) { i += 1 }
     let lineStart = i

@@ -17,6 +17,11 @@ enum TopicStageSupport {
           "inline topics: an object by id ({ visa: { terms: [...] } }) or an array of topics with \"id\"; merged over the taxonomy"
       ),
       OptionSpec(
+        "only", .strings,
+        help:
+          "tag only these topic ids (the taxonomy's other topics are ignored), e.g. [\"visa\", \"trade\"]"
+      ),
+      OptionSpec(
         "field", .string, default: .string(field), help: "output field for the sorted topic ids"),
       OptionSpec(
         "threshold", .number, default: .double(threshold),
@@ -54,6 +59,16 @@ enum TopicStageSupport {
       } catch {
         throw OptionError(option: "topics", path: error.path, error.message)
       }
+    }
+    if options.isSet("only") {
+      let ids = taxonomy.topics.map(\.id)
+      for (i, id) in options.strings("only").enumerated() where !ids.contains(id) {
+        var message = "no topic \"\(id)\" in the taxonomy"
+        if let guess = DidYouMean.best(id, among: ids) { message += "; did you mean \"\(guess)\"?" }
+        throw OptionError(option: "only", path: [String(i)], message)
+      }
+      let keep = Set(options.strings("only"))
+      taxonomy.topics.removeAll { !keep.contains($0.id) }
     }
     return taxonomy
   }

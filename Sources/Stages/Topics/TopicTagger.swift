@@ -97,7 +97,11 @@ public struct TopicTagger: Sendable {
     var text = text
     let layout = text.withUTF8 { bytes -> TextLayout in
       collect(in: bytes, inTitle: false, into: &hits)
-      return TextLayout(bytes, leadLength: scoring.leadLength, detectHeadline: title == nil)
+      // Characters matter only for texts longer than the reference length (in characters, so
+      // at least as many bytes).
+      let count = (scoring.referenceLength.map { bytes.count > $0 }) ?? false
+      return TextLayout(
+        bytes, leadLength: scoring.leadLength, detectHeadline: title == nil, countCharacters: count)
     }
     if var title {
       title.withUTF8 { collect(in: $0, inTitle: true, into: &hits) }
