@@ -110,10 +110,11 @@ extension Automaton {
     let n = bytes.count
     // Up to four streams ("lanes") over consecutive parts of the text: the state, position and
     // end of each, in stack memory.
-    try withUnsafeTemporaryAllocation(of: Int.self, capacity: 12) { lanes in
+    try withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { lanes in
       let r = UnsafeMutableBufferPointer(rebasing: lanes[0..<4])
       let i = UnsafeMutableBufferPointer(rebasing: lanes[4..<8])
       let ends = UnsafeMutableBufferPointer(rebasing: lanes[8..<12])
+      let fill = UnsafeMutableBufferPointer(rebasing: lanes[12..<16])
       var count = 1
       r[0] = 0
       i[0] = 0
@@ -138,37 +139,59 @@ extension Automaton {
         }
         return
       }
-      // Several lanes: interleave four, then two, then one, buffering the matches with their
-      // lane; report them lane by lane afterwards, which is text order.
-      var pending: [(lane: Int, entry: Int, end: Int)] = []
-      pending.reserveCapacity(n / 32 + 16)
-      while true {
-        // The lanes not yet at their end, first to last.
-        var active = (0, 0, 0, 0)
-        var live = 0
-        for k in 0..<count where i[k] < ends[k] {
-          switch live {
-          case 0: active.0 = k
-          case 1: active.1 = k
-          case 2: active.2 = k
-          default: active.3 = k
+      // Several lanes: interleave four, then two, then one. A lane steps at most once per byte,
+      // so the matches of the lane over bytes a..<b fit in slots a..<b of a buffer as long as the
+      // text; reported lane by lane afterwards, they come out in text order.
+      for k in 0..<count { fill[k] = i[k] }
+      try withUnsafeTemporaryAllocation(of: Found.self, capacity: n) { found in
+        let out = Output(found: found, fill: fill)
+        while true {
+          // The lanes not yet at their end, first to last.
+          var active = (0, 0, 0, 0)
+          var live = 0
+          for k in 0..<count where i[k] < ends[k] {
+            switch live {
+            case 0: active.0 = k
+            case 1: active.1 = k
+            case 2: active.2 = k
+            default: active.3 = k
+            }
+            live += 1
           }
-          live += 1
+          if live == 0 { break }
+          if live == 4 {
+            run4(active.0, active.1, active.2, active.3, input, rows, r, i, ends, out)
+          } else if live >= 2 {
+            run2(active.0, active.1, input, rows, r, i, ends, out)
+          } else {
+            run2(active.0, active.0, input, rows, r, i, ends, out)
+          }
         }
-        if live == 0 { break }
-        if live == 4 {
-          run4(active.0, active.1, active.2, active.3, input, rows, r, i, ends, &pending)
-        } else if live >= 2 {
-          run2(active.0, active.1, input, rows, r, i, ends, &pending)
-        } else {
-          run2(active.0, active.0, input, rows, r, i, ends, &pending)
+        for lane in 0..<count {
+          let first = lane == 0 ? 0 : ends[lane - 1]
+          for x in first..<fill[lane] {
+            try report(Int(found[x].entry) / lines, end: found[x].end, input, body)
+          }
         }
       }
-      for lane in 0..<count {
-        for p in pending where p.lane == lane {
-          try report(p.entry / lines, end: p.end, input, body)
-        }
-      }
+    }
+  }
+
+  /// A candidate match found by a lane: the automaton entry and the end offset.
+  struct Found {
+    var entry: Int32
+    var end: Int
+  }
+
+  /// Where lanes put their candidates: lane k writes at `fill[k]` and moves it on.
+  struct Output {
+    let found: UnsafeMutableBufferPointer<Found>
+    let fill: UnsafeMutableBufferPointer<Int>
+
+    @inline(__always)
+    func add(_ lane: Int, _ entry: Int, _ end: Int) {
+      found[fill[lane]] = Found(entry: Int32(truncatingIfNeeded: entry), end: end)
+      fill[lane] &+= 1
     }
   }
 
@@ -179,7 +202,7 @@ extension Automaton {
   private func run4(
     _ a: Int, _ b: Int, _ c: Int, _ d: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
     _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
-    _ ends: UnsafeMutableBufferPointer<Int>, _ pending: inout [(lane: Int, entry: Int, end: Int)]
+    _ ends: UnsafeMutableBufferPointer<Int>, _ out: Output
   ) {
     let bytes = input.bytes
     let ascii = input.ascii
@@ -212,10 +235,10 @@ extension Automaton {
           r3 = Int(rows[r3 &<< 5 &+ input.next(&i3)])
         }
         if max(max(r0, r1), max(r2, r3)) >= firstOut {
-          if r0 >= firstOut { pending.append((a, r0, i0)) }
-          if r1 >= firstOut { pending.append((b, r1, i1)) }
-          if r2 >= firstOut { pending.append((c, r2, i2)) }
-          if r3 >= firstOut { pending.append((d, r3, i3)) }
+          if r0 >= firstOut { out.add(a, r0, i0) }
+          if r1 >= firstOut { out.add(b, r1, i1) }
+          if r2 >= firstOut { out.add(c, r2, i2) }
+          if r3 >= firstOut { out.add(d, r3, i3) }
         }
       }
     }
@@ -225,10 +248,10 @@ extension Automaton {
       r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
       r2 = Int(rows[r2 &<< 5 &+ input.next(&i2)])
       r3 = Int(rows[r3 &<< 5 &+ input.next(&i3)])
-      if r0 >= firstOut { pending.append((a, r0, i0)) }
-      if r1 >= firstOut { pending.append((b, r1, i1)) }
-      if r2 >= firstOut { pending.append((c, r2, i2)) }
-      if r3 >= firstOut { pending.append((d, r3, i3)) }
+      if r0 >= firstOut { out.add(a, r0, i0) }
+      if r1 >= firstOut { out.add(b, r1, i1) }
+      if r2 >= firstOut { out.add(c, r2, i2) }
+      if r3 >= firstOut { out.add(d, r3, i3) }
     }
     (r[a], r[b], r[c], r[d]) = (r0, r1, r2, r3)
     (i[a], i[b], i[c], i[d]) = (i0, i1, i2, i3)
@@ -238,14 +261,14 @@ extension Automaton {
   private func run2(
     _ a: Int, _ b: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
     _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
-    _ ends: UnsafeMutableBufferPointer<Int>, _ pending: inout [(lane: Int, entry: Int, end: Int)]
+    _ ends: UnsafeMutableBufferPointer<Int>, _ out: Output
   ) {
     let firstOut = firstOutputEntry
     if a == b {
       var (r0, i0) = (r[a], i[a])
       while i0 < ends[a] {
         r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
-        if r0 >= firstOut { pending.append((a, r0, i0)) }
+        if r0 >= firstOut { out.add(a, r0, i0) }
       }
       (r[a], i[a]) = (r0, i0)
       return
@@ -272,16 +295,16 @@ extension Automaton {
           r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
         }
         if max(r0, r1) >= firstOut {
-          if r0 >= firstOut { pending.append((a, r0, i0)) }
-          if r1 >= firstOut { pending.append((b, r1, i1)) }
+          if r0 >= firstOut { out.add(a, r0, i0) }
+          if r1 >= firstOut { out.add(b, r1, i1) }
         }
       }
     }
     while i0 < e0 && i1 < e1 {
       r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
       r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
-      if r0 >= firstOut { pending.append((a, r0, i0)) }
-      if r1 >= firstOut { pending.append((b, r1, i1)) }
+      if r0 >= firstOut { out.add(a, r0, i0) }
+      if r1 >= firstOut { out.add(b, r1, i1) }
     }
     (r[a], r[b]) = (r0, r1)
     (i[a], i[b]) = (i0, i1)
