@@ -33,9 +33,10 @@ struct TextLayout: Equatable {
     var bodyStart = lineStart
     headline = 0..<0
     if detectHeadline {
+      // The first line, given up as soon as it is too long for a headline.
       var lineEnd = lineStart
       var chars = 0
-      while lineEnd < n, bytes[lineEnd] != 0x0A {
+      while lineEnd < n, bytes[lineEnd] != 0x0A, chars <= Self.maximumHeadlineLength {
         if bytes[lineEnd] & 0xC0 != 0x80 { chars += 1 }
         lineEnd += 1
       }
@@ -44,6 +45,7 @@ struct TextLayout: Equatable {
       var rest = lineEnd
       while rest < n, Self.isSpace(bytes[rest]) { rest += 1 }
       if last > lineStart, chars <= Self.maximumHeadlineLength,
+        lineEnd == n || bytes[lineEnd] == 0x0A,
         bytes[last - 1] != UInt8(ascii: "."),
         rest < n
       {
@@ -51,17 +53,33 @@ struct TextLayout: Equatable {
         bodyStart = rest
       }
     }
-    var j = bodyStart
+    leadEnd = Self.advance(bodyStart, characters: leadLength, in: bytes)
+  }
+
+  static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+  /// The byte offset `characters` characters after `start` (or the end), eight bytes at a time
+  /// while far from the target.
+  static func advance(_ start: Int, characters: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = bytes.count
+    var j = start
     var count = 0
-    while j < n, count < leadLength {
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while j + 8 <= n && count + 8 <= characters {
+        let x = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+        let continuation = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
+        count &+= 8 - Int(truncatingIfNeeded: (continuation &* 0x0101_0101_0101_0101) >> 56)
+        j += 8
+      }
+    }
+    while j < n, count < characters {
       if bytes[j] & 0xC0 != 0x80 { count += 1 }
       j += 1
     }
     while j < n, bytes[j] & 0xC0 == 0x80 { j += 1 }
-    leadEnd = j
+    return j
   }
-
-  static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
   /// The number of UTF-8 continuation bytes (10xxxxxx), eight bytes at a time.
   static func continuationBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
