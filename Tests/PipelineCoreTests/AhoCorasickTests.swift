@@ -240,6 +240,32 @@ import Testing
     #expect(total > 200, "the random texts should contain many whole-word matches (\(total))")
   }
 
+  @Test func longTextsAcrossScanWindows() throws {
+    let patterns = ["visa regime", "visa", "trade", "launch*", "виза"].map {
+      AhoCorasick.Pattern(parsing: $0)
+    }
+    let dense = try AhoCorasick(patterns)
+    let sparse = try AhoCorasick(patterns, denseLimit: 1)
+    // A phrase across the 64 KiB window boundary, in a text with digits (lanes) and without.
+    for filler in ["lorem 12 ipsum, dolor; ", "lorem ipsum dolor sit amet "] {
+      var text = ""
+      while text.utf8.count < 65536 - 6 { text += filler }
+      text = String(text.utf8.prefix(65536 - 6).map { Character(Unicode.Scalar($0)) })
+      text += " visa regime launched виза trade "
+      while text.utf8.count < 200_000 { text += filler + "trade visa " }
+      let a = dense.matches(in: text)
+      #expect(a == sparse.matches(in: text))
+      let bytes = Array(text.utf8)
+      let phrase = try #require(a.first { patterns[$0.pattern].text == "visa regime" })
+      #expect(String(decoding: bytes[phrase.start..<phrase.end], as: UTF8.self) == "visa regime")
+      #expect(phrase.start < 65536 && phrase.end > 65536)
+      // Every "trade" and "visa" word is found once (plus the phrase, stem and Cyrillic word).
+      let words = text.split(whereSeparator: { !$0.isLetter })
+      let expected = words.filter { $0 == "trade" || $0 == "visa" }.count + 3
+      #expect(a.count == expected)
+    }
+  }
+
   @Test func wholeWordMatchingAgreesWithSparseTables() throws {
     let terms = [
       "visa", "visa regime", "виза", "trade", "trade war", "launch*", "new york", "york",

@@ -103,78 +103,104 @@ extension Automaton {
     return nil
   }
 
+  /// Texts are scanned in windows of this many bytes (the state carries over from one window to
+  /// the next), which bounds the candidate buffer.
+  static let window = 1 << 16
+
   private func scanDense(
     _ input: Input, rows: UnsafeBufferPointer<UInt16>, _ body: (AhoCorasick.Match) throws -> Void
   ) rethrows {
-    let bytes = input.bytes
-    let n = bytes.count
-    // Up to four streams ("lanes") over consecutive parts of the text: the state, position and
-    // end of each, in stack memory.
+    let n = input.bytes.count
+    // Lane state, position, end and fill, in stack memory; the candidate buffer, reused by all
+    // windows.
     try withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { lanes in
-      let r = UnsafeMutableBufferPointer(rebasing: lanes[0..<4])
-      let i = UnsafeMutableBufferPointer(rebasing: lanes[4..<8])
-      let ends = UnsafeMutableBufferPointer(rebasing: lanes[8..<12])
-      let fill = UnsafeMutableBufferPointer(rebasing: lanes[12..<16])
-      var count = 1
-      r[0] = 0
-      i[0] = 0
-      if n >= 256 {
-        let parts = n >= 1024 ? 4 : 2
-        for k in 1..<parts {
-          if let s = streamStart(near: n * k / parts, after: i[count - 1], bytes, input.ascii, rows)
-          {
-            i[count] = s.offset
-            r[count] = s.row
-            count += 1
-          }
-        }
-      }
-      for k in 0..<count { ends[k] = k + 1 < count ? i[k + 1] : n }
-      if count == 1 {
+      try withUnsafeTemporaryAllocation(of: Found.self, capacity: min(n, Self.window)) { found in
+        var start = 0
         var entry = 0
-        var at = 0
-        while at < n {
-          entry = Int(rows[entry &<< 5 &+ input.next(&at)])
-          if entry >= firstOutputEntry { try report(entry / lines, end: at, input, body) }
-        }
-        return
-      }
-      // Several lanes: interleave four, then two, then one. A lane steps at most once per byte,
-      // so the matches of the lane over bytes a..<b fit in slots a..<b of a buffer as long as the
-      // text; reported lane by lane afterwards, they come out in text order.
-      for k in 0..<count { fill[k] = i[k] }
-      try withUnsafeTemporaryAllocation(of: Found.self, capacity: n) { found in
-        let out = Output(found: found, fill: fill)
-        while true {
-          // The lanes not yet at their end, first to last.
-          var active = (0, 0, 0, 0)
-          var live = 0
-          for k in 0..<count where i[k] < ends[k] {
-            switch live {
-            case 0: active.0 = k
-            case 1: active.1 = k
-            case 2: active.2 = k
-            default: active.3 = k
-            }
-            live += 1
-          }
-          if live == 0 { break }
-          if live == 4 {
-            run4(active.0, active.1, active.2, active.3, input, rows, r, i, ends, out)
-          } else if live >= 2 {
-            run2(active.0, active.1, input, rows, r, i, ends, out)
-          } else {
-            run2(active.0, active.0, input, rows, r, i, ends, out)
-          }
-        }
-        for lane in 0..<count {
-          let first = lane == 0 ? 0 : ends[lane - 1]
-          for x in first..<fill[lane] {
-            try report(Int(found[x].entry) / lines, end: found[x].end, input, body)
-          }
+        while start < n {
+          let end = n - start <= Self.window ? n : start + Self.window
+          entry = try scanWindow(start..<end, entry: entry, input, rows, lanes, found, body)
+          start = end
         }
       }
     }
+  }
+
+  /// Scans the bytes `range` starting in state `entry`, reports the matches, and returns the
+  /// state at the end.
+  private func scanWindow(
+    _ range: Range<Int>, entry: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
+    _ lanes: UnsafeMutableBufferPointer<Int>, _ found: UnsafeMutableBufferPointer<Found>,
+    _ body: (AhoCorasick.Match) throws -> Void
+  ) rethrows -> Int {
+    let bytes = input.bytes
+    let length = range.count
+    // Up to four streams ("lanes") over consecutive parts of the range.
+    let r = UnsafeMutableBufferPointer(rebasing: lanes[0..<4])
+    let i = UnsafeMutableBufferPointer(rebasing: lanes[4..<8])
+    let ends = UnsafeMutableBufferPointer(rebasing: lanes[8..<12])
+    let fill = UnsafeMutableBufferPointer(rebasing: lanes[12..<16])
+    var count = 1
+    r[0] = entry
+    i[0] = range.lowerBound
+    if length >= 256 {
+      let parts = length >= 1024 ? 4 : 2
+      for k in 1..<parts {
+        let target = range.lowerBound + length * k / parts
+        if let s = streamStart(near: target, after: i[count - 1], bytes, input.ascii, rows),
+          s.offset < range.upperBound
+        {
+          i[count] = s.offset
+          r[count] = s.row
+          count += 1
+        }
+      }
+    }
+    for k in 0..<count { ends[k] = k + 1 < count ? i[k + 1] : range.upperBound }
+    if count == 1 {
+      var entry = entry
+      var at = range.lowerBound
+      while at < range.upperBound {
+        entry = Int(rows[entry &<< 5 &+ input.next(&at)])
+        if entry >= firstOutputEntry { try report(entry / lines, end: at, input, body) }
+      }
+      return entry
+    }
+    // Several lanes: interleave four, then two, then one. A lane steps at most once per byte,
+    // so the candidates of the lane over bytes a..<b fit in slots a..<b of the buffer (offset by
+    // the window's start); reported lane by lane afterwards, they come out in text order.
+    let base = range.lowerBound
+    for k in 0..<count { fill[k] = i[k] - base }
+    let out = Output(found: found, fill: fill)
+    while true {
+      // The lanes not yet at their end, first to last.
+      var active = (0, 0, 0, 0)
+      var live = 0
+      for k in 0..<count where i[k] < ends[k] {
+        switch live {
+        case 0: active.0 = k
+        case 1: active.1 = k
+        case 2: active.2 = k
+        default: active.3 = k
+        }
+        live += 1
+      }
+      if live == 0 { break }
+      if live == 4 {
+        run4(active.0, active.1, active.2, active.3, input, rows, r, i, ends, out)
+      } else if live >= 2 {
+        run2(active.0, active.1, input, rows, r, i, ends, out)
+      } else {
+        run2(active.0, active.0, input, rows, r, i, ends, out)
+      }
+    }
+    for lane in 0..<count {
+      let first = (lane == 0 ? range.lowerBound : ends[lane - 1]) - base
+      for x in first..<fill[lane] {
+        try report(Int(found[x].entry) / lines, end: found[x].end, input, body)
+      }
+    }
+    return r[count - 1]
   }
 
   /// A candidate match found by a lane: the automaton entry and the end offset.
