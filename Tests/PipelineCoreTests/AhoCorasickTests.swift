@@ -16,6 +16,18 @@ import Testing
     }
   }
 
+  @Test func theDocumentedExample() throws {
+    let matcher = try AhoCorasick(
+      ["visa", "visa regime", "launch*"].map { AhoCorasick.Pattern(parsing: $0) })
+    #expect(
+      matcher.matches(in: "Visa regime eased; rocket launched") == [
+        .init(pattern: 0, start: 0, end: 4), .init(pattern: 1, start: 0, end: 11),
+        .init(pattern: 2, start: 26, end: 34),
+      ])
+    #expect(matcher.hasMatch(in: "a VISA"))
+    #expect(!matcher.hasMatch(in: "visas only"))
+  }
+
   @Test func termAtTheVeryStartAndEnd() throws {
     #expect(try found(["visa"], in: "visa") == ["visa=visa"])
     #expect(try found(["visa"], in: "visa rules changed") == ["visa=visa"])

@@ -19,13 +19,17 @@
 /// ```swift
 /// let matcher = try AhoCorasick(["visa", "visa regime", "launch*"].map { AhoCorasick.Pattern(parsing: $0) })
 /// for m in matcher.matches(in: "Visa regime eased; rocket launched") {
-///   print(m.pattern, m.start, m.end)   // 1 0 11, 0 0 4, 2 26 34
+///   print(m.pattern, m.start, m.end)   // 0 0 4, then 1 0 11, then 2 26 34
 /// }
 /// ```
 ///
-/// The transition table is dense (one row of byte classes per state, the bytes that occur in no
-/// pattern sharing one class) for the states closest to the root, where a scan spends nearly all
-/// its time, and sparse for the deep states of very large dictionaries.
+/// The automaton steps once per character on character classes and is *word-anchored*: matches
+/// only start at word starts, so a word that no pattern begins with parks the scan in one state
+/// until the next separator. Its transition table is dense (16-bit entries, rows aligned to cache
+/// lines with the frequent letters' classes in the first line) for up to 65,536 states and hybrid
+/// (dense near the root, sparse below) beyond. Long texts are scanned as up to four interleaved
+/// lanes so that the table lookups overlap; matches still come out in text order. See
+/// `Automaton` and its scan for the details.
 public struct AhoCorasick: Sendable {
   /// One pattern: its text and whether it is a stem.
   public struct Pattern: Sendable, Hashable, CustomStringConvertible {
