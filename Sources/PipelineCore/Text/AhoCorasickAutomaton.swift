@@ -16,9 +16,9 @@
 ///   number* (`state * lines`), so the scan is `entry = rows[entry << 5 + class]`: a shift, an
 ///   add and a load per character, plus one comparison (states with outputs are numbered last).
 ///   Used while `states * lines` fits in 16 bits;
-/// - hybrid (when the dense table would exceed `denseLimit` entries): dense rows for the states
-///   nearest the root (entry = next state << 1 | has output), sorted sparse rows and failure links
-///   for the others.
+/// - hybrid (beyond that, or when the dense table would exceed `denseLimit` entries): dense rows
+///   for the states nearest the root (entry = next state << 1 | has output), sorted sparse rows and
+///   failure links for the others.
 ///
 /// Whitespace runs are collapsed by the automaton itself: every state entered on a space loops to
 /// itself on more whitespace.
