@@ -26,6 +26,7 @@ let package = Package(
         .embedInCode("Resources/boilerplate/boilerplate_ru.json5"),
         .embedInCode("Resources/boilerplate/boilerplate_pl.json5"),
         .embedInCode("Resources/outlets.json5"),
+        .embedInCode("Resources/taxonomy.json5"),
       ]
     ),
     .executableTarget(name: "pipe", dependencies: ["PipelineCore", "Stages"]),

@@ -14,6 +14,7 @@ public enum BuiltinStages {
     SetFieldsStage.self,
     RemoveFieldsStage.self,
     ExecStage.self,
+    KeywordsStage.self,
   ])
 
   /// Commands that ship with the built-in stages (`pipe learn-boilerplate`, ...).

@@ -1,0 +1,444 @@
+/// The scanning loops of ``Automaton``.
+///
+/// The dense scan runs up to four independent streams ("lanes") over consecutive parts of a long
+/// text (each starting just after a character after which the state does not depend on the text
+/// before), stepped in lockstep so the processor overlaps their table lookups;
+/// when a lane finishes, the others go on in pairs. Matches wait in a buffer with their lane and
+/// are reported lane by lane, which keeps them in text order.
+extension Automaton {
+  func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (AhoCorasick.Match) throws -> Void)
+    rethrows
+  {
+    try classes.ascii.withUnsafeBufferPointer { ascii in
+      try classes.twoByte.withUnsafeBufferPointer { twoByte in
+        try classes.isWord.withUnsafeBufferPointer { isWord in
+          try outputStart.withUnsafeBufferPointer { outputStart in
+            try outputRecords.withUnsafeBufferPointer { outputRecords in
+              let input = Input(
+                bytes: bytes, ascii: ascii, twoByte: twoByte, isWord: isWord,
+                outputStart: outputStart,
+                outputRecords: outputRecords, classes: classes)
+              try scan(input, body)
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private func scan(_ input: Input, _ body: (AhoCorasick.Match) throws -> Void) rethrows {
+    if isDense {
+      try rows.withUnsafeBufferPointer { all in
+        // The rows proper start at rowBase (aligned to a cache line).
+        let rows = UnsafeBufferPointer(rebasing: all[rowBase...])
+        try scanDense(input, rows: rows, body)
+      }
+    } else {
+      try hybridRows.withUnsafeBufferPointer { rows in try scanHybrid(input, rows: rows, body) }
+    }
+  }
+
+  /// The text, the class tables (for reading one character at a time) and the output tables.
+  struct Input {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ascii: UnsafeBufferPointer<UInt16>
+    let twoByte: UnsafeBufferPointer<UInt16>
+    let isWord: UnsafeBufferPointer<Bool>
+    let outputStart: UnsafeBufferPointer<Int32>
+    let outputRecords: UnsafeBufferPointer<Int32>
+    let classes: CharacterClasses
+
+    /// The class of the character at `i`, and moves `i` past it.
+    @inline(__always)
+    func next(_ i: inout Int) -> Int {
+      let b = bytes[i]
+      if b < 0x80 {
+        i &+= 1
+        return Int(ascii[Int(b)])
+      }
+      return nextOther(&i)
+    }
+
+    /// `next` for a character that is not ASCII.
+    func nextOther(_ i: inout Int) -> Int {
+      let n = bytes.count
+      let b = bytes[i]
+      if b >= 0xC2 && b <= 0xDF && i &+ 1 < n && bytes[i &+ 1] & 0xC0 == 0x80 {
+        let v = Int(b & 0x1F) << 6 | Int(bytes[i &+ 1] & 0x3F)
+        i &+= 2
+        return Int(twoByte[v])
+      }
+      guard let (scalar, length) = WordCharacters.decode(at: i, in: bytes) else {
+        i &+= 1
+        return Int(CharacterClasses.otherSeparator)
+      }
+      i &+= length
+      return Int(classes.longClass(scalar.value))
+    }
+  }
+
+  /// Where the dense scan may start a stream near `target` (but after `after`): just after an
+  /// ASCII character that restarts the automaton (a digit, a comma, a bracket, ...: see
+  /// ``Automaton/restartsAfter``). Whatever the state before such a character, the state after it
+  /// is the same, so a stream can start there. Returns the offset and the entry of that state.
+  private func streamStart(
+    near target: Int, after: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ ascii: UnsafeBufferPointer<UInt16>, _ rows: UnsafeBufferPointer<UInt16>
+  ) -> (offset: Int, row: Int)? {
+    let n = bytes.count
+    func startsAfter(_ j: Int) -> Int? {
+      let b = bytes[j]
+      return b < 0x80 && restartsAfter[Int(ascii[Int(b)])] ? Int(ascii[Int(b)]) : nil
+    }
+    for d in 0..<2048 {
+      let forward = target + d
+      if forward < n - 1, let c = startsAfter(forward) {
+        return (forward + 1, Int(rows[c]))  // the root is state 0
+      }
+      let backward = target - d - 1
+      if backward > after, backward < n - 1, let c = startsAfter(backward) {
+        return (backward + 1, Int(rows[c]))
+      }
+    }
+    return nil
+  }
+
+  /// Texts are scanned in windows of this many bytes (the state carries over from one window to
+  /// the next), which bounds the candidate buffer.
+  static let window = 1 << 16
+
+  private func scanDense(
+    _ input: Input, rows: UnsafeBufferPointer<UInt16>, _ body: (AhoCorasick.Match) throws -> Void
+  ) rethrows {
+    let n = input.bytes.count
+    // Lane state, position, end and fill, in stack memory; the candidate buffer, reused by all
+    // windows.
+    try withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { lanes in
+      try withUnsafeTemporaryAllocation(of: Found.self, capacity: min(n, Self.window)) { found in
+        var start = 0
+        var entry = 0
+        while start < n {
+          let end = n - start <= Self.window ? n : start + Self.window
+          entry = try scanWindow(start..<end, entry: entry, input, rows, lanes, found, body)
+          start = end
+        }
+      }
+    }
+  }
+
+  /// Scans the bytes `range` starting in state `entry`, reports the matches, and returns the
+  /// state at the end.
+  private func scanWindow(
+    _ range: Range<Int>, entry: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
+    _ lanes: UnsafeMutableBufferPointer<Int>, _ found: UnsafeMutableBufferPointer<Found>,
+    _ body: (AhoCorasick.Match) throws -> Void
+  ) rethrows -> Int {
+    let bytes = input.bytes
+    let length = range.count
+    // Up to four streams ("lanes") over consecutive parts of the range.
+    let r = UnsafeMutableBufferPointer(rebasing: lanes[0..<4])
+    let i = UnsafeMutableBufferPointer(rebasing: lanes[4..<8])
+    let ends = UnsafeMutableBufferPointer(rebasing: lanes[8..<12])
+    let fill = UnsafeMutableBufferPointer(rebasing: lanes[12..<16])
+    var count = 1
+    r[0] = entry
+    i[0] = range.lowerBound
+    if length >= 256 {
+      let parts = length >= 1024 ? 4 : 2
+      for k in 1..<parts {
+        let target = range.lowerBound + length * k / parts
+        if let s = streamStart(near: target, after: i[count - 1], bytes, input.ascii, rows),
+          s.offset < range.upperBound
+        {
+          i[count] = s.offset
+          r[count] = s.row
+          count += 1
+        }
+      }
+    }
+    for k in 0..<count { ends[k] = k + 1 < count ? i[k + 1] : range.upperBound }
+    if count == 1 {
+      var entry = entry
+      var at = range.lowerBound
+      while at < range.upperBound {
+        entry = Int(rows[entry &<< 5 &+ input.next(&at)])
+        if entry >= firstOutputEntry { try report(entry / lines, end: at, input, body) }
+      }
+      return entry
+    }
+    // Several lanes: interleave four, then two, then one. A lane steps at most once per byte,
+    // so the candidates of the lane over bytes a..<b fit in slots a..<b of the buffer (offset by
+    // the window's start); reported lane by lane afterwards, they come out in text order.
+    let base = range.lowerBound
+    for k in 0..<count { fill[k] = i[k] - base }
+    let out = Output(found: found, fill: fill)
+    while true {
+      // The lanes not yet at their end, first to last.
+      var active = (0, 0, 0, 0)
+      var live = 0
+      for k in 0..<count where i[k] < ends[k] {
+        switch live {
+        case 0: active.0 = k
+        case 1: active.1 = k
+        case 2: active.2 = k
+        default: active.3 = k
+        }
+        live += 1
+      }
+      if live == 0 { break }
+      if live == 4 {
+        run4(active.0, active.1, active.2, active.3, input, rows, r, i, ends, out)
+      } else if live >= 2 {
+        run2(active.0, active.1, input, rows, r, i, ends, out)
+      } else {
+        run2(active.0, active.0, input, rows, r, i, ends, out)
+      }
+    }
+    for lane in 0..<count {
+      let first = (lane == 0 ? range.lowerBound : ends[lane - 1]) - base
+      for x in first..<fill[lane] {
+        try report(Int(found[x].entry) / lines, end: found[x].end, input, body)
+      }
+    }
+    return r[count - 1]
+  }
+
+  /// A candidate match found by a lane: the automaton entry and the end offset.
+  struct Found {
+    var entry: Int32
+    var end: Int
+  }
+
+  /// Where lanes put their candidates: lane k writes at `fill[k]` and moves it on.
+  struct Output {
+    let found: UnsafeMutableBufferPointer<Found>
+    let fill: UnsafeMutableBufferPointer<Int>
+
+    @inline(__always)
+    func add(_ lane: Int, _ entry: Int, _ end: Int) {
+      found[fill[lane]] = Found(entry: Int32(truncatingIfNeeded: entry), end: end)
+      fill[lane] &+= 1
+    }
+  }
+
+  /// Steps four lanes in lockstep until one reaches its end.
+  ///
+  /// The inner loop runs as many rounds as no lane can finish in (a character is at most four
+  /// bytes), so it checks no ends, and it tests the four states for outputs with one comparison.
+  private func run4(
+    _ a: Int, _ b: Int, _ c: Int, _ d: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
+    _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
+    _ ends: UnsafeMutableBufferPointer<Int>, _ out: Output
+  ) {
+    let bytes = input.bytes
+    let ascii = input.ascii
+    let firstOut = firstOutputEntry
+    var (r0, r1, r2, r3) = (r[a], r[b], r[c], r[d])
+    var (i0, i1, i2, i3) = (i[a], i[b], i[c], i[d])
+    let (e0, e1, e2, e3) = (ends[a], ends[b], ends[c], ends[d])
+    while true {
+      var rounds = min(min(e0 &- i0, e1 &- i1), min(e2 &- i2, e3 &- i3)) &>> 2
+      if rounds == 0 { break }
+      while rounds > 0 {
+        rounds &-= 1
+        let b0 = bytes[i0]
+        let b1 = bytes[i1]
+        let b2 = bytes[i2]
+        let b3 = bytes[i3]
+        if (b0 | b1 | b2 | b3) < 0x80 {
+          r0 = Int(rows[r0 &<< 5 &+ Int(ascii[Int(b0)])])
+          r1 = Int(rows[r1 &<< 5 &+ Int(ascii[Int(b1)])])
+          r2 = Int(rows[r2 &<< 5 &+ Int(ascii[Int(b2)])])
+          r3 = Int(rows[r3 &<< 5 &+ Int(ascii[Int(b3)])])
+          i0 &+= 1
+          i1 &+= 1
+          i2 &+= 1
+          i3 &+= 1
+        } else {
+          r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
+          r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
+          r2 = Int(rows[r2 &<< 5 &+ input.next(&i2)])
+          r3 = Int(rows[r3 &<< 5 &+ input.next(&i3)])
+        }
+        if max(max(r0, r1), max(r2, r3)) >= firstOut {
+          if r0 >= firstOut { out.add(a, r0, i0) }
+          if r1 >= firstOut { out.add(b, r1, i1) }
+          if r2 >= firstOut { out.add(c, r2, i2) }
+          if r3 >= firstOut { out.add(d, r3, i3) }
+        }
+      }
+    }
+    // Close to an end: step with checks until a lane finishes.
+    while i0 < e0 && i1 < e1 && i2 < e2 && i3 < e3 {
+      r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
+      r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
+      r2 = Int(rows[r2 &<< 5 &+ input.next(&i2)])
+      r3 = Int(rows[r3 &<< 5 &+ input.next(&i3)])
+      if r0 >= firstOut { out.add(a, r0, i0) }
+      if r1 >= firstOut { out.add(b, r1, i1) }
+      if r2 >= firstOut { out.add(c, r2, i2) }
+      if r3 >= firstOut { out.add(d, r3, i3) }
+    }
+    (r[a], r[b], r[c], r[d]) = (r0, r1, r2, r3)
+    (i[a], i[b], i[c], i[d]) = (i0, i1, i2, i3)
+  }
+
+  /// Steps two lanes in lockstep until one reaches its end (`a == b`: one lane to its end).
+  private func run2(
+    _ a: Int, _ b: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
+    _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
+    _ ends: UnsafeMutableBufferPointer<Int>, _ out: Output
+  ) {
+    let firstOut = firstOutputEntry
+    if a == b {
+      var (r0, i0) = (r[a], i[a])
+      while i0 < ends[a] {
+        r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
+        if r0 >= firstOut { out.add(a, r0, i0) }
+      }
+      (r[a], i[a]) = (r0, i0)
+      return
+    }
+    let bytes = input.bytes
+    let ascii = input.ascii
+    var (r0, r1) = (r[a], r[b])
+    var (i0, i1) = (i[a], i[b])
+    let (e0, e1) = (ends[a], ends[b])
+    while true {
+      var rounds = min(e0 &- i0, e1 &- i1) &>> 2
+      if rounds == 0 { break }
+      while rounds > 0 {
+        rounds &-= 1
+        let b0 = bytes[i0]
+        let b1 = bytes[i1]
+        if (b0 | b1) < 0x80 {
+          r0 = Int(rows[r0 &<< 5 &+ Int(ascii[Int(b0)])])
+          r1 = Int(rows[r1 &<< 5 &+ Int(ascii[Int(b1)])])
+          i0 &+= 1
+          i1 &+= 1
+        } else {
+          r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
+          r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
+        }
+        if max(r0, r1) >= firstOut {
+          if r0 >= firstOut { out.add(a, r0, i0) }
+          if r1 >= firstOut { out.add(b, r1, i1) }
+        }
+      }
+    }
+    while i0 < e0 && i1 < e1 {
+      r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
+      r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
+      if r0 >= firstOut { out.add(a, r0, i0) }
+      if r1 >= firstOut { out.add(b, r1, i1) }
+    }
+    (r[a], r[b]) = (r0, r1)
+    (i[a], i[b]) = (i0, i1)
+  }
+
+  private func scanHybrid(
+    _ input: Input, rows: UnsafeBufferPointer<Int32>, _ body: (AhoCorasick.Match) throws -> Void
+  ) rethrows {
+    let n = input.bytes.count
+    var state = Self.root
+    var i = 0
+    while i < n {
+      let c = input.next(&i)
+      let output: Bool
+      if state < denseCount {
+        let e = rows[state &* classCount &+ c]
+        state = Int(e >> 1)
+        output = e & 1 != 0
+      } else {
+        state = sparseStep(state, c)
+        output = hasOutput[state]
+      }
+      if output { try report(state, end: i, input, body) }
+    }
+  }
+
+  private func sparseStep(_ s: Int, _ c: Int) -> Int {
+    var q = s
+    while q >= denseCount {
+      let r = q - denseCount
+      var lo = Int(sparseStart[r])
+      var hi = Int(sparseStart[r + 1])
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        let mc = Int(sparseClass[mid])
+        if mc == c { return Int(sparseNext[mid]) }
+        if mc < c { lo = mid + 1 } else { hi = mid }
+      }
+      q = Int(failure[q])
+    }
+    return Int(hybridRows[q * classCount + c] >> 1)
+  }
+
+  /// Reports the outputs of `state`, whose last pattern character ends at byte `end`, that pass
+  /// the end-of-word check. (The start of a word is guaranteed by the automaton.)
+  private func report(
+    _ state: Int, end: Int, _ input: Input, _ body: (AhoCorasick.Match) throws -> Void
+  ) rethrows {
+    let bytes = input.bytes
+    let records = input.outputRecords
+    var k = Int(input.outputStart[state]) &* 4
+    let last = Int(input.outputStart[state &+ 1]) &* 4
+    // Whether the character after the match is a word character (decided once).
+    var nextIsWord: Bool? = nil
+    while k < last {
+      let p = Int(records[k])
+      let byteLength = Int(records[k &+ 1])
+      let charLength = Int(records[k &+ 2])
+      let f = UInt8(truncatingIfNeeded: records[k &+ 3])
+      k &+= 4
+      if f & Self.checkEnd != 0 {
+        if nextIsWord == nil {
+          var at = end
+          nextIsWord = end < bytes.count && input.isWord[input.next(&at)]
+        }
+        if nextIsWord == true { continue }
+      }
+      let start =
+        f & Self.hasSpace != 0
+        ? measureBack(from: end, characters: charLength, bytes) : end &- byteLength
+      let matchEnd = f & Self.stem != 0 ? WordCharacters.wordEnd(from: end, in: bytes) : end
+      try body(AhoCorasick.Match(pattern: p, start: start, end: matchEnd))
+    }
+  }
+
+  /// The start of a match ending at `end` that stepped `characters` characters, each whitespace
+  /// run having stepped as one space.
+  private func measureBack(from end: Int, characters: Int, _ bytes: UnsafeBufferPointer<UInt8>)
+    -> Int
+  {
+    var i = end
+    var remaining = characters
+    while remaining > 0 && i > 0 {
+      let (width, space) = Self.character(endingAt: i, bytes)
+      i -= width
+      if space {
+        while i > 0 {
+          let (w, s) = Self.character(endingAt: i, bytes)
+          guard s else { break }
+          i -= w
+        }
+      }
+      remaining -= 1
+    }
+    return i
+  }
+
+  /// The byte width of the character ending at `i` and whether it is collapsible whitespace.
+  static func character(endingAt i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+    let b = bytes[i - 1]
+    if b < 0x80 { return (1, b == 0x20 || (b >= 0x09 && b <= 0x0D)) }
+    var start = i - 1
+    while start > 0, i - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    guard let (scalar, length) = WordCharacters.decode(at: start, in: bytes), start + length == i
+    else {
+      return (1, false)
+    }
+    let v = scalar.value
+    return (length, v == 0xA0 || CharacterClasses.longSpaces.contains(v))
+  }
+}

@@ -1,0 +1,106 @@
+/// Where a news text's headline and lead are, found on UTF-8 bytes.
+///
+/// The headline is the first non-blank line when it looks like one: at most
+/// ``maximumHeadlineLength`` characters, not ending in a full stop, and followed by more text.
+/// The lead is the next `leadLength` characters (counted as UTF-8 lead bytes).
+struct TextLayout: Equatable {
+  /// Byte range of the headline (empty when there is none).
+  var headline: Range<Int>
+  /// Byte offset where the lead ends.
+  var leadEnd: Int
+  /// The text's length in characters (Unicode scalars).
+  var characters: Int
+
+  static let maximumHeadlineLength = 200
+
+  init(headline: Range<Int>, leadEnd: Int, characters: Int) {
+    self.headline = headline
+    self.leadEnd = leadEnd
+    self.characters = characters
+  }
+
+  /// The layout of `bytes`; with `detectHeadline` false the whole text is lead and body. The
+  /// length in characters is counted only when `countCharacters` (else it is the byte count).
+  init(
+    _ bytes: UnsafeBufferPointer<UInt8>, leadLength: Int, detectHeadline: Bool,
+    countCharacters: Bool = true
+  ) {
+    let n = bytes.count
+    characters = countCharacters ? n - Self.continuationBytes(bytes) : n
+    var i = 0
+    while i < n, Self.isSpace(bytes[i]) { i += 1 }
+    let lineStart = i
+    var bodyStart = lineStart
+    headline = 0..<0
+    if detectHeadline {
+      // The first line, given up as soon as it is too long for a headline.
+      var lineEnd = lineStart
+      var chars = 0
+      while lineEnd < n, bytes[lineEnd] != 0x0A, chars <= Self.maximumHeadlineLength {
+        if bytes[lineEnd] & 0xC0 != 0x80 { chars += 1 }
+        lineEnd += 1
+      }
+      var last = lineEnd
+      while last > lineStart, Self.isSpace(bytes[last - 1]) { last -= 1 }
+      var rest = lineEnd
+      while rest < n, Self.isSpace(bytes[rest]) { rest += 1 }
+      if last > lineStart, chars <= Self.maximumHeadlineLength,
+        lineEnd == n || bytes[lineEnd] == 0x0A,
+        bytes[last - 1] != UInt8(ascii: "."),
+        rest < n
+      {
+        headline = lineStart..<last
+        bodyStart = rest
+      }
+    }
+    leadEnd = Self.advance(bodyStart, characters: leadLength, in: bytes)
+  }
+
+  static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+  /// The byte offset `characters` characters after `start` (or the end), eight bytes at a time
+  /// while far from the target.
+  static func advance(_ start: Int, characters: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = bytes.count
+    var j = start
+    var count = 0
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while j + 8 <= n && count + 8 <= characters {
+        let x = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+        let continuation = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
+        count &+= 8 - Int(truncatingIfNeeded: (continuation &* 0x0101_0101_0101_0101) >> 56)
+        j += 8
+      }
+    }
+    while j < n, count < characters {
+      if bytes[j] & 0xC0 != 0x80 { count += 1 }
+      j += 1
+    }
+    while j < n, bytes[j] & 0xC0 == 0x80 { j += 1 }
+    return j
+  }
+
+  /// The number of UTF-8 continuation bytes (10xxxxxx), eight bytes at a time.
+  static func continuationBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = bytes.count
+    var count = 0
+    var i = 0
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i + 8 <= n {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        // Bit 7 set and bit 6 clear in a byte: x & ~(x << 1), keeping bit 7 of each byte; the
+        // eight 0/1 bytes are then summed by one multiplication.
+        let ones = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
+        count &+= Int(truncatingIfNeeded: (ones &* 0x0101_0101_0101_0101) >> 56)
+        i += 8
+      }
+    }
+    while i < n {
+      if bytes[i] & 0xC0 == 0x80 { count += 1 }
+      i += 1
+    }
+    return count
+  }
+}
