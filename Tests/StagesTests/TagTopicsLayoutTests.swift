@@ -10,7 +10,7 @@ import Testing
   ) {
     var text = text
     return text.withUTF8 { bytes in
-      let l = TextLayout(bytes, leadLength: lead, detectHeadline: detectHeadline)
+      let l = TopicTextLayout(bytes, leadLength: lead, detectHeadline: detectHeadline)
       let headline = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[l.headline]), as: UTF8.self)
       let start = l.headline.isEmpty ? 0 : l.headline.upperBound
@@ -48,7 +48,7 @@ import Testing
 
   @Test func continuationBytesCounting() {
     var text = String(repeating: "aé€😀", count: 5) + "xyz"
-    let n = text.withUTF8 { TextLayout.continuationBytes($0) }
+    let n = text.withUTF8 { TopicTextLayout.continuationBytes($0) }
     // é: 1, €: 2, 😀: 3 continuation bytes each time.
     #expect(n == 30)
   }

@@ -95,12 +95,12 @@ public struct TopicTagger: Sendable {
     var hits: [Hit] = []
     hits.reserveCapacity(64)
     var text = text
-    let layout = text.withUTF8 { bytes -> TextLayout in
+    let layout = text.withUTF8 { bytes -> TopicTextLayout in
       collect(in: bytes, inTitle: false, into: &hits)
       // Characters matter only for texts longer than the reference length (in characters, so
       // at least as many bytes).
       let count = (scoring.referenceLength.map { bytes.count > $0 }) ?? false
-      return TextLayout(
+      return TopicTextLayout(
         bytes, leadLength: scoring.leadLength, detectHeadline: title == nil, countCharacters: count)
     }
     if var title {
@@ -180,7 +180,7 @@ public struct TopicTagger: Sendable {
   /// Scores the hits of one topic (`range`, sorted by position), marking the ones that count.
   private func scoreTopic(
     _ hits: inout [Hit], _ range: Range<Int>, seen: UnsafeMutableBufferPointer<Int32>,
-    layout: TextLayout, evidence: Bool
+    layout: TopicTextLayout, evidence: Bool
   )
     -> Result?
   {

@@ -3,7 +3,7 @@
 /// The headline is the first non-blank line when it looks like one: at most
 /// ``maximumHeadlineLength`` characters, not ending in a full stop, and followed by more text.
 /// The lead is the next `leadLength` characters (counted as UTF-8 lead bytes).
-struct TextLayout: Equatable {
+struct TopicTextLayout: Equatable {
   /// Byte range of the headline (empty when there is none).
   var headline: Range<Int>
   /// Byte offset where the lead ends.
