@@ -137,6 +137,23 @@ private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObje
     #expect(try strip(text) == text)
   }
 
+  @Test func keepsProseBetweenKeptLinesWhateverItsNeighbours() throws {
+    // The sentence stands between two menu-like lines, so its neighbours alone would drop it; it
+    // lies inside the article (between two kept paragraphs) and reads like prose, so it stays.
+    let sentence =
+      "Residents said they were surprised by the decision and asked for a public meeting."
+    let text = [
+      paragraph1, "Home | News | Contact", sentence, "Print | Share", paragraph2, paragraph3,
+    ]
+    .joined(separator: "\n")
+    #expect(
+      try strip(text) == [paragraph1, sentence, paragraph2, paragraph3].joined(separator: "\n"))
+    // Outside the article (after its last kept line) the same sentence still goes.
+    let after = [paragraph1, paragraph2, "Print | Share", sentence, "Home | News | Contact"]
+      .joined(separator: "\n")
+    #expect(try strip(after) == paragraph1 + "\n" + paragraph2)
+  }
+
   @Test func keepsAOneLineQuote() throws {
     let quote = "\u{201C}We will not back down,\u{201D} the minister said."
     #expect(try strip(quote) == quote)
