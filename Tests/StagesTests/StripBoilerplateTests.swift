@@ -154,6 +154,20 @@ private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObje
     #expect(try strip(after) == paragraph1 + "\n" + paragraph2)
   }
 
+  @Test func dropsTheAuthorBoxAfterTheArticle() throws {
+    let bio =
+      "Jane Doe is a former editor of the paper and has covered farming and trade policy for "
+      + "more than a decade, mostly from the capital."
+    let text = [
+      paragraph1, paragraph2, paragraph3, "Share this article", "Jane Doe", bio, "All articles",
+    ]
+    .joined(separator: "\n")
+    #expect(try strip(text) == [paragraph1, paragraph2, paragraph3].joined(separator: "\n"))
+    // The same lines at the top of a page are a byline and the article's first paragraph.
+    let top = ["Jane Doe", bio, paragraph1].joined(separator: "\n")
+    #expect(try strip(top).contains(bio))
+  }
+
   @Test func keepsAOneLineQuote() throws {
     let quote = "\u{201C}We will not back down,\u{201D} the minister said."
     #expect(try strip(quote) == quote)
