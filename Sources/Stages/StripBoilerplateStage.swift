@@ -138,30 +138,29 @@ public struct StripBoilerplateStage: Stage {
     }
     var audit: [JSONValue] = []
     let wantAudit = removedField != nil
-    var removed = 0
-    var kept = 0
-    let output: String =
-      document.text.utf8.withContiguousStorageIfAvailable { p in
-        strip(p, profileLines, wantAudit, &audit, &removed, &kept)
+    let text = document.text
+    let (lines, keep) =
+      text.utf8.withContiguousStorageIfAvailable { p in
+        select(p, profileLines, wantAudit, &audit)
       }
       ?? {
-        let bytes = Array(document.text.utf8)
-        return bytes.withUnsafeBufferPointer {
-          strip($0, profileLines, wantAudit, &audit, &removed, &kept)
-        }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { select($0, profileLines, wantAudit, &audit) }
       }()
-    document.text = output
+    var kept = 0
+    document.text = Self.join(text, lines, keep, &kept)
+    let removed = lines.count - kept
     context.count("lines-kept", kept)
     context.count("lines-removed", removed)
     if let removedField { document.fields[removedField] = .array(audit) }
     return .keep
   }
 
-  /// The kept lines of `p`, joined; fills the audit with removed lines when asked.
-  private func strip(
+  /// The lines of `p` and which of them to keep; fills the audit with removed lines when asked.
+  private func select(
     _ p: UnsafeBufferPointer<UInt8>, _ profileLines: Set<UInt64>?, _ wantAudit: Bool,
-    _ audit: inout [JSONValue], _ removed: inout Int, _ keptCount: inout Int
-  ) -> String {
+    _ audit: inout [JSONValue]
+  ) -> ([LineFeatures], [Bool]) {
     let lines = scanner.scan(p)
     var kinds: [LineClassifier.Kind] = []
     var reasons: [LineClassifier.Reason?] = []
@@ -175,29 +174,39 @@ public struct StripBoilerplateStage: Stage {
       reasons.append(reason)
     }
     let decision = classifier.decide(lines, kinds, reasons, keepHeadline: keepHeadline)
-    var out: [UInt8] = []
-    out.reserveCapacity(p.count / 2)
+    if wantAudit {
+      for (i, line) in lines.enumerated() where !decision.keep[i] {
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: p[line.start..<line.end]), as: UTF8.self)
+        let reason = decision.reasons[i]?.rawValue ?? "context"
+        audit.append(.object(JSONObject([("line", .string(text)), ("reason", .string(reason))])))
+      }
+    }
+    return (lines, decision.keep)
+  }
+
+  /// The kept lines of `text` joined with `\n`, with a blank line where the input had one between
+  /// them. The lines are copied as slices of `text` (already valid UTF-8, cut at line breaks and
+  /// blanks), so the result is not validated again.
+  private static func join(
+    _ text: String, _ lines: [LineFeatures], _ keep: [Bool], _ keptCount: inout Int
+  ) -> String {
+    var size = 0
+    for (i, line) in lines.enumerated() where keep[i] { size += line.end - line.start + 2 }
+    var out = ""
+    out.reserveCapacity(size)
+    let utf8 = text.utf8
     var blankPending = false
     for (i, line) in lines.enumerated() {
       if line.blankBefore { blankPending = true }
-      guard decision.keep[i] else {
-        removed += 1
-        if wantAudit {
-          let text = String(
-            decoding: UnsafeBufferPointer(rebasing: p[line.start..<line.end]), as: UTF8.self)
-          let reason = decision.reasons[i]?.rawValue ?? "context"
-          audit.append(.object(JSONObject([("line", .string(text)), ("reason", .string(reason))])))
-        }
-        continue
-      }
+      guard keep[i] else { continue }
       keptCount += 1
-      if !out.isEmpty {
-        out.append(0x0A)
-        if blankPending { out.append(0x0A) }
-      }
+      if !out.isEmpty { out += blankPending ? "\n\n" : "\n" }
       blankPending = false
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[line.start..<line.end]))
+      let from = utf8.index(utf8.startIndex, offsetBy: line.start)
+      let to = utf8.index(from, offsetBy: line.end - line.start)
+      out += text[from..<to]
     }
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 }

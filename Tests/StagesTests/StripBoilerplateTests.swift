@@ -137,6 +137,37 @@ private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObje
     #expect(try strip(text) == text)
   }
 
+  @Test func keepsProseBetweenKeptLinesWhateverItsNeighbours() throws {
+    // The sentence stands between two menu-like lines, so its neighbours alone would drop it; it
+    // lies inside the article (between two kept paragraphs) and reads like prose, so it stays.
+    let sentence =
+      "Residents said they were surprised by the decision and asked for a public meeting."
+    let text = [
+      paragraph1, "Home | News | Contact", sentence, "Print | Share", paragraph2, paragraph3,
+    ]
+    .joined(separator: "\n")
+    #expect(
+      try strip(text) == [paragraph1, sentence, paragraph2, paragraph3].joined(separator: "\n"))
+    // Outside the article (after its last kept line) the same sentence still goes.
+    let after = [paragraph1, paragraph2, "Print | Share", sentence, "Home | News | Contact"]
+      .joined(separator: "\n")
+    #expect(try strip(after) == paragraph1 + "\n" + paragraph2)
+  }
+
+  @Test func dropsTheAuthorBoxAfterTheArticle() throws {
+    let bio =
+      "Jane Doe is a former editor of the paper and has covered farming and trade policy for "
+      + "more than a decade, mostly from the capital."
+    let text = [
+      paragraph1, paragraph2, paragraph3, "Share this article", "Jane Doe", bio, "All articles",
+    ]
+    .joined(separator: "\n")
+    #expect(try strip(text) == [paragraph1, paragraph2, paragraph3].joined(separator: "\n"))
+    // The same lines at the top of a page are a byline and the article's first paragraph.
+    let top = ["Jane Doe", bio, paragraph1].joined(separator: "\n")
+    #expect(try strip(top).contains(bio))
+  }
+
   @Test func keepsAOneLineQuote() throws {
     let quote = "\u{201C}We will not back down,\u{201D} the minister said."
     #expect(try strip(quote) == quote)
@@ -253,5 +284,79 @@ private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObje
     let builtIn = BoilerplateVocabulary.builtIn
     #expect(builtIn.stopwords.contains("the") && builtIn.stopwords.contains("und"))
     #expect(builtIn.stopwords.contains("что") && builtIn.stopwords.contains("les"))
+  }
+}
+
+@Suite struct StripBoilerplateTokenizerTests {
+  /// The scanner's eight-bytes-at-a-time run agrees with a byte-by-byte reading on random ASCII.
+  @Test func asciiWordRunMatchesAByteByByteReading() {
+    var rng = SystemRandomNumberGenerator()
+    let alphabet = Array("aZ9 .-Az\u{7F}q".utf8) + [0xC3, 0x00]
+    for _ in 0..<20_000 {
+      let bytes = (0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }
+      let afterLower = Bool.random(using: &rng)
+      var x: UInt64 = 0
+      for b in bytes.reversed() { x = x << 8 | UInt64(b) }
+      let run = AsciiWordRun(x, afterLower: afterLower)
+      var count = 0
+      var prevLower = afterLower
+      var folded: UInt64 = 0
+      var hasDigit = false
+      for b in bytes {
+        let lower = b >= 0x61 && b <= 0x7A
+        let upper = b >= 0x41 && b <= 0x5A
+        let digit = b >= 0x30 && b <= 0x39
+        if !(lower || upper || digit) || (upper && prevLower) { break }
+        folded |= UInt64(upper ? b | 0x20 : b) << UInt64(8 * count)
+        hasDigit = hasDigit || digit
+        prevLower = lower
+        count += 1
+      }
+      #expect(run.count == count, "\(bytes)")
+      #expect(run.folded == folded, "\(bytes)")
+      #expect(run.hasDigit == hasDigit, "\(bytes)")
+      #expect(run.endsLower == (count > 0 && bytes[count - 1] >= 0x61 && bytes[count - 1] <= 0x7A))
+    }
+  }
+
+  /// Adding a word's bytes in chunks gives the same hash as adding its characters one by one.
+  @Test func chunkedWordHashEqualsPerCharacterHash() {
+    for word in ["a", "news", "seven77", "eightchr", "ninechars", "newsletterabonnement"] {
+      var perCharacter = WordHash()
+      for b in word.utf8 { perCharacter.add(UInt32(b)) }
+      for chunk in 1...8 {
+        var chunked = WordHash()
+        let bytes = Array(word.utf8)
+        var i = 0
+        while i < bytes.count {
+          let k = min(chunk, bytes.count - i)
+          var x: UInt64 = 0
+          for j in stride(from: k - 1, through: 0, by: -1) { x = x << 8 | UInt64(bytes[i + j]) }
+          chunked.add(bytes: x, count: k)
+          i += k
+        }
+        #expect(chunked.value == perCharacter.value, "\(word) in chunks of \(chunk)")
+      }
+      if word.utf8.count < 8 {
+        var x: UInt64 = 0
+        for b in word.utf8.reversed() { x = x << 8 | UInt64(b) }
+        #expect(WordHash.short(x) == perCharacter.value, "\(word)")
+      }
+    }
+  }
+
+  /// Long words, words with umlauts and glued camel-case words match the vocabulary whichever
+  /// path (eight ASCII bytes at a time, or character by character) reads them.
+  @Test func phrasesMatchLongAndNonASCIIWords() throws {
+    let vocabulary: JSONObject = [
+      "phrases": ["Newsletterabonnement verwalten", "Übersichtsseite öffnen", "weekly digest"]
+    ]
+    for line in [
+      "NEWSLETTERABONNEMENT verwalten", "Übersichtsseite Öffnen", "ÜBERSICHTSSEITE öffnen",
+      "Weekly\u{00AD}Digest", "SignUpWeekly Digest",
+    ] {
+      let text = line + "\n" + paragraph1
+      #expect(try strip(text, ["phrases": .object(vocabulary)]) == paragraph1, "\(line)")
+    }
   }
 }

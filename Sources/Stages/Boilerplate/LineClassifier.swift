@@ -182,6 +182,36 @@ struct LineClassifier: Sendable {
       }
     }
 
+    // Prose inside the article is part of it whatever its neighbours (a paragraph between a
+    // caption and a list, a reply between quotes): a line that reads like running prose and lies
+    // between the first and the last kept line stays.
+    if let first = keep.firstIndex(of: true), let last = keep.lastIndex(of: true), last - first > 1
+    {
+      for i in (first + 1)..<last where !keep[i] && kinds[i] != .boilerplate && lines[i].isProse {
+        keep[i] = true
+      }
+    }
+
+    // An author box after the article: a lone paragraph right below a name or a byline ("Jane
+    // Doe", "Von Frank Hahn"), with at least twice as much kept text before it as from it to the
+    // end, is the author's bio (or a comment below its author's name, or a teaser below its title).
+    var keptBefore = 0
+    var keptTotal = 0
+    for i in 0..<n where keep[i] { keptTotal += lines[i].length }
+    for i in 0..<n {
+      guard keep[i] else { continue }
+      let isolated = (i == 0 || !keep[i - 1]) && (i + 1 == n || !keep[i + 1])
+      let after = keptTotal - keptBefore - lines[i].length
+      if isolated && i > 0 && keptBefore >= 2 * (lines[i].length + after)
+        && isAuthorLine(lines[i - 1])
+      {
+        keep[i] = false
+        why[i] = .afterArticle
+        continue
+      }
+      keptBefore += lines[i].length
+    }
+
     // Headline and dek before the first kept line.
     if keepHeadline, let first = keep.firstIndex(of: true) {
       keepHeadlineAndDek(before: first, lines, kinds, &keep)
@@ -227,6 +257,15 @@ struct LineClassifier: Sendable {
       }
       j -= 1
     }
+  }
+
+  /// A name or a byline on its own line: "Jacob Wade", "Von Frank Hahn", "By Jane Doe".
+  private func isAuthorLine(_ line: LineFeatures) -> Bool {
+    if line.startsWithBy && line.words >= 2 && line.words <= 4 && line.numeric == 0 {
+      return line.capitalised >= line.words - 1
+    }
+    return line.words >= 2 && line.words <= 3 && line.capitalised == line.words && line.stops == 0
+      && line.numeric == 0 && !line.endsSentence && line.separators == 0 && line.bullet == .none
   }
 
   /// A byline or a date line: starts with "By"/"Von", or is mostly numbers.

@@ -25,6 +25,10 @@ struct LineScanner: Sendable {
 
   /// The non-blank lines of `p`, in order, with their features.
   func scan(_ p: UnsafeBufferPointer<UInt8>) -> [LineFeatures] {
+    table.withView { view in scan(p, view) }
+  }
+
+  private func scan(_ p: UnsafeBufferPointer<UInt8>, _ view: WordTable.View) -> [LineFeatures] {
     var lines: [LineFeatures] = []
     lines.reserveCapacity(p.count / 40 + 4)
     // Open phrase matches: at most `matchCapacity`, in scratch memory owned by this call.
@@ -46,6 +50,8 @@ struct LineScanner: Sendable {
       }
       var s = lineStart
       var e = lineEnd
+      // Indentation is often deep: skip it eight spaces at a time.
+      while s &+ 8 <= e && AsciiWordRun.allSpaces(AsciiWordRun.load(p, s)) { s &+= 8 }
       while s < e && TextScanner.isBlank(p[s]) { s += 1 }
       while e > s && TextScanner.isBlank(p[e - 1]) { e -= 1 }
       if s < e {
@@ -53,7 +59,7 @@ struct LineScanner: Sendable {
         line.start = s
         line.end = e
         line.blankBefore = blankBefore
-        measure(p, &line, active, activeLength)
+        measure(p, &line, view, active, activeLength)
         lines.append(line)
         blankBefore = false
       } else if !lines.isEmpty {
@@ -66,7 +72,7 @@ struct LineScanner: Sendable {
 
   /// Measures the text `line.start..<line.end` into `line`.
   private func measure(
-    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures,
+    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures, _ view: WordTable.View,
     _ active: UnsafeMutablePointer<UInt64>,
     _ activeLength: UnsafeMutablePointer<Int>
   ) {
@@ -126,135 +132,117 @@ struct LineScanner: Sendable {
     var beforeLast: UInt32 = 0
 
     while i < end {
-      // 1. Spaces and punctuation up to the next word.
-      var wordKind = TextScanner.CharKind.separator
-      var wordFirst: UInt32 = 0
-      var wordFirstLength = 1
-      while i < end {
-        let b = p[i]
-        if b == 0x20 || b == 0x09 {
-          spaces += 1
-          prevSpace = true
-          i += 1
-          continue
+      // 1. Spaces, punctuation and the start of the next word.
+      let b = p[i]
+      if b == 0x20 || b == 0x09 {
+        spaces &+= 1
+        prevSpace = true
+        i &+= 1
+        continue
+      }
+      if spaces >= 3 && length > 0 { gaps &+= 1 }
+      spaces = 0
+      let h: UInt64
+      let firstUpper: Bool
+      var hasDigit: Bool
+      if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 {
+        // 2a. An ASCII word: its letters are read and hashed eight bytes at a time, and a word
+        // of up to seven ASCII bytes is hashed with a single multiplication.
+        firstUpper = b &- 0x41 < 26
+        let run = AsciiWordRun(AsciiWordRun.load(p, i), afterLower: false)
+        i &+= run.count
+        length &+= run.count
+        hasDigit = run.hasDigit
+        if run.count < 8 && (i >= end || p[i] < 0x80) {
+          h = WordHash.short(run.folded)
+        } else {
+          var word = WordHash()
+          word.add(bytes: run.folded, count: run.count)
+          Self.finishWord(p, &i, end, &word, &length, &hasDigit, prevLower: run.endsLower)
+          h = word.value
         }
-        if spaces >= 3 && length > 0 { gaps += 1 }
-        spaces = 0
+      } else {
         let cp: UInt32
         let n: Int
         let kind: TextScanner.CharKind
         let folded: UInt32
         if b < 0x80 {
-          cp = UInt32(b)
-          n = 1
-          kind = TextScanner.asciiKind(b)
-          folded = cp | 0x20
+          (cp, n, kind, folded) = (UInt32(b), 1, .separator, UInt32(b))
         } else {
           (cp, n) = TextScanner.decode(p, i, end)
           (kind, folded) = TextScanner.classify(cp)
         }
         if kind == .ignorable {
-          i += n
+          i &+= n
           continue
         }
-        if kind != .separator {
-          wordKind = kind
-          wordFirst = folded
-          wordFirstLength = n
-          break
-        }
-        if cp == 0xA9 {
-          copyright = true
-          if length == 0 { startsWithCopyright = true }
-        }
-        if cp == 0x3A && pendingCredit { credit = true }
-        if cp == 0x3A && pendingLabel { startsWithLabel = true }
-        pendingCredit = false
-        pendingLabel = false
-        if cp == 0x2E || cp == 0x21 || cp == 0x3F {
-          if i + n < end && p[i + n] == 0x20 { sentenceMarks += 1 }
-        } else if prevSpace && (i + n >= end || p[i + n] == 0x20) && Self.isSeparator(cp) {
-          separators += 1
-        }
-        length += 1
-        beforeLast = last
-        last = cp
-        prevSpace = false
-        i += n
-      }
-      if i >= end { break }
-
-      // 2. One word: letters and digits up to punctuation, a space or a lower-to-upper change.
-      let firstUpper = wordKind == .upper
-      let afterParen = last == 0x28
-      var hasDigit = wordKind == .digit
-      var prevLower = wordKind == .lower
-      var word = WordHash()
-      word.add(wordFirst)
-      i += wordFirstLength
-      length += 1
-      while i < end {
-        let b = p[i]
-        if b &- 0x61 < 26 {
-          word.add(UInt32(b))
-          prevLower = true
-          i += 1
-          length += 1
+        if kind == .separator {
+          if cp == 0xA9 {
+            copyright = true
+            if length == 0 { startsWithCopyright = true }
+          }
+          if cp == 0x3A && pendingCredit { credit = true }
+          if cp == 0x3A && pendingLabel { startsWithLabel = true }
+          pendingCredit = false
+          pendingLabel = false
+          if cp == 0x2E || cp == 0x21 || cp == 0x3F {
+            if i + n < end && p[i + n] == 0x20 { sentenceMarks &+= 1 }
+          } else if prevSpace && (i + n >= end || p[i + n] == 0x20) && Self.isSeparator(cp) {
+            separators &+= 1
+          }
+          length &+= 1
+          beforeLast = last
+          last = cp
+          prevSpace = false
+          i &+= n
           continue
         }
-        if b < 0x80 {
-          let kind = TextScanner.asciiKind(b)
-          if kind == .separator || (kind == .upper && prevLower) { break }
-          if kind == .digit { hasDigit = true }
-          word.add(UInt32(b | 0x20))
-          prevLower = false
-          i += 1
-          length += 1
-          continue
-        }
-        let (cp, n) = TextScanner.decode(p, i, end)
-        let (kind, folded) = TextScanner.classify(cp)
-        if kind == .ignorable {
-          i += n
-          continue
-        }
-        if kind == .separator || (kind == .upper && prevLower) { break }
-        if kind == .digit { hasDigit = true }
+        // 2b. A word that starts with a multibyte letter.
+        firstUpper = kind == .upper
+        hasDigit = kind == .digit
+        var word = WordHash()
         word.add(folded)
-        prevLower = kind == .lower
-        i += n
-        length += 1
+        i &+= n
+        length &+= 1
+        Self.finishWord(p, &i, end, &word, &length, &hasDigit, prevLower: kind == .lower)
+        h = word.value
       }
+      let afterParen = last == 0x28
       // Letters end the text so far (only punctuation matters to the sentence-end checks).
       beforeLast = 0x61
       last = 0x61
       prevSpace = false
 
       // 3. The word: count it, look it up, extend or close open phrase matches.
-      let h = word.value
-      words += 1
-      let f = table.flags(h)
-      pendingLabel = false
+      words &+= 1
+      let f = view.flags(h)
       // Branch-free counting: these flags change from word to word unpredictably.
       stops &+= Int(f.rawValue & WordTable.Flags.stop.rawValue)
       capitalised &+= firstUpper ? 1 : 0
       numeric &+= hasDigit ? 1 : 0
-      lastAlt = f.contains(.altText)
-      altWords &+= lastAlt ? 1 : 0
-      pendingCredit = f.contains(.credit)
-      credit = credit || (pendingCredit && afterParen)
       if words == 1 {
         lineHash = h
         startsWithBy = bylineWords.contains(h)
       } else if words <= longestLabel {
         lineHash = TextScanner.chain(lineHash, h)
       }
+      pendingLabel = false
+      if f.rawValue & ~WordTable.Flags.stop.rawValue == 0 && activeCount == 0 {
+        // Most words: no phrase, signal, alt-text or credit word, and no phrase open.
+        lastAlt = false
+        pendingCredit = false
+        continue
+      }
+      lastAlt = f.contains(.altText)
+      altWords &+= lastAlt ? 1 : 0
+      pendingCredit = f.contains(.credit)
+      credit = credit || (pendingCredit && afterParen)
       if activeCount > 0 {
         var kept = 0
         for j in 0..<activeCount {
           let c = TextScanner.chain(active[j], h)
           let matched = activeLength[j] + 1
-          let g = table.flags(c)
+          let g = view.flags(c)
           if g.contains(.strong) {
             strongHits += 1
             if g.contains(.terminal) { terminalHits += 1 }
@@ -306,10 +294,45 @@ struct LineScanner: Sendable {
     line.credit = credit
     line.startsWithBy = startsWithBy
     line.startsWithLabel = startsWithLabel
-    line.isLabel = words > 0 && words <= longestLabel && table.flags(lineHash).contains(.line)
+    line.isLabel = words > 0 && words <= longestLabel && view.flags(lineHash).contains(.line)
     line.endsWithAltText = lastAlt
     line.endsWithColon = last == 0x3A
     line.endsSentence = Self.endsSentence(last, beforeLast)
+  }
+
+  /// Reads the rest of a word from `i`: runs of ASCII letters eight bytes at a time, other
+  /// letters one by one; stops at a space, punctuation or a lower-to-upper change.
+  @inline(__always)
+  private static func finishWord(
+    _ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, _ word: inout WordHash,
+    _ length: inout Int, _ hasDigit: inout Bool, prevLower: Bool
+  ) {
+    var prevLower = prevLower
+    while i < end {
+      let run = AsciiWordRun(AsciiWordRun.load(p, i), afterLower: prevLower)
+      if run.count > 0 {
+        word.add(bytes: run.folded, count: run.count)
+        i &+= run.count
+        length &+= run.count
+        hasDigit = hasDigit || run.hasDigit
+        prevLower = run.endsLower
+        if run.count == 8 { continue }
+      }
+      // The run stopped at a byte that ends an ASCII word, or at a multibyte character.
+      guard i < end && p[i] >= 0x80 else { return }
+      let (cp, n) = TextScanner.decode(p, i, end)
+      let (kind, folded) = TextScanner.classify(cp)
+      if kind == .ignorable {
+        i &+= n
+        continue
+      }
+      if kind == .separator || (kind == .upper && prevLower) { return }
+      if kind == .digit { hasDigit = true }
+      word.add(folded)
+      prevLower = kind == .lower
+      i &+= n
+      length &+= 1
+    }
   }
 
   /// Separators of breadcrumbs and menus when they stand between spaces.

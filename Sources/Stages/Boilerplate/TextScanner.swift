@@ -162,37 +162,60 @@ enum TextScanner {
   }
 }
 
-/// The hash of one word, built character by character: folded code points are packed into a
-/// 64-bit accumulator that is mixed in once per eight bytes, so a character costs a shift and
-/// an or.
+/// The hash of one word: the UTF-8 bytes of its folded characters, packed eight at a time into a
+/// 64-bit accumulator that is mixed into the hash once per eight bytes. The line scanner adds
+/// whole runs of ASCII letters at once (``add(bytes:count:)``); other characters are added one by
+/// one (``add(_:)``), with the same result.
 struct WordHash {
-  private var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+  private var h: UInt64 = WordHash.seed
+  private static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
   private var acc: UInt64 = 0
-  private var n: UInt64 = 0
+  private var n = 0
 
-  /// Adds one folded code point.
+  /// Adds `count` (1...8) bytes, little-endian in `bytes` (zero above them).
+  @inline(__always)
+  mutating func add(bytes: UInt64, count: Int) {
+    let shift = UInt64(n &* 8)
+    acc |= bytes &<< shift
+    let total = n &+ count
+    if total >= 8 {
+      h = Self.mix(h ^ acc)
+      acc = shift == 0 ? 0 : bytes &>> (64 &- shift)
+      n = total &- 8
+    } else {
+      n = total
+    }
+  }
+
+  /// Adds one folded code point (as its UTF-8 bytes).
   @inline(__always)
   mutating func add(_ cp: UInt32) {
-    if cp < 0x100 {
-      if n == 8 {
-        h = TextScanner.mix(h ^ acc)
-        acc = 0
-        n = 0
-      }
-      acc = acc << 8 | UInt64(cp)
-      n += 1
+    let c = UInt64(cp)
+    if cp < 0x80 {
+      add(bytes: c, count: 1)
+    } else if cp < 0x800 {
+      add(bytes: (0xC0 | c >> 6) | (0x80 | c & 0x3F) << 8, count: 2)
+    } else if cp < 0x10000 {
+      add(bytes: (0xE0 | c >> 12) | (0x80 | c >> 6 & 0x3F) << 8 | (0x80 | c & 0x3F) << 16, count: 3)
     } else {
-      if n > 5 {
-        h = TextScanner.mix(h ^ acc)
-        acc = 0
-        n = 0
-      }
-      acc = acc << 24 | UInt64(cp)
-      n += 3
+      let head = (0xF0 | c >> 18) | (0x80 | c >> 12 & 0x3F) << 8
+      add(bytes: head | (0x80 | c >> 6 & 0x3F) << 16 | (0x80 | c & 0x3F) << 24, count: 4)
     }
+  }
+
+  /// The hash of a word of at most seven bytes, `bytes` little-endian (zero above them): the
+  /// same as adding them to an empty hash.
+  @inline(__always)
+  static func short(_ bytes: UInt64) -> UInt64 { mix(seed ^ bytes) }
+
+  /// A cheap bijective mix (multiply, xor-shift): words of up to eight bytes never collide.
+  @inline(__always)
+  private static func mix(_ x: UInt64) -> UInt64 {
+    let z = x &* 0x9E37_79B9_7F4A_7C15
+    return z ^ (z >> 29)
   }
 
   /// The word's hash.
   @inline(__always)
-  var value: UInt64 { TextScanner.mix(h ^ acc ^ (n << 56)) }
+  var value: UInt64 { Self.mix(h ^ acc) }
 }

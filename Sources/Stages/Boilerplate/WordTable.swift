@@ -24,58 +24,89 @@ struct WordTable: Sendable {
     static let terminal = Flags(rawValue: 1 << 7)
   }
 
-  private let keys: [UInt64]
-  private let values: [UInt32]
+  /// One slot of the table: a key (0 = empty) and its flags.
+  struct Slot {
+    var key: UInt64 = 0
+    var flags: UInt32 = 0
+  }
+
+  private let slots: [Slot]
   private let mask: Int
   /// A 64-Kibit presence filter (8 KiB, stays in the L1 cache): most words of running text
   /// are in no list, and the filter rejects them without touching the table.
   private let filter: [UInt64]
 
   @inline(__always)
-  private static func filterBit(_ key: UInt64) -> (word: Int, bit: UInt64) {
+  fileprivate static func filterBit(_ key: UInt64) -> (word: Int, bit: UInt64) {
     let b = Int(truncatingIfNeeded: (key >> 40) & 0xFFFF)
     return (b >> 6, 1 << UInt64(b & 63))
+  }
+
+  @inline(__always)
+  fileprivate static func home(_ key: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
   }
 
   /// Builds the table from entries; flags of equal keys are merged.
   init(_ entries: [UInt64: Flags]) {
     var capacity = 16
     while capacity < entries.count * 2 + 1 { capacity <<= 1 }
-    var keys = [UInt64](repeating: 0, count: capacity)
-    var values = [UInt32](repeating: 0, count: capacity)
+    var slots = [Slot](repeating: Slot(), count: capacity)
     var filter = [UInt64](repeating: 0, count: 1024)
     let mask = capacity - 1
     for (rawKey, flags) in entries {
       let key = rawKey == 0 ? 1 : rawKey
       let (word, bit) = Self.filterBit(key)
       filter[word] |= bit
-      var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
-      while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-      keys[slot] = key
-      values[slot] |= flags.rawValue
+      var slot = Self.home(key, mask)
+      while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
+      slots[slot].key = key
+      slots[slot].flags |= flags.rawValue
     }
-    self.keys = keys
-    self.values = values
+    self.slots = slots
     self.mask = mask
     self.filter = filter
   }
 
   /// The number of distinct keys.
-  var count: Int { keys.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
+  var count: Int { slots.reduce(0) { $0 + ($1.key == 0 ? 0 : 1) } }
 
   /// The flags of `rawKey` (empty when absent).
-  @inline(__always)
   func flags(_ rawKey: UInt64) -> Flags {
-    let key = rawKey == 0 ? 1 : rawKey
-    let (word, bit) = Self.filterBit(key)
-    if filter.withUnsafeBufferPointer({ $0[word] & bit }) == 0 { return [] }
-    var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
-    return keys.withUnsafeBufferPointer { k in
+    withView { $0.flags(rawKey) }
+  }
+
+  /// Calls `body` with a view of the table for fast lookups (valid only inside `body`).
+  func withView<R>(_ body: (View) throws -> R) rethrows -> R {
+    try filter.withUnsafeBufferPointer { f in
+      try slots.withUnsafeBufferPointer { s in
+        // Both arrays are never empty (1024 filter words, at least 16 slots).
+        guard let filter = f.baseAddress, let slots = s.baseAddress else {
+          preconditionFailure("empty word table")
+        }
+        return try body(View(filter: filter, slots: slots, mask: mask))
+      }
+    }
+  }
+
+  /// A borrowed view of the table's memory: lookups without array overhead.
+  struct View {
+    let filter: UnsafePointer<UInt64>
+    let slots: UnsafePointer<Slot>
+    let mask: Int
+
+    /// The flags of `rawKey` (empty when absent).
+    @inline(__always)
+    func flags(_ rawKey: UInt64) -> Flags {
+      let key = rawKey == 0 ? 1 : rawKey
+      let (word, bit) = WordTable.filterBit(key)
+      if filter[word] & bit == 0 { return [] }
+      var slot = WordTable.home(key, mask)
       while true {
-        let found = k[slot]
-        if found == key { return Flags(rawValue: values[slot]) }
-        if found == 0 { return [] }
-        slot = (slot + 1) & mask
+        let found = slots[slot]
+        if found.key == key { return Flags(rawValue: found.flags) }
+        if found.key == 0 { return [] }
+        slot = (slot &+ 1) & mask
       }
     }
   }
