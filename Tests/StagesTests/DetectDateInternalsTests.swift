@@ -1,0 +1,49 @@
+// The helpers are internal, so these tests need a testable build: debug only (release test
+// builds, used for the benchmark, are not compiled for testing).
+#if DEBUG
+  import Testing
+
+  @testable import Stages
+
+  /// Small helpers of the chooser: day counts and date formatting.
+  @Suite struct DetectDateInternalsTests {
+    func day(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDay {
+      try #require(CalendarDay(year: y, month: m, day: d))
+    }
+
+    @Test func tallyCountsEachDay() throws {
+      var tally = DayTally(capacity: 4)
+      tally.add(try day(2023, 7, 3))
+      tally.add(try day(2023, 7, 3))
+      tally.add(try day(2023, 3, 7), weight: 2)
+      tally.add(try day(0, 12, 4))
+      tally.seal()
+      #expect(tally.count(try day(2023, 7, 3)) == 2)
+      #expect(tally.count(try day(2023, 3, 7)) == 2)
+      #expect(tally.count(try day(0, 12, 4)) == 1)
+      #expect(tally.count(try day(2022, 12, 4)) == 0)
+      #expect(tally.count(try day(2023, 7, 4)) == 0)
+      let empty = { () -> DayTally in
+        var t = DayTally(capacity: 0)
+        t.seal()
+        return t
+      }()
+      #expect(empty.count(try day(2023, 7, 3)) == 0)
+    }
+
+    @Test func isoFormatting() throws {
+      #expect(try day(2023, 7, 3).iso == "2023-07-03")
+      #expect(try day(0, 12, 4).iso == "XXXX-12-04")
+      #expect(try day(987, 1, 9).iso == "0987-01-09")
+      #expect(try day(12345, 10, 31).iso == "12345-10-31")
+      #expect(try day(2023, 7, 3).iso(time: TimeOfDay(hour: 9, minute: 5)) == "2023-07-03T09:05")
+      #expect(TimeOfDay(hour: 23, minute: 59).text == "23:59")
+      #expect(
+        DateChoice(day: try day(0, 12, 4), time: TimeOfDay(hour: 1, minute: 2), span: nil).value
+          == "XXXX-12-04")
+      #expect(
+        DateChoice(day: try day(2018, 12, 5), time: TimeOfDay(hour: 12, minute: 37), span: nil)
+          .value == "2018-12-05T12:37")
+    }
+  }
+#endif
