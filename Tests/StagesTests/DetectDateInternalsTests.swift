@@ -45,5 +45,24 @@
         DateChoice(day: try day(2018, 12, 5), time: TimeOfDay(hour: 12, minute: 37), span: nil)
           .value == "2018-12-05T12:37")
     }
+    /// The scanner's vector skip finds a date and counts the lines before it wherever the date
+    /// and the newlines fall relative to 16- and 8-byte blocks.
+    @Test func scannerFindsDatesAtEveryOffset() {
+      let scanner = DateScanner()
+      for padding in 0..<40 {
+        for newlines in 0..<3 {
+          let prefix =
+            String(repeating: "ab", count: padding / 2)
+            + String(repeating: "x\n", count: newlines) + String(repeating: "c", count: padding % 2)
+          let text = prefix + "Published 2018-12-05 and more words after it"
+          let bytes = Array(text.utf8)
+          let (mentions, lineStarts) = bytes.withUnsafeBufferPointer { scanner.scan($0) }
+          #expect(mentions.count == 1)
+          #expect(mentions.first?.start == prefix.utf8.count + 10)
+          #expect(mentions.first?.line == newlines)
+          #expect(lineStarts.count == newlines + 1)
+        }
+      }
+    }
   }
 #endif
