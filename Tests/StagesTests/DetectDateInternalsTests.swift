@@ -64,5 +64,35 @@
         }
       }
     }
+    /// Whether each line of `text` is prose.
+    func prose(_ text: String) -> [Bool] {
+      let bytes = Array(text.utf8)
+      var starts = [0]
+      for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
+      return bytes.withUnsafeBufferPointer { p in
+        TextLayout(text: p, lineStarts: starts, through: starts.count - 1).isProse
+      }
+    }
+
+    /// Prose: long lines of lowercase words with a sentence end, found wherever the full stop
+    /// falls in the sampled bytes (across the sixteen-byte blocks too) or at the line's end.
+    @Test func proseLinesAreTold() {
+      let words = "the minister said that the talks would go on for another week in the capital"
+      for shift in 0..<20 {
+        let head = String(repeating: "a", count: shift) + " went well. "
+        let line = head + words + " and more words follow here without any end"
+        #expect(prose(line) == [true], "full stop after \(shift) bytes")
+      }
+      #expect(prose(words + " and then some more words to make the line long enough.") == [true])
+      #expect(prose(words + " and then some more words but no end at all anywhere") == [false])
+      #expect(prose("Short line. With an end.") == [false])
+      #expect(
+        prose(
+          "Home News World Business Sport Culture Opinion Video Audio Weather Markets Travel. Live Tv"
+        )
+          == [false])
+      #expect(prose("* " + words + " and more words. In a list item.") == [false])
+      #expect(prose("Title line\n" + words + ", said the minister. The end.") == [false, true])
+    }
   }
 #endif
