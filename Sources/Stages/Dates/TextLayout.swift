@@ -104,6 +104,12 @@ struct TextLayout {
     p[i] == 0xC2 ? 2 : 1
   }
 
+  /// A lane mask as bytes: 0xFF where it holds, 0 elsewhere.
+  @inline(__always)
+  private static func bytes(_ m: SIMDMask<SIMD16<Int8>>) -> SIMD16<UInt8> {
+    unsafeBitCast(m, to: SIMD16<UInt8>.self)
+  }
+
   /// Whether the trimmed line `[s, e)` is prose.
   private static func isProse(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
     guard e - s >= proseLength else { return false }
@@ -127,28 +133,31 @@ struct TextLayout {
       var lowerLanes = SIMD16<UInt8>()
       var upperLanes = SIMD16<UInt8>()
       let zero = SIMD16<UInt8>()
-      let one = SIMD16<UInt8>(repeating: 1)
       let space = SIMD16<UInt8>(repeating: 32)
       let a = SIMD16<UInt8>(repeating: 97)
       let capitalA = SIMD16<UInt8>(repeating: 65)
       let letters = SIMD16<UInt8>(repeating: 26)
-      var found = SIMDMask<SIMD16<Int8>>()
-      // Sixteen bytes and the byte after them (for a full stop followed by a space).
+      let dot = SIMD16<UInt8>(repeating: 46)
+      let bang = SIMD16<UInt8>(repeating: 33)
+      let question = SIMD16<UInt8>(repeating: 63)
+      var found = SIMD16<UInt8>()
+      // Sixteen bytes and the byte after them (for a full stop followed by a space). Masks are
+      // used as bytes (0xFF where true): subtracting one adds 1 to a lane's count.
       while i + 17 <= stop {
         let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-        let next = UnsafeRawPointer(base + i + 1).loadUnaligned(as: SIMD16<UInt8>.self)
-        spaceLanes &+= zero.replacing(with: one, where: v .== space)
-        lowerLanes &+= zero.replacing(with: one, where: v &- a .< letters)
-        upperLanes &+= zero.replacing(with: one, where: v &- capitalA .< letters)
+        spaceLanes &-= TextLayout.bytes(v .== space)
+        lowerLanes &-= TextLayout.bytes(v &- a .< letters)
+        upperLanes &-= TextLayout.bytes(v &- capitalA .< letters)
         if !sentenceEnd {
+          let next = UnsafeRawPointer(base + i + 1).loadUnaligned(as: SIMD16<UInt8>.self)
           let stops =
-            (v .== SIMD16(repeating: 46)) .| (v .== SIMD16(repeating: 33))
-            .| (v .== SIMD16(repeating: 63))
-          found .|= stops .& (next .== space)
+            TextLayout.bytes(v .== dot) | TextLayout.bytes(v .== bang)
+            | TextLayout.bytes(v .== question)
+          found |= stops & TextLayout.bytes(next .== space)
         }
         i += 16
       }
-      if any(found) { sentenceEnd = true }
+      if found != zero { sentenceEnd = true }
       spaces = Int(SIMD16<UInt16>(truncatingIfNeeded: spaceLanes).wrappedSum())
       lower = Int(SIMD16<UInt16>(truncatingIfNeeded: lowerLanes).wrappedSum())
       upper = Int(SIMD16<UInt16>(truncatingIfNeeded: upperLanes).wrappedSum())
