@@ -49,11 +49,5 @@
         #expect(SWAR.digitsOrNewlines(w) == Self.mask(w) { ($0 >= 0x30 && $0 <= 0x39) || $0 == 10 })
       }
     }
-
-    @Test func lanesSum() {
-      #expect(SWAR.sumLanes(0x0101_0101_0101_0101) == 8)
-      #expect(SWAR.sumLanes(0xFF00_0000_0000_00FF) == 510)
-      #expect(SWAR.sumLanes(0) == 0)
-    }
   }
 #endif

@@ -79,19 +79,30 @@ struct CalendarDay: Hashable, Sendable, Comparable {
   }
 
   /// `YYYY-MM-DD`, or `XXXX-MM-DD` when the year is unknown.
-  var iso: String {
-    var out: [UInt8] = []
-    out.reserveCapacity(10)
-    if year == 0 {
-      out.append(contentsOf: [88, 88, 88, 88])
-    } else {
-      appendDigits(&out, year, width: 4)
+  var iso: String { iso(time: nil) }
+
+  /// `YYYY-MM-DD`, with `THH:MM` after it when `time` is given, built in one buffer.
+  func iso(time: TimeOfDay?) -> String {
+    String(unsafeUninitializedCapacity: 32) { out in
+      var n = 0
+      if year == 0 {
+        for _ in 0..<4 {
+          out[n] = 88
+          n += 1
+        }
+      } else {
+        n = writeDigits(out, at: n, year, width: 4)
+      }
+      out[n] = 45
+      n = writeDigits(out, at: n + 1, month, width: 2)
+      out[n] = 45
+      n = writeDigits(out, at: n + 1, day, width: 2)
+      if let time {
+        out[n] = 84
+        n = time.write(into: out, at: n + 1)
+      }
+      return n
     }
-    out.append(45)
-    appendDigits(&out, month, width: 2)
-    out.append(45)
-    appendDigits(&out, day, width: 2)
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// Parses `YYYY-MM-DD` (the first 10 characters of the string; a time after them is ignored).
@@ -119,22 +130,35 @@ struct TimeOfDay: Hashable, Sendable {
 
   /// `HH:MM`.
   var text: String {
-    var out: [UInt8] = []
-    appendDigits(&out, hour, width: 2)
-    out.append(58)
-    appendDigits(&out, minute, width: 2)
-    return String(decoding: out, as: UTF8.self)
+    String(unsafeUninitializedCapacity: 16) { write(into: $0, at: 0) }
+  }
+
+  /// Writes `HH:MM` at `i` in `out`; returns the index after it.
+  func write(into out: UnsafeMutableBufferPointer<UInt8>, at i: Int) -> Int {
+    let n = writeDigits(out, at: i, hour, width: 2)
+    out[n] = 58
+    return writeDigits(out, at: n + 1, minute, width: 2)
   }
 }
 
-/// Appends `value` as decimal digits, left-padded with zeros to `width`.
-func appendDigits(_ out: inout [UInt8], _ value: Int, width: Int) {
-  var digits: [UInt8] = []
-  var v = value
-  repeat {
-    digits.append(UInt8(48 + v % 10))
+/// Writes `value` (negative values as 0, at most 12 digits) as decimal digits left-padded with zeros to
+/// `width` at `i` in `out`; returns the index after them.
+func writeDigits(_ out: UnsafeMutableBufferPointer<UInt8>, at i: Int, _ value: Int, width: Int)
+  -> Int
+{
+  var count = 1
+  var power = 10
+  while power <= value, count < 12 {
+    count += 1
+    power *= 10
+  }
+  let end = i + max(width, count)
+  var v = max(value, 0)
+  var k = end
+  while k > i {
+    k -= 1
+    out[k] = UInt8(48 + v % 10)
     v /= 10
-  } while v > 0
-  while digits.count < width { digits.append(48) }
-  out.append(contentsOf: digits.reversed())
+  }
+  return end
 }

@@ -14,7 +14,10 @@ struct CommentSection: Sendable {
     "dice:", "disse:", "zegt:", "scrive:", "пишет:",
   ]
 
-  let trie = NameTrie(CommentSection.markers.map { ($0, true) }, merge: { a, _ in a })
+  /// The markers' trie (built once).
+  static let markerTrie = NameTrie(CommentSection.markers.map { ($0, true) }, merge: { a, _ in a })
+
+  let trie = CommentSection.markerTrie
 
   /// How many prose lines (the article) must come before a comment section.
   static let proseAbove = 1

@@ -9,8 +9,7 @@ struct DateChoice: Sendable, Equatable {
 
   /// `2023-07-03T12:37`, `2018-12-05` or `XXXX-12-04`.
   var value: String {
-    guard let time, day.hasYear else { return day.iso }
-    return day.iso + "T" + time.text
+    day.iso(time: day.hasYear ? time : nil)
   }
 }
 
@@ -183,18 +182,20 @@ struct DateChooser: Sendable {
   /// Picks the other reading of an ambiguous numeric date (`03/07/2023`) when another mention
   /// or the URL gives that day and none gives the first reading.
   private func resolveAmbiguous(_ candidates: inout [DateCandidate], _ url: URLDateEvidence?) {
-    var days: [CalendarDay: Int] = [:]
+    guard candidates.contains(where: { $0.mention.alternative != nil }) else { return }
+    var days = DayTally(capacity: candidates.count + 2)
     var votes = 0
     for c in candidates where c.mention.alternative == nil {
-      days[c.day, default: 0] += 1
+      days.add(c.day)
       votes += Int(c.mention.orderHint)
     }
-    if let d = url?.day { days[d, default: 0] += 2 }
+    if let d = url?.day { days.add(d, weight: 2) }
+    days.seal()
     for i in candidates.indices {
       guard let alt = candidates[i].mention.alternative else { continue }
       let day = candidates[i].day
-      let here = days[day] ?? 0
-      let there = days[alt] ?? 0
+      let here = days.count(day)
+      let there = days.count(alt)
       var switchTo = there > here
       if there == here {
         if let url, url.month != 0, url.year == alt.year, url.month != day.month {
@@ -261,11 +262,12 @@ struct DateChooser: Sendable {
 
   /// Counts the mentions that give the same day, and compares each with the URL.
   private func countAgreement(_ candidates: inout [DateCandidate], _ url: URLDateEvidence?) {
-    var counts: [CalendarDay: Int] = [:]
-    for c in candidates { counts[c.day, default: 0] += 1 }
+    var counts = DayTally(capacity: candidates.count)
+    for c in candidates { counts.add(c.day) }
+    counts.seal()
     for i in candidates.indices {
       let d = candidates[i].day
-      candidates[i].agreeing = counts[d] ?? 1
+      candidates[i].agreeing = counts.count(d)
       guard let url, url.year != 0, d.hasYear else { continue }
       let agreement: DateCandidate.URLAgreement
       if let ud = url.day {

@@ -88,26 +88,39 @@ enum DateNames {
     "lis", "sie", "maj", "marc", "mai",
   ]
 
-  /// The trie over every month and weekday spelling.
+  /// The trie over every month and weekday spelling, built from the lists' bytes (no per-word
+  /// strings).
   static let trie: NameTrie<DateName> = {
-    var words: [(String, DateName)] = []
+    var builder = NameTrieBuilder<DateName>(merge: DateName.merge)
+    let common = commonWords.map { Array($0.utf8) }
     for (index, list) in months.enumerated() {
-      for word in list.split(separator: " ") {
-        let w = String(word).trimmingDot
-        words.append(
-          (w, DateName(month: Int8(index + 1), weekday: 0, commonWord: commonWords.contains(w))))
+      forEachWord(in: list) { word in
+        // "apr." is "apr".
+        let w = word.last == 46 ? UnsafeBufferPointer(rebasing: word.dropLast()) : word
+        let isCommon = common.contains { $0.elementsEqual(w) }
+        builder.insert(
+          utf8: w, DateName(month: Int8(index + 1), weekday: 0, commonWord: isCommon))
       }
     }
     for (index, list) in weekdays.enumerated() {
-      for word in list.split(separator: " ") {
-        words.append((String(word), DateName(month: 0, weekday: Int8(index + 1), commonWord: true)))
+      forEachWord(in: list) { word in
+        builder.insert(utf8: word, DateName(month: 0, weekday: Int8(index + 1), commonWord: true))
       }
     }
-    return NameTrie(words, merge: DateName.merge)
+    return NameTrie(builder)
   }()
-}
 
-extension String {
-  /// The string without a trailing full stop.
-  fileprivate var trimmingDot: String { hasSuffix(".") ? String(dropLast()) : self }
+  /// Calls `body` with the bytes of each space-separated word of `list`.
+  private static func forEachWord(
+    in list: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    var list = list
+    list.withUTF8 { p in
+      var start = 0
+      for i in 0...p.count where i == p.count || p[i] == 32 {
+        if i > start { body(UnsafeBufferPointer(rebasing: p[start..<i])) }
+        start = i + 1
+      }
+    }
+  }
 }

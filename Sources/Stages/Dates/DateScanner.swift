@@ -48,8 +48,18 @@ private struct ScanRun {
     // Every date has digits, so the loop only stops at digits (and newlines, to count lines);
     // month and weekday names are looked for right before and after a digit run.
     var i = 0
+    let digit0 = SIMD16<UInt8>(repeating: 48)
+    let ten = SIMD16<UInt8>(repeating: 10)
     while i < n {
-      // Eight bytes at a time while none of them is a digit or a newline.
+      // Sixteen bytes at a time while none of them is a digit or a newline (one vector test),
+      // then eight at a time to find the first that is.
+      if i + 16 <= n, let base = p.baseAddress {
+        let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+        if !any((v &- digit0 .< ten) .| (v .== ten)) {
+          i += 16
+          continue
+        }
+      }
       if i + 8 <= n, let base = p.baseAddress {
         let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
         let hits = SWAR.digitsOrNewlines(word)

@@ -2,74 +2,55 @@
 /// case-insensitively.
 ///
 /// Case-insensitivity is precomputed: every word is inserted lowercase, uppercase, capitalised
-/// and title-cased (via Swift's Unicode case mapping, so Cyrillic, Kazakh and accented Latin
-/// letters fold too), and matching walks raw bytes with no per-byte folding. A bitset of the
-/// first two bytes of every spelling rejects most words with one load.
+/// and title-cased (Cyrillic, Kazakh and accented Latin letters fold too, see ``CaseFolding``),
+/// and matching walks raw bytes with no per-byte folding. A bitset of the first two bytes of
+/// every spelling rejects most words with one load.
 struct NameTrie<Payload: Sendable>: Sendable {
-  private var root: [Int32]
+  private let root: [Int32]
   /// One bit per pair of first two bytes of some word: most words are rejected with one load.
-  private var pairs: [UInt64] = [UInt64](repeating: 0, count: 1024)
-  private var edgeStart: [Int32] = []
-  private var edgeCount: [Int32] = []
-  private var edgeByte: [UInt8] = []
-  private var edgeTarget: [Int32] = []
-  private var payloads: [Payload?] = []
+  private let pairs: [UInt64]
+  private let edgeStart: [Int32]
+  private let edgeCount: [Int32]
+  private let edgeByte: [UInt8]
+  private let edgeTarget: [Int32]
+  private let payloads: [Payload?]
 
   /// Builds the trie from `(word, payload)` pairs; when two words fold to the same bytes, `merge`
   /// combines their payloads.
-  init(_ words: [(String, Payload)], merge: (Payload, Payload) -> Payload) {
-    // Build with dictionaries, then flatten.
-    var children: [[UInt8: Int]] = [[:]]
-    var values: [Payload?] = [nil]
-    for (word, payload) in words {
-      for variant in NameTrie.caseVariants(of: word) {
-        var node = 0
-        for byte in variant.utf8 {
-          if let next = children[node][byte] {
-            node = next
-          } else {
-            children.append([:])
-            values.append(nil)
-            children[node][byte] = children.count - 1
-            node = children.count - 1
-          }
-        }
-        let b = Array(variant.utf8)
-        if b.count >= 2 {
-          let pair = Int(b[0]) << 8 | Int(b[1])
-          pairs[pair >> 6] |= 1 << UInt64(pair & 63)
-        }
-        if let old = values[node] {
-          values[node] = merge(old, payload)
-        } else {
-          values[node] = payload
-        }
-      }
-    }
-    root = [Int32](repeating: -1, count: 256)
-    for (byte, target) in children[0] { root[Int(byte)] = Int32(target) }
-    for node in children.indices {
-      edgeStart.append(Int32(edgeByte.count))
-      edgeCount.append(Int32(children[node].count))
-      for (byte, target) in children[node].sorted(by: { $0.key < $1.key }) {
-        edgeByte.append(byte)
-        edgeTarget.append(Int32(target))
-      }
-    }
-    payloads = values
+  init(_ words: [(String, Payload)], merge: @escaping (Payload, Payload) -> Payload) {
+    var builder = NameTrieBuilder<Payload>(merge: merge)
+    for (word, payload) in words { builder.insert(word, payload) }
+    self.init(builder)
   }
 
-  /// The lowercase, uppercase, capitalised and title-case spellings of `word`
-  /// ("last updated", "LAST UPDATED", "Last updated", "Last Updated").
-  static func caseVariants(of word: String) -> [String] {
-    let lower = word.lowercased()
-    let upper = word.uppercased()
-    let capital = lower.prefix(1).uppercased() + lower.dropFirst()
-    let title = lower.split(separator: " ", omittingEmptySubsequences: false)
-      .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-    var out = [lower]
-    for v in [upper, capital, title] where !out.contains(v) { out.append(v) }
-    return out
+  /// The trie `builder` holds, flattened: each node's edges stored together.
+  init(_ builder: NameTrieBuilder<Payload>) {
+    let count = builder.byte.count
+    var root = [Int32](repeating: -1, count: 256)
+    var edgeStart = [Int32](repeating: 0, count: count)
+    var edgeCount = [Int32](repeating: 0, count: count)
+    var edgeByte: [UInt8] = []
+    var edgeTarget: [Int32] = []
+    edgeByte.reserveCapacity(count)
+    edgeTarget.reserveCapacity(count)
+    for node in 0..<count {
+      edgeStart[node] = Int32(edgeByte.count)
+      var child = builder.firstChild[node]
+      while child >= 0 {
+        edgeByte.append(builder.byte[Int(child)])
+        edgeTarget.append(child)
+        if node == 0 { root[Int(builder.byte[Int(child)])] = child }
+        child = builder.nextSibling[Int(child)]
+      }
+      edgeCount[node] = Int32(edgeByte.count) - edgeStart[node]
+    }
+    self.root = root
+    self.pairs = builder.pairs
+    self.edgeStart = edgeStart
+    self.edgeCount = edgeCount
+    self.edgeByte = edgeByte
+    self.edgeTarget = edgeTarget
+    self.payloads = builder.values
   }
 
   /// Whether some word of two bytes or more starts with the bytes at `i` and `i + 1`.

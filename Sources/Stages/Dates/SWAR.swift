@@ -26,13 +26,6 @@ enum SWAR {
     return atLeastLo & ~aboveHi & ~x & high
   }
 
-  /// The sum of the eight byte lanes of `x` (each lane at most 255, the sum at most 255 × 8).
-  @inline(__always)
-  static func sumLanes(_ x: UInt64) -> Int {
-    let pairs = (x & 0x00FF_00FF_00FF_00FF) &+ ((x >> 8) & 0x00FF_00FF_00FF_00FF)
-    return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
-  }
-
   /// ASCII digits and newlines: the only bytes the date scanner stops at.
   @inline(__always)
   static func digitsOrNewlines(_ x: UInt64) -> UInt64 {

@@ -104,47 +104,70 @@ struct TextLayout {
     p[i] == 0xC2 ? 2 : 1
   }
 
+  /// A lane mask as bytes: 0xFF where it holds, 0 elsewhere.
+  @inline(__always)
+  private static func bytes(_ m: SIMDMask<SIMD16<Int8>>) -> SIMD16<UInt8> {
+    unsafeBitCast(m, to: SIMD16<UInt8>.self)
+  }
+
   /// Whether the trimmed line `[s, e)` is prose.
   private static func isProse(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
     guard e - s >= proseLength else { return false }
     // List items ("* item", "+ item", "- item", "o item", "• item") are menus and teasers.
     if p[s + 1] == 32, p[s] == 42 || p[s] == 43 || p[s] == 45 || p[s] == 111 { return false }
     if p[s] == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0xA2 { return false }
-    // Long paragraphs are judged by their first bytes, counted eight at a time.
+    // A sentence ends the line, or one ends in the sampled bytes (below).
+    let last = p[e - 1]
+    var sentenceEnd =
+      last == 46 || last == 33 || last == 63 || last == 34 || last == 41 || last == 0x9D
+      || last == 0xBB  // ” »
+    // Long paragraphs are judged by their first bytes, counted sixteen at a time.
     let stop = min(e, s + TextLayout.sample)
     var spaces = 0
-    var sentenceEnds = 0
     var lower = 0
     var upper = 0
     var i = s
     if let base = p.baseAddress {
-      // Per-byte-lane counters (each lane counts at most sample / 8 < 256), summed at the end.
-      var spaceLanes: UInt64 = 0
-      var endLanes: UInt64 = 0
-      var lowerLanes: UInt64 = 0
-      var upperLanes: UInt64 = 0
-      while i + 8 <= stop {
-        let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        let space = SWAR.equal(x, 0x20)
-        let stops = SWAR.equal(x, 0x2E) | SWAR.equal(x, 0x21) | SWAR.equal(x, 0x3F)
-        spaceLanes &+= space >> 7
-        // A full stop followed by a space (within these eight bytes).
-        endLanes &+= ((stops << 8) & space) >> 7
-        lowerLanes &+= SWAR.inRange(x, 0x61, 0x7A) >> 7
-        upperLanes &+= SWAR.inRange(x, 0x41, 0x5A) >> 7
-        i += 8
+      // Per-lane counters (each lane counts at most sample / 16 < 256), summed at the end.
+      var spaceLanes = SIMD16<UInt8>()
+      var lowerLanes = SIMD16<UInt8>()
+      var upperLanes = SIMD16<UInt8>()
+      let zero = SIMD16<UInt8>()
+      let space = SIMD16<UInt8>(repeating: 32)
+      let a = SIMD16<UInt8>(repeating: 97)
+      let capitalA = SIMD16<UInt8>(repeating: 65)
+      let letters = SIMD16<UInt8>(repeating: 26)
+      let dot = SIMD16<UInt8>(repeating: 46)
+      let bang = SIMD16<UInt8>(repeating: 33)
+      let question = SIMD16<UInt8>(repeating: 63)
+      var found = SIMD16<UInt8>()
+      // Sixteen bytes and the byte after them (for a full stop followed by a space). Masks are
+      // used as bytes (0xFF where true): subtracting one adds 1 to a lane's count.
+      while i + 17 <= stop {
+        let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+        spaceLanes &-= TextLayout.bytes(v .== space)
+        lowerLanes &-= TextLayout.bytes(v &- a .< letters)
+        upperLanes &-= TextLayout.bytes(v &- capitalA .< letters)
+        if !sentenceEnd {
+          let next = UnsafeRawPointer(base + i + 1).loadUnaligned(as: SIMD16<UInt8>.self)
+          let stops =
+            TextLayout.bytes(v .== dot) | TextLayout.bytes(v .== bang)
+            | TextLayout.bytes(v .== question)
+          found |= stops & TextLayout.bytes(next .== space)
+        }
+        i += 16
       }
-      spaces = SWAR.sumLanes(spaceLanes)
-      sentenceEnds = SWAR.sumLanes(endLanes)
-      lower = SWAR.sumLanes(lowerLanes)
-      upper = SWAR.sumLanes(upperLanes)
+      if found != zero { sentenceEnd = true }
+      spaces = Int(SIMD16<UInt16>(truncatingIfNeeded: spaceLanes).wrappedSum())
+      lower = Int(SIMD16<UInt16>(truncatingIfNeeded: lowerLanes).wrappedSum())
+      upper = Int(SIMD16<UInt16>(truncatingIfNeeded: upperLanes).wrappedSum())
     }
-    var afterStop = false
+    var afterStop = i > s && (p[i - 1] == 46 || p[i - 1] == 33 || p[i - 1] == 63)
     while i < stop {
       let b = p[i]
       if b == 32 {
         spaces += 1
-        if afterStop { sentenceEnds += 1 }
+        if afterStop { sentenceEnd = true }
       } else if b &- 97 < 26 {
         lower += 1
       } else if b &- 65 < 26 {
@@ -153,10 +176,7 @@ struct TextLayout {
       afterStop = b == 46 || b == 33 || b == 63
       i += 1
     }
-    let last = p[e - 1]
-    if last == 46 || last == 33 || last == 63 || last == 34 || last == 41 { sentenceEnds += 1 }
-    if last == 0x9D || last == 0xBB { sentenceEnds += 1 }  // ” »
-    return spaces >= 12 && sentenceEnds >= 1 && lower > 3 * upper
+    return spaces >= 12 && sentenceEnd && lower > 3 * upper
   }
 
 }

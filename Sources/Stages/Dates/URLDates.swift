@@ -1,5 +1,7 @@
 /// Dates in a URL's path: `/2023/11/08/`, `/2023/nov/8/`, `-20231108-`, `/2019-03-27/`,
 /// `-02-11-2023-`, and partial ones (`/2018/12/`, `/2022-08/`) that only give a year and month.
+///
+/// The URL is read as UTF-8 bytes, with no allocation: segments and tokens are byte ranges.
 struct URLDateEvidence: Sendable, Equatable {
   /// The full day, when the path gives one.
   var day: CalendarDay?
@@ -17,59 +19,42 @@ struct URLDateEvidence: Sendable, Equatable {
     year = 0
     month = 0
     capture = nil
-    var path = URLDateEvidence.path(of: url)
-    // Wayback Machine: /web/<14 digits>[suffix]/<archived url>
-    if url.contains("web.archive.org/web/"), path.hasPrefix("/web/") {
-      let rest = path.dropFirst(5)
-      let stamp = rest.prefix(while: { $0.isASCII && $0.isNumber })
-      if stamp.count >= 8, let y = Int(stamp.prefix(4)), let m = Int(stamp.dropFirst(4).prefix(2)),
-        let d = Int(stamp.dropFirst(6).prefix(2))
-      {
-        capture = CalendarDay(year: y, month: m, day: d)
+    var url = url
+    url.withUTF8 { p in
+      let reader = URLBytes(p: p, years: years)
+      var path = reader.path(from: 0)
+      // Wayback Machine: /web/<14 digits>[suffix]/<archived url>
+      if reader.contains("web.archive.org/web/"), reader.hasPrefix("/web/", at: path) {
+        let rest = path.lowerBound + 5..<path.upperBound
+        let stamp = reader.digitRun(at: rest.lowerBound, limit: rest.upperBound)
+        if stamp >= 8 {
+          let s = rest.lowerBound
+          capture = CalendarDay(
+            year: reader.number(s..<s + 4), month: reader.number(s + 4..<s + 6),
+            day: reader.number(s + 6..<s + 8))
+        }
+        if let slash = reader.firstIndex(of: 47, in: rest) {
+          path = reader.path(from: slash + 1, end: rest.upperBound)
+        }
       }
-      if let slash = rest.firstIndex(of: "/") {
-        path = URLDateEvidence.path(of: String(rest[rest.index(after: slash)...]))
-      }
+      read(reader, path: path, monthFirst: monthFirst)
     }
-    read(path: path, monthFirst: monthFirst, years: years)
     if let d = day {
       year = d.year
       month = d.month
     }
   }
 
-  /// The path of a URL: after the host, before `?` and `#`.
-  private static func path(of url: String) -> Substring {
-    var s = Substring(url)
-    if let scheme = s.range(of: "://") { s = s[scheme.upperBound...] }
-    guard let slash = s.firstIndex(of: "/") else { return "" }
-    s = s[slash...]
-    if let q = s.firstIndex(where: { $0 == "?" || $0 == "#" }) { s = s[..<q] }
-    return s
-  }
-
-  private mutating func read(path: Substring, monthFirst: Bool, years: ClosedRange<Int>) {
-    let segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-    func yearValue(_ s: String) -> Int? {
-      guard s.count == 4, let y = Int(s), years.contains(y) else { return nil }
-      return y
-    }
-    func monthValue(_ s: String) -> Int? {
-      if s.count <= 2, let m = Int(s), (1...12).contains(m) { return m }
-      return URLDateEvidence.monthNames[s.lowercased()]
-    }
-    func dayValue(_ s: String) -> Int? {
-      guard s.count <= 2, s.allSatisfy({ $0.isASCII && $0.isNumber }), let d = Int(s) else {
-        return nil
-      }
-      return d
-    }
+  private mutating func read(_ r: URLBytes, path: Range<Int>, monthFirst: Bool) {
     // Segments: /YYYY/MM/DD/ and /YYYY/MM/
-    for i in segments.indices {
-      guard let y = yearValue(segments[i]) else { continue }
-      if i + 1 < segments.count, let m = monthValue(segments[i + 1]) {
-        if i + 2 < segments.count, let d = dayValue(segments[i + 2]),
-          let full = CalendarDay(year: y, month: m, day: d)
+    var segment = r.part(from: path.lowerBound, end: path.upperBound, separators: .slash)
+    while let s = segment {
+      let next = r.part(from: s.upperBound, end: path.upperBound, separators: .slash)
+      defer { segment = next }
+      guard let y = r.yearValue(s) else { continue }
+      if let ms = next, let m = r.monthValue(ms) {
+        if let ds = r.part(from: ms.upperBound, end: path.upperBound, separators: .slash),
+          let d = r.smallNumber(ds), let full = CalendarDay(year: y, month: m, day: d)
         {
           day = full
           year = y
@@ -85,60 +70,201 @@ struct URLDateEvidence: Sendable, Equatable {
       }
     }
     // Inside segments: 2019-03-27, 20231108, 02-11-2023, 22.04.2020, 2022-08
-    for segment in segments {
-      let tokens = segment.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." })
-        .map(String.init)
-      for (k, token) in tokens.enumerated() where token.allSatisfy({ $0.isASCII && $0.isNumber }) {
-        if token.count == 8, let y = yearValue(String(token.prefix(4))),
-          let m = Int(token.dropFirst(4).prefix(2)),
-          let d = Int(token.suffix(2)), let full = CalendarDay(year: y, month: m, day: d)
-        {
-          day = full
-          return
-        }
-        guard k + 2 < tokens.count else {
-          if let y = yearValue(token), k + 1 < tokens.count, tokens[k + 1].count == 2,
-            let m = Int(tokens[k + 1]), (1...12).contains(m), year == 0
-          {
-            year = y
-            month = m
-          }
-          continue
-        }
-        let a = token
-        let b = tokens[k + 1]
-        let c = tokens[k + 2]
-        guard b.count <= 2, let bv = Int(b) else { continue }
-        if let y = yearValue(a), c.count <= 2, let cv = Int(c),
-          let full = CalendarDay(year: y, month: bv, day: cv)
-        {
-          day = full
-          return
-        }
-        if a.count <= 2, let av = Int(a), let y = yearValue(c) {
-          let dayFirst = CalendarDay(year: y, month: bv, day: av)
-          let monthFirstReading = CalendarDay(year: y, month: av, day: bv)
-          if let full = monthFirst
-            ? (monthFirstReading ?? dayFirst) : (dayFirst ?? monthFirstReading)
-          {
-            day = full
-            return
-          }
-        }
-      }
+    segment = r.part(from: path.lowerBound, end: path.upperBound, separators: .slash)
+    while let s = segment {
+      segment = r.part(from: s.upperBound, end: path.upperBound, separators: .slash)
+      if readTokens(r, segment: s, monthFirst: monthFirst) { return }
     }
   }
 
-  /// English month names and abbreviations as URLs spell them (`/2023/nov/8/`).
-  private static let monthNames: [String: Int] = {
-    var out: [String: Int] = [:]
-    let names = [
-      "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-      "aug august", "sep sept september", "oct october", "nov november", "dec december",
-    ]
-    for (i, list) in names.enumerated() {
-      for n in list.split(separator: " ") { out[String(n)] = i + 1 }
+  /// Reads the `-`, `_` or `.` separated tokens of one segment; true when a full day was found.
+  private mutating func readTokens(_ r: URLBytes, segment s: Range<Int>, monthFirst: Bool) -> Bool {
+    var token = r.part(from: s.lowerBound, end: s.upperBound, separators: .token)
+    while let a = token {
+      let b = r.part(from: a.upperBound, end: s.upperBound, separators: .token)
+      defer { token = b }
+      guard r.allDigits(a) else { continue }
+      if a.count == 8, let y = r.yearValue(a.lowerBound..<a.lowerBound + 4),
+        let full = CalendarDay(
+          year: y, month: r.number(a.lowerBound + 4..<a.lowerBound + 6),
+          day: r.number(a.lowerBound + 6..<a.upperBound))
+      {
+        day = full
+        return true
+      }
+      guard let b else { continue }
+      guard let c = r.part(from: b.upperBound, end: s.upperBound, separators: .token) else {
+        if let y = r.yearValue(a), b.count == 2, let m = r.smallNumber(b), (1...12).contains(m),
+          year == 0
+        {
+          year = y
+          month = m
+        }
+        continue
+      }
+      guard let bv = r.smallNumber(b) else { continue }
+      if let y = r.yearValue(a), let cv = r.smallNumber(c),
+        let full = CalendarDay(year: y, month: bv, day: cv)
+      {
+        day = full
+        return true
+      }
+      if let av = r.smallNumber(a), let y = r.yearValue(c) {
+        let dayFirst = CalendarDay(year: y, month: bv, day: av)
+        let monthFirstReading = CalendarDay(year: y, month: av, day: bv)
+        if let full = monthFirst
+          ? (monthFirstReading ?? dayFirst) : (dayFirst ?? monthFirstReading)
+        {
+          day = full
+          return true
+        }
+      }
     }
-    return out
-  }()
+    return false
+  }
+}
+
+/// Byte-level reading of a URL for ``URLDateEvidence``.
+private struct URLBytes {
+  let p: UnsafeBufferPointer<UInt8>
+  let years: ClosedRange<Int>
+
+  /// Which bytes separate the parts of a path.
+  enum Separators {
+    /// `/`: path segments.
+    case slash
+    /// `-`, `_`, `.`: tokens inside a segment.
+    case token
+  }
+
+  /// The path of the URL starting at `from`: after `://` and the host, before `?` and `#`
+  /// (empty when there is no `/` after the host).
+  func path(from: Int, end: Int? = nil) -> Range<Int> {
+    let end = end ?? p.count
+    var s = from
+    // After the scheme, if there is one.
+    var i = from
+    while i + 2 < end {
+      if p[i] == 58, p[i + 1] == 47, p[i + 2] == 47 {
+        s = i + 3
+        break
+      }
+      i += 1
+    }
+    guard let slash = firstIndex(of: 47, in: s..<end) else { return end..<end }
+    var e = slash
+    while e < end, p[e] != 63, p[e] != 35 { e += 1 }
+    return slash..<e
+  }
+
+  /// The first part of `from..<end` between separators (empty parts skipped), or nil.
+  @inline(__always)
+  func part(from: Int, end: Int, separators: Separators) -> Range<Int>? {
+    var s = from
+    while s < end, isSeparator(p[s], separators) { s += 1 }
+    guard s < end else { return nil }
+    var e = s + 1
+    while e < end, !isSeparator(p[e], separators) { e += 1 }
+    return s..<e
+  }
+
+  @inline(__always)
+  private func isSeparator(_ b: UInt8, _ separators: Separators) -> Bool {
+    switch separators {
+    case .slash: return b == 47
+    case .token: return b == 45 || b == 95 || b == 46
+    }
+  }
+
+  /// The first index of byte `b` in `r`.
+  func firstIndex(of b: UInt8, in r: Range<Int>) -> Int? {
+    var i = r.lowerBound
+    while i < r.upperBound {
+      if p[i] == b { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Whether the ASCII `s` occurs in the URL.
+  func contains(_ s: StaticString) -> Bool {
+    let n = s.utf8CodeUnitCount
+    guard n > 0, p.count >= n else { return false }
+    return s.withUTF8Buffer { w in
+      var i = 0
+      while i + n <= p.count {
+        if p[i] == w[0] {
+          var k = 1
+          while k < n, p[i + k] == w[k] { k += 1 }
+          if k == n { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+
+  /// Whether the ASCII `s` starts range `r`.
+  func hasPrefix(_ s: StaticString, at r: Range<Int>) -> Bool {
+    let n = s.utf8CodeUnitCount
+    guard r.count >= n else { return false }
+    return s.withUTF8Buffer { w in
+      for k in 0..<n where p[r.lowerBound + k] != w[k] { return false }
+      return true
+    }
+  }
+
+  /// How many ASCII digits start at `i` (before `limit`).
+  func digitRun(at i: Int, limit: Int) -> Int {
+    var j = i
+    while j < limit, isDigit(p[j]) { j += 1 }
+    return j - i
+  }
+
+  /// Whether every byte of `r` is an ASCII digit.
+  func allDigits(_ r: Range<Int>) -> Bool {
+    digitRun(at: r.lowerBound, limit: r.upperBound) == r.count
+  }
+
+  /// The value of the digits in `r` (which must all be digits).
+  func number(_ r: Range<Int>) -> Int {
+    var v = 0
+    for i in r { v = v * 10 + Int(p[i] &- 48) }
+    return v
+  }
+
+  /// A one- or two-digit number.
+  func smallNumber(_ r: Range<Int>) -> Int? {
+    guard r.count <= 2, allDigits(r) else { return nil }
+    return number(r)
+  }
+
+  /// A four-digit year in range.
+  func yearValue(_ r: Range<Int>) -> Int? {
+    guard r.count == 4, allDigits(r) else { return nil }
+    let y = number(r)
+    return years.contains(y) ? y : nil
+  }
+
+  /// A month as a one- or two-digit number or an English name or abbreviation (`nov`).
+  func monthValue(_ r: Range<Int>) -> Int? {
+    if let m = smallNumber(r) { return (1...12).contains(m) ? m : nil }
+    guard r.count >= 3, r.count <= 9 else { return nil }
+    for (name, month) in URLBytes.monthNames where name.utf8CodeUnitCount == r.count {
+      let same = name.withUTF8Buffer { w in
+        for k in 0..<w.count where asciiLower(p[r.lowerBound + k]) != w[k] { return false }
+        return true
+      }
+      if same { return month }
+    }
+    return nil
+  }
+
+  /// English month names and abbreviations as URLs spell them (`/2023/nov/8/`).
+  static let monthNames: [(StaticString, Int)] = [
+    ("jan", 1), ("january", 1), ("feb", 2), ("february", 2), ("mar", 3), ("march", 3),
+    ("apr", 4), ("april", 4), ("may", 5), ("jun", 6), ("june", 6), ("jul", 7), ("july", 7),
+    ("aug", 8), ("august", 8), ("sep", 9), ("sept", 9), ("september", 9), ("oct", 10),
+    ("october", 10), ("nov", 11), ("november", 11), ("dec", 12), ("december", 12),
+  ]
 }
