@@ -35,9 +35,12 @@ struct EvalCommandTests {
   @Test func tableForEachGroupWithBy() throws {
     let goldPath = try EvalBinary.temporaryFile(gold)
     let inputPath = try EvalBinary.temporaryFile(input)
-    defer { remove(goldPath, inputPath) }
+    // A pipeline that only normalises, so the copied source reaches the output unchanged.
+    let pipeline = NSTemporaryDirectory() + "eval-plain-\(UUID().uuidString).json5"
+    try "{ stages: ['normalise'] }".write(toFile: pipeline, atomically: true, encoding: .utf8)
+    defer { remove(goldPath, inputPath, pipeline) }
     let r = try EvalBinary.run([
-      "eval", "news", "--gold", goldPath, inputPath, "--by", "lang", "--fields", "source",
+      "eval", pipeline, "--gold", goldPath, inputPath, "--by", "lang", "--fields", "source",
     ])
     #expect(r.status == 0, "\(r.err)")
     #expect(r.out.contains("[lang=en] 1 documents, 1 answered"))
