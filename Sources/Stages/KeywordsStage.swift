@@ -11,7 +11,8 @@ import PipelineCore
 /// ```
 ///
 /// Options: `topics` (inline, an object by id or an array with `id`) and/or `taxonomy` (a JSON5
-/// file, format in docs/taxonomy.md) — at least one is required; `field` (default `keywords`);
+/// file, format in docs/taxonomy.md) — at least one is required; `only` (a subset of the groups);
+/// `field` (default `keywords`);
 /// `threshold` (default 1: the summed weights of the matches a group needs; terms weigh 1 unless
 /// they say otherwise); `scores` and `evidence` (write `FIELD_scores` and `FIELD_evidence`);
 /// `titleField` (a record field matched too). No position boosts, repetition discounts or length
