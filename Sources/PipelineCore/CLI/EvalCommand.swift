@@ -26,6 +26,9 @@ struct EvalCommand {
     .init("by", value: "FIELD", help: "also score each group of a gold field, e.g. lang"),
     .init("json", help: "print one JSON object instead of the table"),
     .init(
+      "all-topics",
+      help: "score every predicted topic (as score.py does), not only the topics the gold labels"),
+    .init(
       "fields", value: "A,B",
       help: "copy these fields of each gold record into its input record first"),
     .init(
@@ -84,7 +87,7 @@ struct EvalCommand {
       let title =
         "\(tool) eval \(predictionsPath) — \(gold.records.count) documents (gold: \(goldPath))"
       report(
-        gold: gold, predictions: predictions, by: a.value("by"), json: a.has("json"), title: title,
+        gold: gold, predictions: predictions, by: a.value("by"), json: a.has("json"), title: title, allTopics: a.has("all-topics"),
         run: run)
       return 0
     }
@@ -137,7 +140,7 @@ struct EvalCommand {
     let title =
       "\(tool) eval \(pipeline.name) — \(gold.records.count) documents (gold: \(goldPath))"
     report(
-      gold: gold, predictions: predictions, by: a.value("by"), json: a.has("json"), title: title,
+      gold: gold, predictions: predictions, by: a.value("by"), json: a.has("json"), title: title, allTopics: a.has("all-topics"),
       run: run)
     if stats.errors > 0 {
       printErr(
@@ -159,9 +162,9 @@ struct EvalCommand {
   /// Prints the scores as a table (or JSON) on stdout, and warnings on stderr.
   private func report(
     gold: GoldSet, predictions: PredictionSet, by: String?, json: Bool, title: String,
-    run: JSONObject
+    allTopics: Bool, run: JSONObject
   ) {
-    let report = EvalReport(gold: gold.records, predictions: predictions, by: by)
+    let report = EvalReport(gold: gold.records, predictions: predictions, by: by, allTopics: allTopics)
     if json {
       var out = report.json
       var run = run
@@ -182,6 +185,11 @@ struct EvalCommand {
       print(title)
       print(summary)
       print(report.table)
+      if report.fields.topics, let labels = report.topicLabels {
+        print(
+          "\ntopics are scored over the gold's labels (\(labels.sorted().joined(separator: ", "))); "
+            + "--all-topics counts every topic given")
+      }
     }
     if report.unknownIDs > 0 {
       printErr(

@@ -18,6 +18,8 @@ public struct EvalReport: Sendable {
   public var groups: [Group]
   /// The fields that were scored.
   public var fields: ScoredFields
+  /// The topics scored (the gold's label set), or `nil` when every predicted topic counts.
+  public var topicLabels: Set<String>?
   /// Prediction ids that are not in the gold file (they are not scored).
   public var unknownIDs: Int
   /// Fields the gold has but no record carries (`date` before a date stage is in the
@@ -25,19 +27,25 @@ public struct EvalReport: Sendable {
   public var unscored: [String]
 
   /// Scores `predictions` against `gold`, also per value of the gold field `by` when given.
-  public init(gold: [JSONObject], predictions: PredictionSet, by: String? = nil) {
+  ///
+  /// Topics are scored over the topics the gold labels (the union of every gold record's
+  /// `topics` and `topics_optional`): a topic the gold never labels can be neither right nor
+  /// wrong. Pass `allTopics: true` to count every predicted topic, as `score.py` does.
+  public init(gold: [JSONObject], predictions: PredictionSet, by: String? = nil, allTopics: Bool = false) {
     let fields = ScoredFields(gold: gold, predictionFields: predictions.fields)
+    let labels = allTopics ? nil : TopicScore.vocabulary(of: gold)
+    topicLabels = labels
     self.fields = fields
     unscored = ScoredFields(gold: gold).names.filter { $0 != "time" && !fields.names.contains($0) }
     groups = [
-      Group(name: "all", scores: EvalScores(gold: gold, predictions: predictions, fields: fields))
+      Group(name: "all", scores: EvalScores(gold: gold, predictions: predictions, fields: fields, topicLabels: labels))
     ]
     if let by {
       for (value, members) in Self.grouped(gold, by: by) {
         groups.append(
           Group(
             name: "\(by)=\(value)",
-            scores: EvalScores(gold: members, predictions: predictions, fields: fields)))
+            scores: EvalScores(gold: members, predictions: predictions, fields: fields, topicLabels: labels)))
       }
     }
     let goldKeys = Set(gold.compactMap { $0["id"].map(EvalID.key) })

@@ -71,11 +71,12 @@ public struct EvalScores: Sendable, Equatable {
   public var text: TextScore?
 
   /// Scores `gold` against `predictions` for the fields in `fields`.
-  public init(gold: [JSONObject], predictions: PredictionSet, fields: ScoredFields) {
+  /// `topicLabels`, when given, limits topic scoring to those topics (see ``TopicScore``).
+  public init(gold: [JSONObject], predictions: PredictionSet, fields: ScoredFields, topicLabels: Set<String>? = nil) {
     if fields.date { date = DateScore() }
     if fields.time { time = TimeScore() }
     if fields.source { source = SourceScore() }
-    if fields.topics { topics = TopicScore() }
+    if fields.topics { topics = TopicScore(labels: topicLabels) }
     if fields.text { text = TextScore() }
     for g in gold {
       documents += 1

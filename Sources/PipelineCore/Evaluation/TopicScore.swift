@@ -39,8 +39,16 @@ public struct TopicScore: Sendable, Equatable {
     }
   }
 
-  /// Empty counts.
-  public init() {}
+  /// When set, only these topics are scored: predicted topics outside the set are ignored.
+  public var labels: Set<String>?
+
+  /// Empty counts, scoring every topic, or only `labels` when given.
+  public init(labels: Set<String>? = nil) { self.labels = labels }
+
+  /// Every topic the gold labels: the union of the records' `topics` and `topics_optional`.
+  public static func vocabulary(of gold: [JSONObject]) -> Set<String> {
+    gold.reduce(into: Set<String>()) { $0.formUnion(topics($1["topics"]).union(topics($1["topics_optional"]))) }
+  }
 
   /// Share of documents whose topics are exactly right.
   public var exactRate: Share { Share(exact, of: documents) }
@@ -58,7 +66,8 @@ public struct TopicScore: Sendable, Equatable {
     documents += 1
     let need = Self.topics(gold["topics"])
     let may = Self.topics(gold["topics_optional"])
-    let got = Self.topics(prediction?["topics"])
+    var got = Self.topics(prediction?["topics"])
+    if let labels { got.formIntersection(labels) }
     if need.isSubset(of: got) && got.isSubset(of: need.union(may)) { exact += 1 }
     for topic in got.intersection(need) {
       truePositives += 1
