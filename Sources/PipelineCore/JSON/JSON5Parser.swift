@@ -131,18 +131,24 @@ public struct JSON5Parser {
     return (root, p.duplicates)
   }
 
+  /// The column cache: the byte offset and character column last computed on the current line,
+  /// so finding the column is incremental and parsing a long line stays linear.
+  private var columnCache: (offset: Int, column: Int) = (0, 1)
+
   private var here: SourceLocation {
-    // Column in characters: count UTF-8 lead bytes since the line start.
-    var col = 1
-    var i = lineStart
-    while i < pos && i < bytes.count {
-      if bytes[i] & 0xC0 != 0x80 { col += 1 }
-      i += 1
+    mutating get {
+      // Column in characters: count UTF-8 lead bytes since the line start (or the last lookup).
+      var (i, col) = columnCache.offset >= lineStart && columnCache.offset <= pos ? columnCache : (lineStart, 1)
+      while i < pos && i < bytes.count {
+        if bytes[i] & 0xC0 != 0x80 { col += 1 }
+        i += 1
+      }
+      columnCache = (i, col)
+      return SourceLocation(line: line, column: col)
     }
-    return SourceLocation(line: line, column: col)
   }
 
-  private func error(_ message: String) -> JSON5SyntaxError {
+  private mutating func error(_ message: String) -> JSON5SyntaxError {
     JSON5SyntaxError(location: here, message: message)
   }
 
