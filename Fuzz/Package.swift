@@ -10,13 +10,19 @@ let package = Package(
     .target(name: "FuzzSupport", dependencies: [.product(name: "PipelineCore", package: "pipe")]),
     .executableTarget(
       name: "FuzzJSONLines",
-      dependencies: ["FuzzSupport", .product(name: "PipelineCore", package: "pipe"), .product(name: "Stages", package: "pipe")]),
+      dependencies: [
+        "FuzzSupport", .product(name: "PipelineCore", package: "pipe"), .product(name: "Stages", package: "pipe"),
+      ]),
     .executableTarget(
       name: "FuzzPipelineFile",
-      dependencies: ["FuzzSupport", .product(name: "PipelineCore", package: "pipe"), .product(name: "Stages", package: "pipe")]),
+      dependencies: [
+        "FuzzSupport", .product(name: "PipelineCore", package: "pipe"), .product(name: "Stages", package: "pipe"),
+      ]),
     .executableTarget(
       name: "FuzzStage",
-      dependencies: ["FuzzSupport", .product(name: "PipelineCore", package: "pipe"), .product(name: "Stages", package: "pipe")]),
+      dependencies: [
+        "FuzzSupport", .product(name: "PipelineCore", package: "pipe"), .product(name: "Stages", package: "pipe"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -18,9 +18,15 @@ public struct ExecStage: Stage {
   public static let summary =
     "Sends each record as a JSON line to a long-lived program and takes the JSON line it answers (needs --allow-exec)."
   public static let options: [OptionSpec] = [
-    .init("command", .strings, help: "the program and its arguments, e.g. [\"python3\", \"plugin.py\"] (relative paths resolve against the pipeline file)"),
+    .init(
+      "command", .strings,
+      help:
+        "the program and its arguments, e.g. [\"python3\", \"plugin.py\"] (relative paths resolve against the pipeline file)"
+    ),
     .init("timeoutMs", .integer, default: 10_000, help: "time limit per document, in milliseconds"),
-    .init("maxRestarts", .integer, default: 10, help: "how many times a dead or hung program is restarted before every further document fails"),
+    .init(
+      "maxRestarts", .integer, default: 10,
+      help: "how many times a dead or hung program is restarted before every further document fails"),
   ]
 
   let pool: ExecChildPool
@@ -88,7 +94,9 @@ public struct ExecStage: Stage {
     do { value = try JSONParser.parse(reply).value } catch {
       throw StageError("the program answered with invalid JSON: \(error.message)")
     }
-    guard case .object(var object) = value else { throw StageError("the program answered with \(value.kindName), expected an object") }
+    guard case .object(var object) = value else {
+      throw StageError("the program answered with \(value.kindName), expected an object")
+    }
     if let message = object["error"]?.stringValue, object["text"] == nil {
       throw StageError("the program reported: \(message)")
     }

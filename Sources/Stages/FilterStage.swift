@@ -9,7 +9,8 @@ import PipelineCore
 /// ```
 public struct FilterStage: Stage {
   public static let name = "filter"
-  public static let summary = "Keeps (keep) or drops (drop) documents matching a condition on fields or text; drops are counted."
+  public static let summary =
+    "Keeps (keep) or drops (drop) documents matching a condition on fields or text; drops are counted."
   public static let options: [OptionSpec] = [
     .init(
       "keep", .any,

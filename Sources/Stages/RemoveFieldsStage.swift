@@ -20,7 +20,9 @@ public struct RemoveFieldsStage: Stage {
   public init(options: StageOptions) throws {
     fields = options.strings("fields")
     if fields.contains("text") { throw OptionError(option: "fields", "\"text\" cannot be removed") }
-    if fields.contains("id") { throw OptionError(option: "fields", "\"id\" cannot be removed: error records and eval need it") }
+    if fields.contains("id") {
+      throw OptionError(option: "fields", "\"id\" cannot be removed: error records and eval need it")
+    }
   }
 
   public func process(_ document: inout Document, context: inout StageContext) throws -> Verdict {

@@ -18,7 +18,9 @@ public struct ReplaceStage: Stage {
   public static let options: [OptionSpec] = [
     .init(
       "rules", .any,
-      help: "array of { find: LITERAL | regex: PATTERN, with: REPLACEMENT (default \"\"), ignoreCase: BOOL }, applied in order"),
+      help:
+        "array of { find: LITERAL | regex: PATTERN, with: REPLACEMENT (default \"\"), ignoreCase: BOOL }, applied in order"
+    ),
     .init("field", .string, default: "text", help: "the string field to rewrite"),
     .init("timeoutMs", .integer, default: 200, help: "time limit per regular expression per document, in milliseconds"),
   ]
@@ -49,10 +51,14 @@ public struct ReplaceStage: Stage {
     var rules: [Rule] = []
     for (i, item) in items.enumerated() {
       let path = [String(i)]
-      guard let o = item.objectValue else { throw OptionError(option: "rules", path: path, "each rule must be an object") }
+      guard let o = item.objectValue else {
+        throw OptionError(option: "rules", path: path, "each rule must be an object")
+      }
       for key in o.keys where !["find", "regex", "with", "ignoreCase"].contains(key) {
         var msg = "unknown key \"\(key)\" in a rule (allowed: find, regex, with, ignoreCase)"
-        if let g = DidYouMean.best(key, among: ["find", "regex", "with", "ignoreCase"]) { msg += "; did you mean \"\(g)\"?" }
+        if let g = DidYouMean.best(key, among: ["find", "regex", "with", "ignoreCase"]) {
+          msg += "; did you mean \"\(g)\"?"
+        }
         throw OptionError(option: "rules", path: path + [key], msg)
       }
       let with: String
@@ -63,7 +69,9 @@ public struct ReplaceStage: Stage {
       }
       var ignoreCase = false
       if let v = o["ignoreCase"] {
-        guard let b = v.boolValue else { throw OptionError(option: "rules", path: path + ["ignoreCase"], "must be true or false") }
+        guard let b = v.boolValue else {
+          throw OptionError(option: "rules", path: path + ["ignoreCase"], "must be true or false")
+        }
         ignoreCase = b
       }
       switch (o["find"], o["regex"]) {
@@ -78,7 +86,9 @@ public struct ReplaceStage: Stage {
           throw OptionError(option: "rules", path: path + ["regex"], "invalid regular expression: \(pattern)")
         }
       default:
-        throw OptionError(option: "rules", path: path, "a rule needs exactly one of \"find\" (a literal) or \"regex\" (a pattern), as a string")
+        throw OptionError(
+          option: "rules", path: path,
+          "a rule needs exactly one of \"find\" (a literal) or \"regex\" (a pattern), as a string")
       }
     }
     self.rules = rules
@@ -124,7 +134,8 @@ struct NSRegularExpressionBox: @unchecked Sendable {
       }
     }
     if timedOut {
-      throw StageError("regular expression \(pattern) ran past its \(Int(timeout * 1000)) ms limit (catastrophic backtracking?)")
+      throw StageError(
+        "regular expression \(pattern) ran past its \(Int(timeout * 1000)) ms limit (catastrophic backtracking?)")
     }
     guard !ranges.isEmpty else { return text }
     let out = NSMutableString(string: text)

@@ -16,7 +16,9 @@ public struct SetFieldsStage: Stage {
   ]
   public static let examples: [StageExample] = [
     .init("x", options: ["fields": ["batch": 7]], expect: [.field("batch", 7)]),
-    .init("x", fields: ["source": "Kazinform"], options: ["rename": ["source": "outlet"]], expect: [.field("outlet", "Kazinform"), .field("source", nil)]),
+    .init(
+      "x", fields: ["source": "Kazinform"], options: ["rename": ["source": "outlet"]],
+      expect: [.field("outlet", "Kazinform"), .field("source", nil)]),
   ]
 
   let values: [(String, JSONValue)]
@@ -37,7 +39,9 @@ public struct SetFieldsStage: Stage {
     copies = try pairs("copy")
     renames = try pairs("rename")
     for (from, to) in copies + renames where from == "text" || to == "text" {
-      throw OptionError(option: copies.contains { $0 == (from, to) } ? "copy" : "rename", path: [from], "\"text\" cannot be copied or renamed")
+      throw OptionError(
+        option: copies.contains { $0 == (from, to) } ? "copy" : "rename", path: [from],
+        "\"text\" cannot be copied or renamed")
     }
     overwrite = options.bool("overwrite")
   }

@@ -51,8 +51,14 @@ import Testing
 
   @Test(arguments: [
     ("{ stages: [ 'normalise' 'detect-date' ] }", "p.json5:1:25: error: expected ',' or ']'"),
-    ("{ stages: [ 'detect-dates' ] }", "p.json5:1:13: error: stages[0]: unknown stage \"detect-dates\"; did you mean \"detect-date\"?"),
-    ("{ stages: [ { stage: 'normalise', options: { nope: 1 } } ] }", "p.json5:1:46: error: stages[0] (normalise): unknown option \"nope\""),
+    (
+      "{ stages: [ 'detect-dates' ] }",
+      "p.json5:1:13: error: stages[0]: unknown stage \"detect-dates\"; did you mean \"detect-date\"?"
+    ),
+    (
+      "{ stages: [ { stage: 'normalise', options: { nope: 1 } } ] }",
+      "p.json5:1:46: error: stages[0] (normalise): unknown option \"nope\""
+    ),
     ("{ stages: [] , stages: [] }", "p.json5:1:16: error: duplicate key \"stages\""),
     ("", "p.json5:1:1: error: the file is empty"),
     ("{ include: 'p', stages: [] }", "include cycle"),

@@ -8,7 +8,8 @@ import Testing
   func pipeline(_ s: Scratch, timeoutMs: Int = 5000) -> String {
     s.write(
       "exec.json5",
-      "{ stages: [{ stage: 'exec', options: { command: ['python3', '\(plugin)'], timeoutMs: \(timeoutMs), maxRestarts: 3 } }] }")
+      "{ stages: [{ stage: 'exec', options: { command: ['python3', '\(plugin)'], timeoutMs: \(timeoutMs), maxRestarts: 3 } }] }"
+    )
   }
 
   func input(_ n: Int, special: [Int: String] = [:]) -> String {
@@ -17,7 +18,8 @@ import Testing
 
   @Test func orderIsKeptOverAThousandDocuments() throws {
     let s = Scratch()
-    let r = try PipeBinary.run(["run", pipeline(s), "--allow-exec", "--jobs", "2", "--batch-size", "16"], stdin: input(1000))
+    let r = try PipeBinary.run(
+      ["run", pipeline(s), "--allow-exec", "--jobs", "2", "--batch-size", "16"], stdin: input(1000))
     #expect(r.status == 0, "\(r.stderr)")
     let ids = r.lines.map { record($0)["id"] as? Int }
     #expect(ids == (0..<1000).map { Optional($0) })
@@ -26,7 +28,8 @@ import Testing
 
   @Test func aChildKilledMidStreamIsRestartedAndOnlyTheDocumentInFlightFails() throws {
     let s = Scratch()
-    let r = try PipeBinary.run(["run", pipeline(s), "--allow-exec", "--jobs", "1"], stdin: input(50, special: [20: "__crash__"]))
+    let r = try PipeBinary.run(
+      ["run", pipeline(s), "--allow-exec", "--jobs", "1"], stdin: input(50, special: [20: "__crash__"]))
     #expect(r.status == 1)
     #expect(r.lines.count == 49)
     let errors = r.errorLines.filter { $0.hasPrefix("{") }.map(record)
@@ -40,7 +43,8 @@ import Testing
   @Test func aHangingChildHitsTheTimeout() throws {
     let s = Scratch()
     let started = Date()
-    let r = try PipeBinary.run(["run", pipeline(s, timeoutMs: 2000), "--allow-exec", "--jobs", "1"], stdin: input(5, special: [2: "__hang__"]))
+    let r = try PipeBinary.run(
+      ["run", pipeline(s, timeoutMs: 2000), "--allow-exec", "--jobs", "1"], stdin: input(5, special: [2: "__hang__"]))
     #expect(Date().timeIntervalSince(started) < 30)
     #expect(r.status == 1)
     #expect(r.lines.map { record($0)["id"] as? Int } == [0, 1, 3, 4])
@@ -61,7 +65,8 @@ import Testing
     let refused = try PipeBinary.run(["run", path], stdin: input(1))
     #expect(refused.status == 2)
     #expect(refused.stderr.contains("--allow-exec"))
-    let trusted = try PipeBinary.run(["run", path], stdin: Array(input(1).utf8), environment: ["PIPE_TRUSTED_DIRS": s.path])
+    let trusted = try PipeBinary.run(
+      ["run", path], stdin: Array(input(1).utf8), environment: ["PIPE_TRUSTED_DIRS": s.path])
     #expect(trusted.status == 0, "\(trusted.stderr)")
   }
 

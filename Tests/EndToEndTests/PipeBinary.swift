@@ -61,7 +61,8 @@ enum PipeBinary {
     let out = FileManager.default.contents(atPath: tmp + "/out") ?? Data()
     let err = FileManager.default.contents(atPath: tmp + "/err") ?? Data()
     return Result(
-      status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+      status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+      stderr: String(decoding: err, as: UTF8.self))
   }
 
   static func run(_ args: [String], stdin: String, directory: String? = nil) throws -> Result {

@@ -14,19 +14,31 @@ import Testing
     var short = 0
     for i in 0..<400 {
       switch i % 10 {
-      case 3: lines.append("{broken json \(i)"); planted += 1
-      case 5: lines.append(#"{"id":\#(i),"text":null}"#); planted += 1
-      case 7: lines.append(#"{"id":\#(i),"text":"tiny"}"#); short += 1
+      case 3:
+        lines.append("{broken json \(i)")
+        planted += 1
+      case 5:
+        lines.append(#"{"id":\#(i),"text":null}"#)
+        planted += 1
+      case 7:
+        lines.append(#"{"id":\#(i),"text":"tiny"}"#)
+        short += 1
       default: lines.append(#"{"id":\#(i),"text":"A long enough article about trade and visas number \#(i)."}"#)
       }
     }
     s.write("in.jsonl", lines.joined(separator: "\n") + "\n")
-    s.write("p.json5", "{ include: 'news', stages: [{ stage: 'filter', options: { keep: { minLength: 20 }, reason: 'too short' } }] }")
+    s.write(
+      "p.json5",
+      "{ include: 'news', stages: [{ stage: 'filter', options: { keep: { minLength: 20 }, reason: 'too short' } }] }")
     let r = try PipeBinary.run(
-      ["run", s.path + "/p.json5", s.path + "/in.jsonl", "--stats", "--stats-json", s.path + "/stats.json", "--errors", s.path + "/err.jsonl"])
+      [
+        "run", s.path + "/p.json5", s.path + "/in.jsonl", "--stats", "--stats-json", s.path + "/stats.json", "--errors",
+        s.path + "/err.jsonl",
+      ])
     #expect(r.status == 1)
     let stats = try #require(
-      JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: s.path + "/stats.json"))) as? [String: Any])
+      JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: s.path + "/stats.json")))
+        as? [String: Any])
     let records = stats["records"] as? Int ?? -1
     let output = stats["output"] as? Int ?? -1
     let dropped = stats["dropped"] as? Int ?? -1
@@ -53,11 +65,13 @@ import Testing
   }
 
   @Test func byteOrderMarkCRLFAndNULBytes() throws {
-    let input: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\"id\":1,\"text\":\"a\\u0000b\"}\r\n{\"id\":2,\"text\":\"c\"}\r\n".utf8)
+    let input: [UInt8] =
+      [0xEF, 0xBB, 0xBF] + Array("{\"id\":1,\"text\":\"a\\u0000b\"}\r\n{\"id\":2,\"text\":\"c\"}\r\n".utf8)
     let r = try PipeBinary.run(["run", "news"], stdin: input)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.lines.map { record($0)["id"] as? Int } == [1, 2])
-    let raw = try PipeBinary.run(["run", "news"], stdin: Array("{\"id\":1,\"text\":\"a".utf8) + [0] + Array("b\"}\n".utf8))
+    let raw = try PipeBinary.run(
+      ["run", "news"], stdin: Array("{\"id\":1,\"text\":\"a".utf8) + [0] + Array("b\"}\n".utf8))
     #expect(raw.status == 1)
     #expect(raw.stderr.contains("control character"))
   }
@@ -83,7 +97,8 @@ import Testing
     let s = Scratch()
     s.write("docs/a.txt", "A document.")
     try FileManager.default.createSymbolicLink(atPath: s.path + "/docs/loop", withDestinationPath: s.path + "/docs")
-    try FileManager.default.createSymbolicLink(atPath: s.path + "/docs/dangling.txt", withDestinationPath: s.path + "/nowhere")
+    try FileManager.default.createSymbolicLink(
+      atPath: s.path + "/docs/dangling.txt", withDestinationPath: s.path + "/nowhere")
     let r = try PipeBinary.run(["run", "news", s.path + "/docs"])
     #expect(r.status == 1)
     #expect(r.lines.map { record($0)["id"] as? String } == ["a.txt"])
@@ -98,7 +113,10 @@ import Testing
     let started = Date()
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/bin/bash")
-    p.arguments = ["-c", "'\(bin)' run news '\(s.path)/big.jsonl' 2>'\(s.path)/err' | head -1 >/dev/null; echo ${PIPESTATUS[0]} > '\(s.path)/status'"]
+    p.arguments = [
+      "-c",
+      "'\(bin)' run news '\(s.path)/big.jsonl' 2>'\(s.path)/err' | head -1 >/dev/null; echo ${PIPESTATUS[0]} > '\(s.path)/status'",
+    ]
     try p.run()
     p.waitUntilExit()
     #expect(Date().timeIntervalSince(started) < 30)
@@ -136,8 +154,14 @@ import Testing
     ("", "error: the file is empty"),
     ("not json at all", "p.json5:1:1: error: unexpected word 'not'"),
     ("{ stages: [ 'strip-boilerplat' ] }", "did you mean \"strip-boilerplate\""),
-    ("{ stages: [ { stage: 'filter', options: { keep: 5 } } ] }", "p.json5:1:43: error: stages[0] (filter): option \"keep\": expected a condition object"),
-    ("{ stages: [ { stage: 'remove', options: { fields: 'date' } } ] }", "option \"fields\" of remove expects array of strings, got the string \"date\""),
+    (
+      "{ stages: [ { stage: 'filter', options: { keep: 5 } } ] }",
+      "p.json5:1:43: error: stages[0] (filter): option \"keep\": expected a condition object"
+    ),
+    (
+      "{ stages: [ { stage: 'remove', options: { fields: 'date' } } ] }",
+      "option \"fields\" of remove expects array of strings, got the string \"date\""
+    ),
     ("{ stages: [ { stage: 'set', options: { rules: [] } } ] }", "unknown option \"rules\" for stage set"),
     ("{ include: 'q', stages: [] }", "include cycle"),
   ])

@@ -6,7 +6,9 @@ import Testing
   @Test func everyRecordComesOutInOrderWithUnknownFieldsUntouched() throws {
     var input = ""
     for i in 0..<600 {
-      input += #"{"id":"r\#(i)","text":"Record \#(i) about visas and trade.","n":\#(i),"big":1e400,"nested":{"a":[1,2.50,"x"]},"u":"\u00e9"}"# + "\n"
+      input +=
+        #"{"id":"r\#(i)","text":"Record \#(i) about visas and trade.","n":\#(i),"big":1e400,"nested":{"a":[1,2.50,"x"]},"u":"\u00e9"}"#
+        + "\n"
     }
     let r = try PipeBinary.run(["run", "news", "--jobs", "4", "--batch-size", "7"], stdin: input)
     #expect(r.status == 0, "\(r.stderr)")
@@ -24,7 +26,9 @@ import Testing
 
   @Test func parallelOutputIsByteIdenticalToOneJob() throws {
     var input = ""
-    for i in 0..<300 { input += #"{"id":\#(i),"text":"Astana, 5 May 2021. Line \#(i)\n\nBody about space launches and courts."}"# + "\n" }
+    for i in 0..<300 {
+      input += #"{"id":\#(i),"text":"Astana, 5 May 2021. Line \#(i)\n\nBody about space launches and courts."}"# + "\n"
+    }
     let one = try PipeBinary.run(["run", "news", "--jobs", "1"], stdin: input)
     let many = try PipeBinary.run(["run", "news", "--jobs", "3", "--batch-size", "5"], stdin: input)
     #expect(one.status == 0 && many.status == 0)
@@ -82,7 +86,8 @@ import Testing
   @Test func textOutputPrintsTheCleanedText() throws {
     let one = "The minister met the delegation in Astana on Monday to discuss trade."
     let two = "Officials agreed to simplify the visa regime for students and business travellers."
-    let r = try PipeBinary.run(["run", "news", "--output", "text"], stdin: "{\"text\":\"\(one)\"}\n{\"text\":\"\(two)\"}\n")
+    let r = try PipeBinary.run(
+      ["run", "news", "--output", "text"], stdin: "{\"text\":\"\(one)\"}\n{\"text\":\"\(two)\"}\n")
     #expect(r.stdout == "\(one)\n\n\(two)\n")
   }
 

@@ -49,10 +49,11 @@ import Testing
     guard let gold = try Self.gold() else { return }
     let r = try PipeBinary.run(["run", "news", "seeds/"])
     #expect(r.status == 0, "\(r.stderr)")
-    let out = Dictionary(uniqueKeysWithValues: r.lines.map { l -> (String, [String: Any]) in
-      let o = record(l)
-      return (o["id"] as? String ?? "", o)
-    })
+    let out = Dictionary(
+      uniqueKeysWithValues: r.lines.map { l -> (String, [String: Any]) in
+        let o = record(l)
+        return (o["id"] as? String ?? "", o)
+      })
     let designCard: Set<String> = ["visa", "trade", "legal", "space"]
     for g in gold {
       let o = try #require(out[g.id], "no output for \(g.id)")

@@ -7,7 +7,9 @@ import Testing
     let s = Scratch()
     for i in 0..<40 {
       if i % 4 == 0 {
-        s.write("docs/batch\(i).jsonl", "{\"id\":\"j\(i)a\",\"text\":\"Trade talks \(i).\"}\n{\"id\":\"j\(i)b\",\"text\":\"Visa rules.\"}\nbroken\n")
+        s.write(
+          "docs/batch\(i).jsonl",
+          "{\"id\":\"j\(i)a\",\"text\":\"Trade talks \(i).\"}\n{\"id\":\"j\(i)b\",\"text\":\"Visa rules.\"}\nbroken\n")
       } else {
         s.write("docs/sub\(i % 3)/article\(i).txt", "Article \(i) about space launches.")
       }

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct ArgumentsTests {
   let options: [Arguments.Option] = [
-    .init("jobs", short: "j", value: "N", help: ""), .init("stats", help: ""), .init("output", short: "o", value: "F", help: ""),
+    .init("jobs", short: "j", value: "N", help: ""), .init("stats", help: ""),
+    .init("output", short: "o", value: "F", help: ""),
   ]
 
   @Test func parsesFlagsValuesAndPositionals() throws {

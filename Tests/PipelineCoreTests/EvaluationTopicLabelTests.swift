@@ -3,7 +3,9 @@ import Testing
 
 @Suite struct EvaluationTopicLabelTests {
   @Test func topicsOutsideTheGoldLabelsAreNotCounted() {
-    let gold: [JSONObject] = [["id": "a", "topics": ["visa"]], ["id": "b", "topics": [], "topics_optional": ["trade"]]]
+    let gold: [JSONObject] = [
+      ["id": "a", "topics": ["visa"]], ["id": "b", "topics": [], "topics_optional": ["trade"]],
+    ]
     let labels = TopicScore.vocabulary(of: gold)
     #expect(labels == ["visa", "trade"])
     var limited = TopicScore(labels: labels)

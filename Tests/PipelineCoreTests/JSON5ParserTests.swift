@@ -25,7 +25,10 @@ import Testing
 
   @Test func reportsDuplicateKeys() throws {
     let (_, dups) = try JSON5Parser.parse("{ a: 1,\n a: 2 }")
-    #expect(dups == [JSON5DuplicateKey(key: "a", location: .init(line: 2, column: 2), firstLocation: .init(line: 1, column: 3))])
+    #expect(
+      dups == [
+        JSON5DuplicateKey(key: "a", location: .init(line: 2, column: 2), firstLocation: .init(line: 1, column: 3))
+      ])
   }
 
   @Test(arguments: [

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct PipelineLoaderTests {
   func loader(_ dir: TempDir, bundled: [String: String] = [:]) -> PipelineLoader {
-    PipelineLoader(registry: testRegistry, locator: PipelineLocator(directories: [(dir.path, "test")], bundled: bundled))
+    PipelineLoader(
+      registry: testRegistry, locator: PipelineLocator(directories: [(dir.path, "test")], bundled: bundled))
   }
 
   func diagnostics(_ text: String, files: [String: String] = [:]) -> [String] {
@@ -52,28 +53,56 @@ import Testing
       }
       """)
     #expect(d.count == 6, "\(d)")
-    #expect(d.contains(#"p.json5:3:36: error: stages[0] (set-tag): option "value" of set-tag expects string, got the number 3"#))
-    #expect(d.contains { $0.hasPrefix("p.json5:3:46: error: stages[0] (set-tag): unknown option \"feild\" for stage set-tag; did you mean \"field\"?") })
-    #expect(d.contains(#"p.json5:4:48: error: stages[1] (set-tag): option "times" of set-tag expects integer, got the number 1.5"#))
-    #expect(d.contains { $0.hasPrefix("p.json5:4:60: error: stages[1] (set-tag): option \"mode\" of set-tag expects one of \"a\", \"b\"") })
-    #expect(d.contains { $0.hasPrefix("p.json5:5:23: error: stages[2]: unknown key \"optons\"; did you mean \"options\"?") })
-    #expect(d.contains { $0.hasPrefix("p.json5:7:3: error: pipeline file: unknown key \"descripton\"; did you mean \"description\"?") })
+    #expect(
+      d.contains(
+        #"p.json5:3:36: error: stages[0] (set-tag): option "value" of set-tag expects string, got the number 3"#))
+    #expect(
+      d.contains {
+        $0.hasPrefix(
+          "p.json5:3:46: error: stages[0] (set-tag): unknown option \"feild\" for stage set-tag; did you mean \"field\"?"
+        )
+      })
+    #expect(
+      d.contains(
+        #"p.json5:4:48: error: stages[1] (set-tag): option "times" of set-tag expects integer, got the number 1.5"#))
+    #expect(
+      d.contains {
+        $0.hasPrefix("p.json5:4:60: error: stages[1] (set-tag): option \"mode\" of set-tag expects one of \"a\", \"b\"")
+      })
+    #expect(
+      d.contains { $0.hasPrefix("p.json5:5:23: error: stages[2]: unknown key \"optons\"; did you mean \"options\"?") })
+    #expect(
+      d.contains {
+        $0.hasPrefix("p.json5:7:3: error: pipeline file: unknown key \"descripton\"; did you mean \"description\"?")
+      })
   }
 
   @Test func optionErrorsFromInitPointAtTheOption() {
     let d = diagnostics("{ stages: [{ stage: 'word-file', options: { file: 'missing.txt' } }] }")
     #expect(d.count == 1)
-    #expect(d.first?.hasPrefix("p.json5:1:45: error: stages[0] (word-file): option \"file\": file not found:") == true, "\(d)")
+    #expect(
+      d.first?.hasPrefix("p.json5:1:45: error: stages[0] (word-file): option \"file\": file not found:") == true, "\(d)"
+    )
     let required = diagnostics("{ stages: [{ stage: 'set-tag' }] }")
     #expect(required == [#"p.json5:1:21: error: stages[0] (set-tag): option "value": is required"#])
   }
 
   @Test func syntaxErrorsAndDuplicateKeys() {
-    #expect(diagnostics("{ stages: ['upper' 'upper'] }") == ["p.json5:1:20: error: expected ',' or ']' after an array item, found '''"])
-    #expect(diagnostics("{ stages: [], stages: [] }") == [#"p.json5:1:15: error: duplicate key "stages" (first at line 1); remove one"#])
+    #expect(
+      diagnostics("{ stages: ['upper' 'upper'] }") == [
+        "p.json5:1:20: error: expected ',' or ']' after an array item, found '''"
+      ])
+    #expect(
+      diagnostics("{ stages: [], stages: [] }") == [
+        #"p.json5:1:15: error: duplicate key "stages" (first at line 1); remove one"#
+      ])
     #expect(diagnostics("") == ["p.json5:1:1: error: the file is empty; expected a JSON5 value"])
-    #expect(diagnostics("[1]") == [#"p.json5:1:1: error: a pipeline file must be an object with "stages", found array"#])
-    #expect(diagnostics("{ version: 9, stages: [] }") == ["p.json5:1:12: error: version 9 is not supported (this pipe reads up to version 1)"])
+    #expect(
+      diagnostics("[1]") == [#"p.json5:1:1: error: a pipeline file must be an object with "stages", found array"#])
+    #expect(
+      diagnostics("{ version: 9, stages: [] }") == [
+        "p.json5:1:12: error: version 9 is not supported (this pipe reads up to version 1)"
+      ])
   }
 
   @Test func includePrependsStagesAndDetectsCycles() throws {

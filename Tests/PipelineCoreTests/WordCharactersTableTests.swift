@@ -1,5 +1,6 @@
-@testable import PipelineCore
 import Testing
+
+@testable import PipelineCore
 
 @Suite struct WordCharactersTableTests {
   /// The generated table agrees with the Unicode-property definition for every BMP character.

@@ -31,7 +31,9 @@ import Testing
       let e = $0 as? OptionError
       return e?.path == ["1", "regex"] && e?.message.contains("invalid regular expression") == true
     }
-    #expect { try ReplaceStage.make(["rules": [["find": "x", "regex": "y"]]]) } throws: { ($0 as? OptionError)?.path == ["0"] }
+    #expect { try ReplaceStage.make(["rules": [["find": "x", "regex": "y"]]]) } throws: {
+      ($0 as? OptionError)?.path == ["0"]
+    }
     #expect { try ReplaceStage.make(["rules": [["fnd": "x"]]]) } throws: {
       ($0 as? OptionError)?.message.contains("did you mean \"find\"") == true
     }
@@ -50,9 +52,12 @@ import Testing
     let stage = try FilterStage.make([
       "drop": [["hasDate": false], ["sourceIn": ["Spam Daily"]], ["not": ["textContains": "kazakh"]]], "reason": "junk",
     ])
-    #expect(try stage.apply(to: "Kazakhstan news", fields: ["date": "2020-01-01", "source": "Kazinform"]).verdict == .keep)
+    #expect(
+      try stage.apply(to: "Kazakhstan news", fields: ["date": "2020-01-01", "source": "Kazinform"]).verdict == .keep)
     #expect(try stage.apply(to: "Kazakhstan news", fields: ["date": nil]).verdict == .drop(reason: "junk"))
-    #expect(try stage.apply(to: "Kazakhstan", fields: ["date": "2020", "source": "spam daily"]).verdict == .drop(reason: "junk"))
+    #expect(
+      try stage.apply(to: "Kazakhstan", fields: ["date": "2020", "source": "spam daily"]).verdict
+        == .drop(reason: "junk"))
     #expect(try stage.apply(to: "Other news", fields: ["date": "2020"]).verdict == .drop(reason: "junk"))
   }
 
@@ -84,7 +89,9 @@ import Testing
 
   @Test func removeFieldsButNeverTextOrId() throws {
     let stage = try RemoveFieldsStage.make(["fields": ["date_evidence"]])
-    #expect(try stage.apply(to: "x", fields: ["date_evidence": "y", "k": 1]).document.record.keys == ["date_evidence", "k", "text"].filter { $0 != "date_evidence" })
+    #expect(
+      try stage.apply(to: "x", fields: ["date_evidence": "y", "k": 1]).document.record.keys
+        == ["date_evidence", "k", "text"].filter { $0 != "date_evidence" })
     #expect(throws: OptionError.self) { try RemoveFieldsStage.make(["fields": ["text"]]) }
   }
 }

@@ -7,7 +7,8 @@ import Testing
   @Test(arguments: BuiltinStages.registry.stages.map { StageBox($0) })
   func examplesHold(_ box: StageBox) throws {
     for example in box.type.examples {
-      let location = SourceLocation(fileID: "Stages/\(box.type.name)", filePath: example.file, line: example.line, column: 1)
+      let location = SourceLocation(
+        fileID: "Stages/\(box.type.name)", filePath: example.file, line: example.line, column: 1)
       let stage: any Stage
       do {
         stage = try box.type.init(options: StageOptions.validated(box.type, example.options))
@@ -25,14 +26,24 @@ import Testing
       for expectation in example.expectations {
         switch expectation {
         case .text(let t):
-          if doc.text != t { Issue.record("text: expected \(t.debugDescription), got \(doc.text.debugDescription)", sourceLocation: location) }
+          if doc.text != t {
+            Issue.record(
+              "text: expected \(t.debugDescription), got \(doc.text.debugDescription)", sourceLocation: location)
+          }
         case .textContains(let t):
-          if !doc.text.contains(t) { Issue.record("text lacks \(t.debugDescription): \(doc.text.debugDescription)", sourceLocation: location) }
+          if !doc.text.contains(t) {
+            Issue.record("text lacks \(t.debugDescription): \(doc.text.debugDescription)", sourceLocation: location)
+          }
         case .textLacks(let t):
-          if doc.text.contains(t) { Issue.record("text still has \(t.debugDescription): \(doc.text.debugDescription)", sourceLocation: location) }
+          if doc.text.contains(t) {
+            Issue.record("text still has \(t.debugDescription): \(doc.text.debugDescription)", sourceLocation: location)
+          }
         case .field(let name, let value):
           let got = doc.fields[name] ?? .null
-          if got != value { Issue.record("\(name): expected \(JSONWriter.string(value)), got \(JSONWriter.string(got))", sourceLocation: location) }
+          if got != value {
+            Issue.record(
+              "\(name): expected \(JSONWriter.string(value)), got \(JSONWriter.string(got))", sourceLocation: location)
+          }
         case .dropped:
           if case .keep = verdict { Issue.record("expected the document to be dropped", sourceLocation: location) }
         }

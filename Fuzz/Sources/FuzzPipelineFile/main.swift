@@ -9,7 +9,8 @@ let loader = PipelineLoader(
 /// diagnostics, never crash or hang.
 func fuzzPipelineFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: FuzzSupport.bytes(data, size), as: UTF8.self)
-  let source = PipelineSource(name: "fuzz", displayPath: "fuzz.json5", origin: "fuzz", directory: "/nonexistent", text: text)
+  let source = PipelineSource(
+    name: "fuzz", displayPath: "fuzz.json5", origin: "fuzz", directory: "/nonexistent", text: text)
   do {
     _ = try loader.load(source: source)
   } catch {

@@ -96,7 +96,8 @@ public struct Arguments {
   public func int(_ long: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
     guard let v = value(long) else { return nil }
     guard let n = Int(v), range.contains(n) else {
-      throw UsageError("option --\(long) expects an integer from \(range.lowerBound) to \(range.upperBound), got \"\(v)\"")
+      throw UsageError(
+        "option --\(long) expects an integer from \(range.lowerBound) to \(range.upperBound), got \"\(v)\"")
     }
     return n
   }

@@ -7,7 +7,8 @@ struct BenchCommand {
   let cli: PipeCommandLine
 
   static let options: [Arguments.Option] = [
-    .init("repeat", short: "r", value: "N", help: "passes over the documents per stage (default 5; the best is reported)"),
+    .init(
+      "repeat", short: "r", value: "N", help: "passes over the documents per stage (default 5; the best is reported)"),
     .init("help", short: "h", help: "show this help"),
   ]
 

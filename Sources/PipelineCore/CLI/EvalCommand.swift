@@ -87,7 +87,8 @@ struct EvalCommand {
       let title =
         "\(tool) eval \(predictionsPath) — \(gold.records.count) documents (gold: \(goldPath))"
       report(
-        gold: gold, predictions: predictions, by: a.value("by"), json: a.has("json"), title: title, allTopics: a.has("all-topics"),
+        gold: gold, predictions: predictions, by: a.value("by"), json: a.has("json"), title: title,
+        allTopics: a.has("all-topics"),
         run: run)
       return 0
     }
@@ -140,7 +141,8 @@ struct EvalCommand {
     let title =
       "\(tool) eval \(pipeline.name) — \(gold.records.count) documents (gold: \(goldPath))"
     report(
-      gold: gold, predictions: predictions, by: a.value("by"), json: a.has("json"), title: title, allTopics: a.has("all-topics"),
+      gold: gold, predictions: predictions, by: a.value("by"), json: a.has("json"), title: title,
+      allTopics: a.has("all-topics"),
       run: run)
     if stats.errors > 0 {
       printErr(

@@ -128,7 +128,8 @@ public struct PipeCommandLine: Sendable {
 
   /// The pipeline loader, allowing `exec` stages when `allowExec` (or for trusted directories).
   public func loader(allowExec: Bool) -> PipelineLoader {
-    let trusted = (ProcessInfo.processInfo.environment["PIPE_TRUSTED_DIRS"] ?? "").split(separator: ":").map(String.init)
+    let trusted = (ProcessInfo.processInfo.environment["PIPE_TRUSTED_DIRS"] ?? "").split(separator: ":").map(
+      String.init)
     return PipelineLoader(
       registry: registry, locator: .standard(bundled: bundledPipelines),
       permissions: Permissions(allowExec: allowExec, trustedDirectories: trusted))
@@ -186,7 +187,9 @@ public struct PipeCommandLine: Sendable {
     if let b = try a.int("batch-size", in: 1...100_000) { options.batchSize = b }
     options.errorsPath = a.value("errors")
     if let text = a.value("shard") {
-      guard let shard = Shard(parsing: text) else { throw UsageError("--shard expects I/N with 1 <= I <= N, got \"\(text)\"") }
+      guard let shard = Shard(parsing: text) else {
+        throw UsageError("--shard expects I/N with 1 <= I <= N, got \"\(text)\"")
+      }
       guard !options.inputs.isEmpty, !options.inputs.contains("-") else {
         throw UsageError("--shard splits input files; give files or directories, not stdin")
       }
@@ -218,7 +221,9 @@ public struct PipeCommandLine: Sendable {
   func listCommand(_ args: [String]) throws -> Int32 {
     let a = try Arguments(args, options: [.init("help", short: "h", help: "show this help")])
     if a.has("help") {
-      print("USAGE: \(toolName) list\n\nLists the pipelines that '\(toolName) run NAME' can find, with their descriptions and where each came from.")
+      print(
+        "USAGE: \(toolName) list\n\nLists the pipelines that '\(toolName) run NAME' can find, with their descriptions and where each came from."
+      )
       return 0
     }
     let locator = PipelineLocator.standard(bundled: bundledPipelines)
@@ -234,7 +239,9 @@ public struct PipeCommandLine: Sendable {
     let a = try Arguments(
       args, options: [.init("markdown", help: "print Markdown"), .init("help", short: "h", help: "show this help")])
     if a.has("help") {
-      print("USAGE: \(toolName) stages [NAME ...] [--markdown]\n\nLists every registered stage with its options, their types and defaults.")
+      print(
+        "USAGE: \(toolName) stages [NAME ...] [--markdown]\n\nLists every registered stage with its options, their types and defaults."
+      )
       return 0
     }
     let wanted = a.positionals
@@ -269,7 +276,9 @@ public struct PipeCommandLine: Sendable {
         .init("help", short: "h", help: "show this help"),
       ])
     if a.has("help") || a.positionals.isEmpty {
-      print("USAGE: \(toolName) validate PIPELINE ...\n\nLoads each pipeline and reports every problem with its location; exit 2 if any.")
+      print(
+        "USAGE: \(toolName) validate PIPELINE ...\n\nLoads each pipeline and reports every problem with its location; exit 2 if any."
+      )
       return a.has("help") ? 0 : 2
     }
     var status: Int32 = 0

@@ -36,7 +36,8 @@ struct StatsMergeCommand {
       guard let stats = RunStats(json: value) else { throw UsageError("\(path): not a pipe --stats-json file") }
       if var m = merged {
         guard m.stages.map(\.label) == stats.stages.map(\.label) else {
-          throw UsageError("\(path): its stages (\(stats.stages.map(\.label).joined(separator: ", "))) differ from the first file's")
+          throw UsageError(
+            "\(path): its stages (\(stats.stages.map(\.label).joined(separator: ", "))) differ from the first file's")
         }
         m.merge(stats)
         merged = m

@@ -117,14 +117,18 @@ public struct PipelineLoader: Sendable {
     checkKeys(members, allowed: Self.topKeys, context: "pipeline file", report: report)
     var description = ""
     if let d = root.member("description") {
-      if case .string(let s) = d.value.value { description = s } else {
+      if case .string(let s) = d.value.value {
+        description = s
+      } else {
         report(d.value.location, "\"description\" must be a string, found \(d.value.kindName)")
       }
     }
     if let v = root.member("version") {
       if let n = v.value.json.intValue {
         if n < 1 || n > Self.highestSupportedVersion {
-          report(v.value.location, "version \(n) is not supported (this pipe reads up to version \(Self.highestSupportedVersion))")
+          report(
+            v.value.location,
+            "version \(n) is not supported (this pipe reads up to version \(Self.highestSupportedVersion))")
         }
       } else {
         report(v.value.location, "\"version\" must be an integer, found \(v.value.kindName)")
@@ -136,7 +140,9 @@ public struct PipelineLoader: Sendable {
       case .string(let s): refs = [(s, inc.value.location)]
       case .array(let items):
         for item in items {
-          if case .string(let s) = item.value { refs.append((s, item.location)) } else {
+          if case .string(let s) = item.value {
+            refs.append((s, item.location))
+          } else {
             report(item.location, "\"include\" items must be pipeline names or paths, found \(item.kindName)")
           }
         }
@@ -182,13 +188,16 @@ public struct PipelineLoader: Sendable {
           continue
         }
         guard case .string(let name) = nameMember.value.value else {
-          report(nameMember.value.location, "stages[\(i)]: \"stage\" must be a string, found \(nameMember.value.kindName)")
+          report(
+            nameMember.value.location, "stages[\(i)]: \"stage\" must be a string, found \(nameMember.value.kindName)")
           continue
         }
         entry.name = name
         entry.location = nameMember.value.location
         if let label = item.member("label") {
-          if case .string(let s) = label.value.value { entry.label = s } else {
+          if case .string(let s) = label.value.value {
+            entry.label = s
+          } else {
             report(label.value.location, "stages[\(i)]: \"label\" must be a string")
           }
         }
@@ -197,7 +206,9 @@ public struct PipelineLoader: Sendable {
             entry.optionsNode = opts.value
             entry.optionsJSON = o
           } else {
-            report(opts.value.location, "stages[\(i)] (\(name)): \"options\" must be an object, found \(opts.value.kindName)")
+            report(
+              opts.value.location, "stages[\(i)] (\(name)): \"options\" must be an object, found \(opts.value.kindName)"
+            )
             continue
           }
         }

@@ -122,7 +122,10 @@ public struct JSON5Parser {
     root: JSON5Node, duplicates: [JSON5DuplicateKey]
   ) {
     var p = JSON5Parser(text)
-    if p.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.pos = 3; p.lineStart = 3 }
+    if p.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      p.pos = 3
+      p.lineStart = 3
+    }
     try p.skipTrivia()
     guard p.pos < p.bytes.count else { throw p.error("the file is empty; expected a JSON5 value") }
     let root = try p.parseValue()
@@ -431,8 +434,9 @@ public struct JSON5Parser {
       throw error("invalid number")
     }
     // Plain JSON numbers are kept as written; JSON5-only forms (.5, 5., +1) are normalised.
-    if body.first != ".", body.last != ".", !(body.count > 1 && body.first == "0" && body.dropFirst().first != "."
-      && body.dropFirst().first?.lowercased() != "e")
+    if body.first != ".", body.last != ".",
+      !(body.count > 1 && body.first == "0" && body.dropFirst().first != "."
+        && body.dropFirst().first?.lowercased() != "e")
     {
       return (negative ? "-" : "") + body
     }

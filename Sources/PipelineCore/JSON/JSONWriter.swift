@@ -8,7 +8,9 @@ public enum JSONWriter {
     switch value {
     case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
     case .bool(let b):
-      if b { out.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else {
+      if b {
+        out.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
+      } else {
         out.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
       }
     case .number(let n): out.append(contentsOf: n.utf8)

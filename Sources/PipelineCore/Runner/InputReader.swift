@@ -76,7 +76,10 @@ struct InputReader {
       do {
         entries = try FileManager.default.contentsOfDirectory(atPath: path)
       } catch {
-        emit(RawRecord(kind: .failure("cannot read directory \(path): permission denied or unreadable"), bytes: [], input: path, line: 0))
+        emit(
+          RawRecord(
+            kind: .failure("cannot read directory \(path): permission denied or unreadable"), bytes: [], input: path,
+            line: 0))
         return
       }
       for name in entries.sorted() where !name.hasPrefix(".") {
@@ -89,7 +92,9 @@ struct InputReader {
     if let shard, !shard.contains(documentName(path)) { return }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
-      emit(RawRecord(kind: .failure("cannot open \(path): \(String(cString: strerror(errno)))"), bytes: [], input: path, line: 0))
+      emit(
+        RawRecord(
+          kind: .failure("cannot open \(path): \(String(cString: strerror(errno)))"), bytes: [], input: path, line: 0))
       return
     }
     defer { close(fd) }
@@ -156,7 +161,10 @@ struct InputReader {
       }
       if n < 0 {
         if errno == EINTR { continue }
-        emit(RawRecord(kind: .failure("read error on \(name): \(String(cString: strerror(errno)))"), bytes: [], input: name, line: line))
+        emit(
+          RawRecord(
+            kind: .failure("read error on \(name): \(String(cString: strerror(errno)))"), bytes: [], input: name,
+            line: line))
         return
       }
       if n == 0 { eof = true }
@@ -209,7 +217,9 @@ struct InputReader {
     }
     if fmt == .text || fmt == .auto {
       if end - start > 0 || name != "-" {
-        emit(RawRecord(kind: .textDocument, bytes: Array(buf[start..<end]), input: name, line: 1, documentID: documentName(name)))
+        emit(
+          RawRecord(
+            kind: .textDocument, bytes: Array(buf[start..<end]), input: name, line: 1, documentID: documentName(name)))
       }
       flush(bytesRead)
     }

@@ -117,7 +117,9 @@ public struct RunStats: Sendable, Equatable {
     var lines: [String] = []
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
     func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
-    lines.append(pad("#", 3) + pad("stage", 22) + lpad("docs", 9) + lpad("dropped", 9) + lpad("errors", 8) + lpad("ms", 10) + lpad("time%", 7) + "  MB/s")
+    lines.append(
+      pad("#", 3) + pad("stage", 22) + lpad("docs", 9) + lpad("dropped", 9) + lpad("errors", 8) + lpad("ms", 10)
+        + lpad("time%", 7) + "  MB/s")
     let mb = Double(bytesRead) / 1e6
     for (i, s) in stages.enumerated() {
       let ms = Double(s.nanoseconds) / 1e6
@@ -136,7 +138,9 @@ public struct RunStats: Sendable, Equatable {
         + (repairedUTF8 > 0 ? "; invalid UTF-8 repaired in \(repairedUTF8) strings" : ""))
     let secs = Double(wallNanoseconds) / 1e9
     if secs > 0 {
-      lines.append("read \(format1(mb)) MB in \(format1(secs * 1000)) ms: \(format1(mb / secs)) MB/s, \(Int(Double(records) / secs)) records/s")
+      lines.append(
+        "read \(format1(mb)) MB in \(format1(secs * 1000)) ms: \(format1(mb / secs)) MB/s, \(Int(Double(records) / secs)) records/s"
+      )
     }
     return lines.joined(separator: "\n")
   }

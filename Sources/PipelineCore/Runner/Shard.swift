@@ -16,7 +16,9 @@ public struct Shard: Sendable, Equatable {
   /// Parses `I/N` with I from 1 to N (the command-line form).
   public init?(parsing text: String) {
     let parts = text.split(separator: "/")
-    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else { return nil }
+    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else {
+      return nil
+    }
     self.init(index: i - 1, count: n)
   }
 

@@ -187,8 +187,16 @@ private final class WriterState: @unchecked Sendable {
   private let lock = NSLock()
   private var _bytesRead = 0
   var bytesRead: Int {
-    get { lock.lock(); defer { lock.unlock() }; return _bytesRead }
-    set { lock.lock(); _bytesRead = newValue; lock.unlock() }
+    get {
+      lock.lock()
+      defer { lock.unlock() }
+      return _bytesRead
+    }
+    set {
+      lock.lock()
+      _bytesRead = newValue
+      lock.unlock()
+    }
   }
   init(stages: [RunStats.StageStats]) { stats = RunStats(stages: stages) }
 }
@@ -260,7 +268,8 @@ final class Progress: @unchecked Sendable {
     last = now
     let secs = Double((now - start).components.seconds) + Double((now - start).components.attoseconds) / 1e18
     let mb = Double(bytes) / 1e6
-    var line = "\r\(records) records, \(String(format: "%.1f", mb)) MB, \(String(format: "%.1f", mb / max(secs, 0.001))) MB/s"
+    var line =
+      "\r\(records) records, \(String(format: "%.1f", mb)) MB, \(String(format: "%.1f", mb / max(secs, 0.001))) MB/s"
     if totalBytes > 0 { line += ", \(min(100, bytes * 100 / totalBytes))% of the input" }
     FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
     shown = true

@@ -97,8 +97,7 @@ public struct BoilerplateVocabulary: Sendable {
     }
   }
 
-  private static func strings(_ value: JSONValue, option: String, path: [String]) throws -> [String]
-  {
+  private static func strings(_ value: JSONValue, option: String, path: [String]) throws -> [String] {
     guard let list = value.arrayValue else {
       throw OptionError(option: option, path: path, "expected an array of strings")
     }

@@ -185,8 +185,7 @@ struct LineClassifier: Sendable {
     // Prose inside the article is part of it whatever its neighbours (a paragraph between a
     // caption and a list, a reply between quotes): a line that reads like running prose and lies
     // between the first and the last kept line stays.
-    if let first = keep.firstIndex(of: true), let last = keep.lastIndex(of: true), last - first > 1
-    {
+    if let first = keep.firstIndex(of: true), let last = keep.lastIndex(of: true), last - first > 1 {
       for i in (first + 1)..<last where !keep[i] && kinds[i] != .boilerplate && lines[i].isProse {
         keep[i] = true
       }

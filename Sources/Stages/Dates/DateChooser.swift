@@ -247,8 +247,7 @@ struct DateChooser: Sendable {
         // 2022 is 9 February 2022 (a Wednesday), even if that is after the anchor.
         if weekday != 0, inferred?.weekday != weekday {
           let years = [a.year, a.year - 1, a.year + 1]
-          if let y = years.lazy.compactMap({ d.inYear($0) }).first(where: { $0.weekday == weekday })
-          {
+          if let y = years.lazy.compactMap({ d.inYear($0) }).first(where: { $0.weekday == weekday }) {
             inferred = y
           }
         }

@@ -140,7 +140,8 @@ final class ExecChildPool: @unchecked Sendable {
     let died = deaths
     lock.unlock()
     if died > maxRestarts {
-      throw StageErrorMessage("the program died \(died) times (more than maxRestarts = \(maxRestarts)); not restarting it")
+      throw StageErrorMessage(
+        "the program died \(died) times (more than maxRestarts = \(maxRestarts)); not restarting it")
     }
     do {
       return try ExecChild(executable: executable, arguments: arguments, directory: directory)

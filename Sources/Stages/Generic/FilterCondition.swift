@@ -61,11 +61,15 @@ struct FilterCondition: Sendable {
         if key == "hasDate" { c.hasDate = b } else { c.hasSource = b }
       case "sourceIn": c.sourceIn = try strings(v, option, p)
       case "minLength", "maxLength":
-        guard let n = v.intValue, n >= 0 else { throw OptionError(option: option, path: p, "expected a non-negative integer") }
+        guard let n = v.intValue, n >= 0 else {
+          throw OptionError(option: option, path: p, "expected a non-negative integer")
+        }
         if key == "minLength" { c.minLength = n } else { c.maxLength = n }
       case "hasField": c.hasField = try strings(v, option, p)
       case "fieldEquals":
-        guard let obj = v.objectValue else { throw OptionError(option: option, path: p, "expected an object { field: value }") }
+        guard let obj = v.objectValue else {
+          throw OptionError(option: option, path: p, "expected an object { field: value }")
+        }
         c.fieldEquals = obj.members.map { ($0.key, $0.value) }
       case "textContains": c.textContains = try strings(v, option, p).map { Array($0.utf8).map(ByteSearch.fold) }
       case "not": c.not = FilterConditionBox(try FilterCondition(v, option: option, path: p))
@@ -105,7 +109,9 @@ extension FilterCondition.Clause {
     if let want = hasDate, present(doc["date"]) != want { return false }
     if let want = hasSource, present(doc["source"]) != want { return false }
     if let list = sourceIn {
-      guard let s = doc["source"]?.stringValue, list.contains(where: { $0.caseInsensitiveCompare(s) }) else { return false }
+      guard let s = doc["source"]?.stringValue, list.contains(where: { $0.caseInsensitiveCompare(s) }) else {
+        return false
+      }
     }
     if minLength != nil || maxLength != nil {
       let n = doc.text.unicodeScalars.count

@@ -24,8 +24,7 @@ final class CleanerFastPath: @unchecked Sendable {
     strongBits = .allocate(capacity: 0x10000 / 64)
     strongBits.initialize(repeating: 0, count: 0x10000 / 64)
     let strong = MojibakeCategory.mojibakeClasses.subtracting([.lowerCommon, .upperCommon, .common])
-    for cp in UInt32(0x80)...0xFFFF where MojibakeCategory.of(cp).containsAny(strong) || cp == 0x402
-    {
+    for cp in UInt32(0x80)...0xFFFF where MojibakeCategory.of(cp).containsAny(strong) || cp == 0x402 {
       strongBits[Int(cp >> 6)] |= 1 << UInt64(cp & 63)
     }
   }

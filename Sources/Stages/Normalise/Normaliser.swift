@@ -181,8 +181,7 @@ struct Normaliser: Sendable {
 
   /// Decodes character references and repairs mojibake in one line (with its `\n`); `nil` when
   /// neither applies.
-  private func repair(_ line: UnsafeBufferPointer<UInt8>, report: inout NormaliseReport) -> [UInt8]?
-  {
+  private func repair(_ line: UnsafeBufferPointer<UInt8>, report: inout NormaliseReport) -> [UInt8]? {
     // Most lines that stop the cleaner need nothing: find out without copying them.
     var decoded = 0
     let firstDecoding =
@@ -213,8 +212,7 @@ struct Normaliser: Sendable {
       }
       if decodeEntities && bytes.contains(0x26) {
         var count = 0
-        if let d = bytes.withUnsafeBufferPointer({ HTMLEntities.shared.decode($0, count: &count) })
-        {
+        if let d = bytes.withUnsafeBufferPointer({ HTMLEntities.shared.decode($0, count: &count) }) {
           bytes = d
           report.entitiesDecoded += count
           roundChanged = true

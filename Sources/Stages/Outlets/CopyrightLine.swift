@@ -130,8 +130,7 @@ enum CopyrightLine {
     roles.append(role(p, t, rights: rights))
   }
 
-  private static func role(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, rights: Range<Int>?) -> Role
-  {
+  private static func role(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, rights: Range<Int>?) -> Role {
     if let r = rights, r.contains(t.start) { return .rights }
     if LineTokens.isSeparator(p, t) || t.isEmptyCore { return .separator }
     let len = t.end - t.start

@@ -43,8 +43,7 @@ enum Datelines {
         while k < end && (p[k] == 0x20 || p[k] == 0x09) { k += 1 }
         var dashEnd = -1
         if k < end && (p[k] == 0x2D || p[k] == 0x3A) { dashEnd = k + 1 }
-        if k + 2 < end && p[k] == 0xE2 && p[k + 1] == 0x80 && (p[k + 2] == 0x93 || p[k + 2] == 0x94)
-        {
+        if k + 2 < end && p[k] == 0xE2 && p[k + 1] == 0x80 && (p[k + 2] == 0x93 || p[k + 2] == 0x94) {
           dashEnd = k + 3
         }
         if dashEnd < 0 {

@@ -182,8 +182,7 @@ struct SourceTally {
       for k in sums[to].indices { sums[to][k] += sums[from][k] }
       alive[from] = false
     }
-    for (a, longer) in identities.enumerated() where longer.outlet == nil && longer.words.count > 1
-    {
+    for (a, longer) in identities.enumerated() where longer.outlet == nil && longer.words.count > 1 {
       var bestShort = -1
       for (b, shorter) in identities.enumerated() where b != a && alive[b] && own[b] >= 1.5 {
         guard shorter.words.count < longer.words.count, !shorter.words.isEmpty,
@@ -269,8 +268,7 @@ struct SourceTally {
       }
     }
     var name = ranked.first?.key ?? identity.best.name
-    if name == name.uppercased(), let mixed = ranked.first(where: { $0.key != $0.key.uppercased() })
-    {
+    if name == name.uppercased(), let mixed = ranked.first(where: { $0.key != $0.key.uppercased() }) {
       name = mixed.key
     }
     if name.lowercased().hasPrefix("www.") { name.removeFirst(4) }

@@ -164,8 +164,7 @@ public struct TopicTagger: Sendable {
     return out
   }
 
-  private func collect(in bytes: UnsafeBufferPointer<UInt8>, inTitle: Bool, into hits: inout [Hit])
-  {
+  private func collect(in bytes: UnsafeBufferPointer<UInt8>, inTitle: Bool, into hits: inout [Hit]) {
     patterns.withUnsafeBufferPointer { patterns in
       matcher.forEachMatch(in: bytes) { m in
         let p = patterns[m.pattern]

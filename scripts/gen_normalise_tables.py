@@ -1,12 +1,10 @@
-// How the generated tables of `normalise` were made (CodePageTables.swift,
-// MojibakeCategoryTable.swift, HTMLEntityTable.swift, NormalizationTables.swift): this Python
-// script, run with Python 3.11 and ftfy 6.3.1 (Apache-2.0) importable, then `swift format
-// --in-place` on its output. It is kept here, as a comment, so the tables can be regenerated
-// (for example for a newer Unicode version) and checked.
-//
-//     python3 gen.py Sources/Stages/Normalise
-
-/*
+# How the generated tables of `normalise` are made (Sources/Stages/Normalise/CodePageTables.swift,
+# MojibakeCategoryTable.swift, HTMLEntityTable.swift, NormalizationTables.swift): this Python
+# script, run with Python 3.11 and ftfy 6.3.1 (Apache-2.0) importable, then `swift format
+# --in-place` on its output. Kept so the tables can be regenerated
+# (for example for a newer Unicode version) and checked.
+#
+#     python3 scripts/gen_normalise_tables.py Sources/Stages/Normalise
 # Generates the data tables of the normalise stage (run with ftfy 6.3.1 importable for the
 # mojibake categories). Output: Swift sources under Sources/Stages/Normalise/.
 import sys, unicodedata, html.entities, codecs
@@ -149,4 +147,3 @@ s += "\n/// The same for NFKC (adds compatibility characters: ligatures, full-wi
 s += "let nfkcSensitiveRanges: [UInt32] = [\n" + wrap([x for r in nfkc for x in r], lambda n: "0x%X" % n, 12, "  ") + "\n]\n"
 open(OUT + "/NormalizationTables.swift", "w").write(s)
 print("nfc ranges", len(nfc), "nfkc ranges", len(nfkc))
-*/
