@@ -93,6 +93,18 @@ import Testing
     #expect(handled.lines.count == 1)
   }
 
+  @Test func emptyFilesAreHandled() throws {
+    let s = Scratch()
+    s.write("empty.jsonl", "")
+    s.write("blank.jsonl", "\n\n  \n")
+    s.write("empty.txt", "")
+    let r = try PipeBinary.run(["run", "news", s.path, "--stats"])
+    #expect(r.status == 0, "\(r.stderr)")
+    // An empty text file is one (empty) document; empty and blank JSON Lines files hold none.
+    #expect(r.lines.map { record($0)["id"] as? String } == ["empty.txt"])
+    #expect(r.stderr.contains("records 1 = output 1 + dropped 0 + errors 0"))
+  }
+
   @Test func directoriesWithDanglingLinksAndSymlinkLoops() throws {
     let s = Scratch()
     s.write("docs/a.txt", "A document.")
