@@ -12,17 +12,7 @@ import Testing
 @Suite struct DetectSourceBenchmarkTests {
   @Test(.enabled(if: ProcessInfo.processInfo.environment["PIPE_BENCH"] != nil))
   func throughputOnTheDevSet() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    let input = root.appendingPathComponent("shared/corpus/dev.input.jsonl")
-    guard let text = try? String(contentsOf: input, encoding: .utf8) else {
-      print("skipped: \(input.path) is missing")
-      return
-    }
-    let documents = try text.split(separator: "\n").compactMap {
-      try JSONParser.parse(String($0)).objectValue?["text"]?.stringValue
-    }
+    guard let documents = try BenchmarkSupport.devTexts() else { return }
     let bytes = documents.reduce(0) { $0 + $1.utf8.count }
     let stage = try DetectSourceStage.make()
     var context = StageContext()
@@ -31,7 +21,7 @@ import Testing
     var named = 0
     for _ in 0..<10 {
       let start = Date()
-      let cpuStart = Self.threadCPUSeconds()
+      let cpuStart = BenchmarkSupport.threadCPUSeconds()
       named = 0
       for text in documents {
         var document = Document(text: text)
@@ -39,7 +29,7 @@ import Testing
         if document.fields["source"]?.stringValue != nil { named += 1 }
       }
       best = min(best, Date().timeIntervalSince(start))
-      bestCPU = min(bestCPU, Self.threadCPUSeconds() - cpuStart)
+      bestCPU = min(bestCPU, BenchmarkSupport.threadCPUSeconds() - cpuStart)
     }
     print(
       "detect-source: \(documents.count) documents, \(bytes) bytes, best of 10: \(best) s, \(Double(bytes) / 1e6 / best) MB/s; CPU time \(bestCPU) s, \(Double(bytes) / 1e6 / bestCPU) MB/s; named \(named)"
@@ -48,9 +38,4 @@ import Testing
   }
 
   /// CPU time used by the calling thread so far.
-  static func threadCPUSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-  }
 }

@@ -13,42 +13,25 @@ import Testing
 @Suite struct StripBoilerplateBenchmarkTests {
   @Test(.enabled(if: ProcessInfo.processInfo.environment["PIPE_BENCH"] != nil))
   func throughputOnTheDevSet() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    let input = root.appendingPathComponent("shared/corpus/dev.input.jsonl")
-    guard let text = try? String(contentsOf: input, encoding: .utf8) else {
-      print("skipped: \(input.path) is missing")
-      return
-    }
-    let documents = try text.split(separator: "\n").compactMap {
-      try JSONParser.parse(String($0)).objectValue?["text"]?.stringValue
-    }
+    guard let documents = try BenchmarkSupport.devTexts() else { return }
     let bytes = documents.reduce(0) { $0 + $1.utf8.count }
     let stage = try StripBoilerplateStage.make()
     var context = StageContext()
     var best = Double.infinity
     var kept = 0
     for _ in 0..<10 {
-      let start = threadSeconds()
+      let start = BenchmarkSupport.threadCPUSeconds()
       kept = 0
       for text in documents {
         var document = Document(text: text)
         _ = try stage.process(&document, context: &context)
         kept += document.text.utf8.count
       }
-      best = min(best, threadSeconds() - start)
+      best = min(best, BenchmarkSupport.threadCPUSeconds() - start)
     }
     print(
       "strip-boilerplate: \(documents.count) documents, \(bytes) bytes, best of 10 (thread CPU): \(best) s, \(Double(bytes) / 1e6 / best) MB/s"
     )
     #expect(kept > 0 && kept < bytes)
   }
-}
-
-/// CPU time of the calling thread, in seconds.
-private func threadSeconds() -> Double {
-  var time = timespec()
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
