@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 
 #if canImport(Glibc)
   import Glibc
@@ -140,13 +141,13 @@ final class ExecChildPool: @unchecked Sendable {
     let died = deaths
     lock.unlock()
     if died > maxRestarts {
-      throw StageErrorMessage(
+      throw StageError(
         "the program died \(died) times (more than maxRestarts = \(maxRestarts)); not restarting it")
     }
     do {
       return try ExecChild(executable: executable, arguments: arguments, directory: directory)
     } catch {
-      throw StageErrorMessage("cannot start \(executable): \(error.localizedDescription)")
+      throw StageError("cannot start \(executable): \(error.localizedDescription)")
     }
   }
 
@@ -168,9 +169,4 @@ final class ExecChildPool: @unchecked Sendable {
   deinit {
     for c in idle { c.kill() }
   }
-}
-
-struct StageErrorMessage: Error, CustomStringConvertible {
-  var description: String
-  init(_ d: String) { description = d }
 }
