@@ -41,6 +41,34 @@ public enum JSONWriter {
     out.append(UInt8(ascii: "}"))
   }
 
+  /// Appends the compact JSON form of `object` with the member `key` replaced by the string
+  /// `replacement` (written in place; appended when `object` has no such member), without
+  /// copying the object: how a document's record goes out with its current text.
+  public static func write(_ object: JSONObject, replacing key: String, with replacement: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    var first = true
+    var replaced = false
+    for (k, value) in object {
+      if !first { out.append(UInt8(ascii: ",")) }
+      first = false
+      writeString(k, into: &out)
+      out.append(UInt8(ascii: ":"))
+      if !replaced && k == key {
+        replaced = true
+        writeString(replacement, into: &out)
+      } else {
+        write(value, into: &out)
+      }
+    }
+    if !replaced {
+      if !first { out.append(UInt8(ascii: ",")) }
+      writeString(key, into: &out)
+      out.append(UInt8(ascii: ":"))
+      writeString(replacement, into: &out)
+    }
+    out.append(UInt8(ascii: "}"))
+  }
+
   /// The compact JSON text of `value`.
   public static func string(_ value: JSONValue) -> String {
     var out: [UInt8] = []
@@ -81,15 +109,21 @@ public enum JSONWriter {
           continue
         }
         if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i])) }
+        out.append(0x5C)
         switch b {
-        case 0x22: out.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-        case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-        case 0x09: out.append(contentsOf: [0x5C, 0x74])
+        case 0x22: out.append(0x22)
+        case 0x5C: out.append(0x5C)
+        case 0x0A: out.append(0x6E)
+        case 0x0D: out.append(0x72)
+        case 0x09: out.append(0x74)
         default:
-          let hex: [UInt8] = Array("0123456789abcdef".utf8)
-          out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+          // \u00XX for the other control characters.
+          let digit = { (v: UInt8) -> UInt8 in v < 10 ? 0x30 &+ v : 0x57 &+ v }
+          out.append(0x75)
+          out.append(0x30)
+          out.append(0x30)
+          out.append(digit(b >> 4))
+          out.append(digit(b & 0xF))
         }
         i += 1
         runStart = i

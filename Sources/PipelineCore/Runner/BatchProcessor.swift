@@ -77,7 +77,7 @@ struct BatchProcessor: Sendable {
       if let doc = docs[i] {
         switch outputFormat {
         case .jsonl:
-          JSONWriter.write(doc.record, into: &out)
+          JSONWriter.write(doc.fields, replacing: "text", with: doc.text, into: &out)
           out.append(0x0A)
         case .text:
           if written > 0 { out.append(0x0A) }
