@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The declaration of one stage option: its name, type, default and help text.
 public struct OptionSpec: Sendable {
@@ -197,20 +197,19 @@ public struct StageOptions: Sendable {
   /// Resolves `path` against `base` unless it is absolute.
   public static func resolve(_ path: String, relativeTo base: String?) -> String {
     if path.hasPrefix("/") { return path }
-    if path.hasPrefix("~/") { return NSString(string: path).expandingTildeInPath }
+    if path.hasPrefix("~/") { return FilePath.expandingTilde(path) }
     guard let base, !base.isEmpty else { return path }
-    return (base as NSString).appendingPathComponent(path)
+    return FilePath.join(base, path)
   }
 
   /// Reads a file named by the option `name`, throwing an ``OptionError`` that names the option
   /// when it cannot be read.
   public func readFile(option name: String) throws -> String {
     guard let path = path(name) else { throw OptionError(option: name, "no file given") }
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+    guard let kind = FilePath.kind(path) else {
       throw OptionError(option: name, "file not found: \(path)")
     }
-    if isDir.boolValue { throw OptionError(option: name, "\(path) is a directory, expected a file") }
+    if kind == .directory { throw OptionError(option: name, "\(path) is a directory, expected a file") }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw OptionError(option: name, "cannot read \(path) (permission denied?)")
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PipelineCore
 
 /// Finds the publication date of a scraped article in its text (and its URL) and writes it to

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PipelineCore
 
 /// Runs each document through an external program, in any language, that reads JSON lines on

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `pipe bench`: measures each stage of a pipeline on its own, in this process, on documents
 /// that are already parsed, on one core. Each stage gets the documents as the stages before it
@@ -60,11 +60,11 @@ struct BenchCommand {
       total += secs
       let mb = Double(bytes) / 1e6
       print(
-        step.label.padding(toLength: 22, withPad: " ", startingAt: 0)
-          + String(format: " %8.2f %9.2f %7.0f %11.0f", mb, secs * 1000, mb / secs, Double(docs.count) / secs))
+        step.label.padded(to: 22)
+          + TextFormatting.printf(" %8.2f %9.2f %7.0f %11.0f", mb, secs * 1000, mb / secs, Double(docs.count) / secs))
       docs = after
     }
-    print(String(format: "\nall stages: %.2f ms per pass", total * 1000))
+    print(TextFormatting.printf("\nall stages: %.2f ms per pass", total * 1000))
     return 0
   }
 }

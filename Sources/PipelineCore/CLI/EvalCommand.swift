@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -53,7 +53,7 @@ struct EvalCommand {
       throw UsageError("missing --gold FILE (the gold records to score against)")
     }
     let fields = (a.values["fields"] ?? []).flatMap { $0.split(separator: ",") }
-      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      .map { String($0).trimmingSpacesAndTabs() }.filter { !$0.isEmpty }
     if a.has("fields") && fields.isEmpty {
       throw UsageError("--fields needs field names, e.g. --fields url")
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -111,7 +111,7 @@ public struct PipeCommandLine: Sendable {
     USAGE: \(toolName) <command> [options]
 
     COMMANDS:
-    \(allCommands.map { "  " + $0.0.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n"))
+    \(allCommands.map { "  " + $0.0.padded(to: 10) + $0.1 }.joined(separator: "\n"))
 
     EXAMPLES:
       \(toolName) run news seeds/                 clean the seed articles
@@ -207,8 +207,8 @@ public struct PipeCommandLine: Sendable {
     if a.has("stats") { printErr(result.stats.table) }
     if let path = a.value("stats-json") {
       let text = JSONWriter.string(result.stats.json) + "\n"
-      do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-        printErr("\(toolName): cannot write \(path): \(error.localizedDescription)")
+      do { try FilePath.write(Array(text.utf8), to: path) } catch {
+        printErr("\(toolName): cannot write \(error)")
         return 2
       }
     }
@@ -229,7 +229,7 @@ public struct PipeCommandLine: Sendable {
     let locator = PipelineLocator.standard(bundled: bundledPipelines)
     for source in locator.available() {
       let description = (try? JSON5Parser.parse(source.text))?.root.member("description")?.value.json.stringValue ?? ""
-      print("\(source.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(description)")
+      print("\(source.name.padded(to: 16)) \(description)")
       print("\(String(repeating: " ", count: 17))(\(source.origin): \(source.displayPath))")
     }
     return 0
@@ -297,5 +297,5 @@ public struct PipeCommandLine: Sendable {
 
 /// Writes a line to stderr.
 func printErr(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
+  StandardError.write(message + "\n")
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `pipe stats-merge`: adds up the `--stats-json` files of shards into the stats of the whole run.
 struct StatsMergeCommand {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The text of a pipeline file and where it came from.
 public struct PipelineSource: Sendable {
@@ -61,7 +61,7 @@ public struct PipelineLocator: Sendable {
     candidates += directories
     for (dir, label) in candidates {
       for ext in ["json5", "json"] {
-        let path = (dir as NSString).appendingPathComponent("\(reference).\(ext)")
+        let path = FilePath.join(dir, "\(reference).\(ext)")
         if fm.fileExists(atPath: path) { return try read(path: path, name: reference, origin: label) }
       }
     }
@@ -79,17 +79,16 @@ public struct PipelineLocator: Sendable {
   }
 
   private static func name(of path: String) -> String {
-    let base = (path as NSString).lastPathComponent
+    let base = FilePath.lastComponent(path)
     for ext in [".json5", ".json"] where base.hasSuffix(ext) { return String(base.dropLast(ext.count)) }
     return base
   }
 
   private func read(path: String, name: String, origin: String) throws(Diagnostic) -> PipelineSource {
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+    guard let kind = FilePath.kind(path) else {
       throw Diagnostic(file: path, location: nil, message: "pipeline file not found")
     }
-    if isDir.boolValue {
+    if kind == .directory {
       throw Diagnostic(file: path, location: nil, message: "is a directory, expected a pipeline file")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -113,7 +112,7 @@ public struct PipelineLocator: Sendable {
       for f in files.sorted() where f.hasSuffix(".json5") || f.hasSuffix(".json") {
         let name = Self.name(of: f)
         guard !seen.contains(name) else { continue }
-        let path = (dir as NSString).appendingPathComponent(f)
+        let path = FilePath.join(dir, f)
         if let src = try? read(path: path, name: name, origin: label) {
           seen.insert(name)
           out.append(src)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -19,7 +19,7 @@ public enum EvalRun {
   public static func run(
     _ pipeline: Pipeline, options: RunOptions, into predictions: inout PredictionSet
   ) throws(EvalFileError) -> RunResult {
-    let directory = NSTemporaryDirectory()
+    let directory = FilePath.temporaryDirectory
     var template = Array(
       ((directory.hasSuffix("/") ? directory : directory + "/") + "pipe-eval-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { p -> Int32 in

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -39,11 +39,10 @@ enum JSONLinesFile {
   static func forEachRecord(path: String, _ body: (JSONObject, Int) throws(EvalFileError) -> Void)
     throws(EvalFileError)
   {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    guard let kind = FilePath.kind(path) else {
       throw EvalFileError(path: path, "no such file")
     }
-    if isDirectory.boolValue {
+    if kind == .directory {
       throw EvalFileError(path: path, "is a directory, expected a JSON Lines file")
     }
     let fd = open(path, O_RDONLY)

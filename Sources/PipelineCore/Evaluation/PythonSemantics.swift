@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How the reference scorer (`score.py`) sees JSON values once Python has loaded them: whether a
 /// value counts as an answer (truthiness) and the text `str()` gives for it. `pipe eval` follows
@@ -67,5 +67,5 @@ func pythonRound4(_ numerator: Int, _ denominator: Int) -> Double? {
 
 /// `x` with four decimals (`0.8372`), as `printf("%.4f")` writes it.
 func formatFixed4(_ x: Double) -> String {
-  String(format: "%.4f", x)
+  TextFormatting.printf("%.4f", x)
 }

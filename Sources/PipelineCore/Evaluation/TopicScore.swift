@@ -133,13 +133,13 @@ public struct TopicScore: Sendable, Equatable {
       String(repeating: " ", count: max(1, n - s.count)) + s
     }
     var lines = [
-      "topic".padding(toLength: width, withPad: " ", startingAt: 0)
+      "topic".padded(to: width)
         + cell("precision", 10) + cell("recall", 8) + cell("f1", 8) + cell("given", 7)
         + cell("gold", 6)
     ]
     for (topic, c) in perTopic.sorted(by: { $0.key < $1.key }) {
       lines.append(
-        topic.padding(toLength: width, withPad: " ", startingAt: 0)
+        topic.padded(to: width)
           + cell(c.precision.formatted, 10)
           + cell(c.recall.formatted, 8) + cell(c.f1.formatted, 8)
           + cell("\(c.truePositives + c.falsePositives)", 7)

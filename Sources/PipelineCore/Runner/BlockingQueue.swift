@@ -1,5 +1,3 @@
-import Foundation
-
 /// A bounded, closable FIFO shared between threads: `push` blocks while full, `pop` blocks while
 /// empty and returns `nil` once the queue is closed and drained.
 final class BlockingQueue<Element>: @unchecked Sendable {
@@ -7,7 +5,7 @@ final class BlockingQueue<Element>: @unchecked Sendable {
   private var head = 0
   private let capacity: Int
   private var closed = false
-  private let condition = NSCondition()
+  private let condition = Condition()
 
   init(capacity: Int) { self.capacity = max(1, capacity) }
 

@@ -1,8 +1,6 @@
-import Foundation
-
 /// Flags shared by the reader, the workers and the writer of one run.
 final class RunControl: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var _stop = false
   private var _signal: Int32 = 0
 

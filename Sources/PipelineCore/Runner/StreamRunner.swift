@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -78,26 +78,22 @@ public enum StreamRunner {
     let jobs = max(1, options.jobs)
     let work = BlockingQueue<(Int, [RawRecord])>(capacity: jobs * 2)
     let results = ReorderBuffer()
-    let slots = DispatchSemaphore(value: jobs * 2 + 2)
-    let finished = DispatchGroup()
+    let slots = Semaphore(value: jobs * 2 + 2)
+    var threads: [WorkerThread] = []
 
     for _ in 0..<jobs {
-      finished.enter()
-      let thread = Thread {
-        while let (seq, batch) = work.pop() {
-          results.put(processor.process(batch, sequence: seq))
-        }
-        finished.leave()
-      }
-      thread.stackSize = 8 << 20
-      thread.start()
+      threads.append(
+        WorkerThread {
+          while let (seq, batch) = work.pop() {
+            results.put(processor.process(batch, sequence: seq))
+          }
+        })
     }
 
     let writerState = WriterState(stages: pipeline.steps.map { .init(name: $0.name, label: $0.label) })
     let totalBatches = BatchCounter()
-    finished.enter()
     let progress = options.progress ? Progress(totalBytes: inputSize(options.inputs)) : nil
-    let writer = Thread {
+    let writer = WorkerThread {
       var next = 0
       var wroteDocument = false
       var failed = false  // --on-error fail tripped: drain without writing
@@ -123,9 +119,7 @@ public enum StreamRunner {
         progress?.update(records: writerState.stats.records, bytes: writerState.bytesRead)
       }
       progress?.finish()
-      finished.leave()
     }
-    writer.start()
 
     // The reader runs here.
     var reader = InputReader(
@@ -157,7 +151,8 @@ public enum StreamRunner {
     totalBatches.finish(seq)
     work.close()
     results.wake()
-    finished.wait()
+    for thread in threads { thread.join() }
+    writer.join()
 
     var stats = writerState.stats
     stats.bytesRead = reader.bytesRead
@@ -184,7 +179,7 @@ public enum StreamRunner {
 /// The writer's running totals (read by the runner after the writer finishes).
 private final class WriterState: @unchecked Sendable {
   var stats: RunStats
-  private let lock = NSLock()
+  private let lock = Lock()
   private var _bytesRead = 0
   var bytesRead: Int {
     get {
@@ -203,7 +198,7 @@ private final class WriterState: @unchecked Sendable {
 
 /// The number of batches the reader produced, known once it is done.
 final class BatchCounter: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var total: Int?
   func finish(_ n: Int) {
     lock.lock()
@@ -220,7 +215,7 @@ final class BatchCounter: @unchecked Sendable {
 /// Holds finished batches until the writer can take them in order.
 final class ReorderBuffer: @unchecked Sendable {
   private var ready: [Int: BatchResult] = [:]
-  private let condition = NSCondition()
+  private let condition = Condition()
 
   func put(_ result: BatchResult) {
     condition.lock()
@@ -269,13 +264,13 @@ final class Progress: @unchecked Sendable {
     let secs = Double((now - start).components.seconds) + Double((now - start).components.attoseconds) / 1e18
     let mb = Double(bytes) / 1e6
     var line =
-      "\r\(records) records, \(String(format: "%.1f", mb)) MB, \(String(format: "%.1f", mb / max(secs, 0.001))) MB/s"
+      "\r\(records) records, \(TextFormatting.printf("%.1f", mb)) MB, \(TextFormatting.printf("%.1f", mb / max(secs, 0.001))) MB/s"
     if totalBytes > 0 { line += ", \(min(100, bytes * 100 / totalBytes))% of the input" }
-    FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+    StandardError.write(line + "\u{1B}[K")
     shown = true
   }
 
   func finish() {
-    if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if shown { StandardError.write("\r\u{1B}[K") }
   }
 }
