@@ -44,7 +44,9 @@ public enum JSONWriter {
   /// Appends the compact JSON form of `object` with the member `key` replaced by the string
   /// `replacement` (written in place; appended when `object` has no such member), without
   /// copying the object: how a document's record goes out with its current text.
-  public static func write(_ object: JSONObject, replacing key: String, with replacement: String, into out: inout [UInt8]) {
+  public static func write(
+    _ object: JSONObject, replacing key: String, with replacement: String, into out: inout [UInt8]
+  ) {
     out.append(UInt8(ascii: "{"))
     var first = true
     var replaced = false
