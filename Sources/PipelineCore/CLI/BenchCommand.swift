@@ -29,15 +29,11 @@ struct BenchCommand {
     }
     let pipeline = try cli.loader.load(a.positionals[0])
     let repeats = try a.int("repeat", in: 1...1000) ?? 5
-    guard let data = FileManager.default.contents(atPath: a.positionals[1]) else {
-      throw UsageError("cannot read \(a.positionals[1])")
-    }
+    let file = a.positionals[1]
+    guard FilePath.kind(file) == .file else { throw UsageError("cannot read \(file): not a file") }
     var docs: [Document] = []
-    for (i, line) in data.split(separator: 0x0A).enumerated() {
-      guard let parsed = try? JSONParser.parse(Array(line)), let object = parsed.value.objectValue,
-        let text = object["text"]?.stringValue
-      else { continue }
-      docs.append(Document(text: text, fields: object, origin: .init(input: a.positionals[1], line: i + 1)))
+    for outcome in RecordDecoder.documents(of: [file], format: .jsonl) {
+      if case .success(let doc) = outcome { docs.append(doc) }
     }
     guard !docs.isEmpty else { throw UsageError("no JSON Lines records with a \"text\" field in \(a.positionals[1])") }
     print("\(docs.count) documents; best of \(repeats) passes per stage, one core\n")
