@@ -82,6 +82,14 @@ public struct StripBoilerplateStage: Stage {
       "\u{201C}We will not give up,\u{201D} she said.",
       expect: [.text("\u{201C}We will not give up,\u{201D} she said.")]),
     StageExample(
+      "Recipes | Drinks | Contact\nThe Sazerac is one of the oldest cocktails of New Orleans, and "
+        + "it is still made the way the bartenders of the city made it a century ago.\n"
+        + "Ingredients:\n1 sugar cube\n2 dashes of bitters\n5 cl rye whiskey\nShare on Facebook",
+      expect: [
+        .textContains("Ingredients:\n1 sugar cube\n2 dashes of bitters\n5 cl rye whiskey"),
+        .textLacks("Recipes |"), .textLacks("Share on"),
+      ]),
+    StageExample(
       "Weekly Digest\nPrices for wheat rose sharply in the third quarter, as the drought in the "
         + "south cut yields and exporters held back stocks ahead of the harvest.",
       options: ["phrases": ["weekly digest"]],

@@ -360,3 +360,62 @@ private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObje
     }
   }
 }
+
+@Suite struct StripBoilerplateShortContentTests {
+  @Test func keepsAnIngredientListAfterTheArticle() throws {
+    let text = [
+      "Home", "Recipes", "Contact", paragraph1, "Ingredients:", "300 g flour", "200 g sugar",
+      "1 pinch of salt", "2 eggs", "© 2024 Example Kitchen",
+    ].joined(separator: "\n")
+    #expect(
+      try strip(text)
+        == [paragraph1, "Ingredients:", "300 g flour", "200 g sugar", "1 pinch of salt", "2 eggs"]
+        .joined(separator: "\n"))
+  }
+
+  @Test func keepsASpecificationTableBetweenBoilerplate() throws {
+    let text = [
+      "Share on Facebook", paragraph1, "Share on Twitter", "Length in cm 478", "Width in cm 190",
+      "Top speed in km/h 187", "Weight in kg 2035", "Cookie settings",
+    ].joined(separator: "\n")
+    let output = try strip(text)
+    #expect(output.contains("Length in cm 478\nWidth in cm 190\nTop speed in km/h 187"))
+    #expect(!output.contains("Share on"))
+  }
+
+  @Test func keepsQuestionAndAnswerLines() throws {
+    let text = [
+      paragraph1, "Sign up for our newsletter", "What did one volcano say to the other?",
+      "I lava you!", "How do we know that the ocean is friendly?", "It waves!",
+    ].joined(separator: "\n")
+    #expect(try strip(text).hasSuffix("How do we know that the ocean is friendly?\nIt waves!"))
+  }
+
+  @Test func dropsMenusAndHeadlineListsThatLookLikeBlocks() throws {
+    let menu = ["Home", "News", "Sport", "Weather"]
+    let headlines = [
+      "* Farmers protest against the new tax", "* The minister visits the flooded towns",
+      "* A new bridge for the old harbour",
+    ]
+    let text = (menu + [paragraph1, paragraph2, "Share on Facebook"] + headlines).joined(
+      separator: "\n")
+    #expect(try strip(text) == paragraph1 + "\n" + paragraph2)
+  }
+
+  @Test func keepsALeadInAfterProse() throws {
+    let text = [
+      paragraph1, "The full statement reads as follows:", "Share on Facebook", "Read more",
+    ].joined(separator: "\n")
+    #expect(try strip(text) == paragraph1 + "\nThe full statement reads as follows:")
+    // A line ending with a colon that does not follow kept text is not a lead-in.
+    #expect(try strip("Follow us:\nTwitter\n" + paragraph1) == paragraph1)
+  }
+
+  @Test func keepsShortLinesInAQuietGapButNotInANoisyOne() throws {
+    let quiet = [paragraph1, "Red", "Green", paragraph2].joined(separator: "\n")
+    #expect(try strip(quiet) == quiet)
+    let noisy = [paragraph1, "Red", "Share on Facebook", "Green", paragraph2].joined(
+      separator: "\n")
+    #expect(try strip(noisy) == paragraph1 + "\n" + paragraph2)
+  }
+}

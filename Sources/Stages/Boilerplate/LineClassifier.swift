@@ -18,6 +18,11 @@ struct LineClassifier: Sendable {
   var headingDistance = 300
   /// Whether a related-links or comments heading after the article ends it.
   var cutAfterTerminal = true
+  /// The fewest non-boilerplate lines a run of short lines needs to be kept as a block of
+  /// content (a list, a table, a recipe) on its own, and the share of them that must look like
+  /// content (in tenths).
+  var blockLines = 3
+  var blockShare = 6
 
   /// The class of a line.
   enum Kind: UInt8 {
@@ -145,6 +150,18 @@ struct LineClassifier: Sendable {
       }
     }
 
+    // A lead-in right after kept text ("The recipe:", "Leitsätze des Gerichts:") introduces
+    // what follows it and belongs to the article.
+    if n > 1 {
+      for i in 1..<n
+      where !keep[i] && kinds[i] == .short && lines[i].endsWithColon && lines[i].words >= 2
+        && keep[i - 1]
+      {
+        keep[i] = true
+      }
+    }
+    keepContentBlocks(lines, kinds, why, &keep)
+
     // Nothing reads like an article: keep every line that is not boilerplate and reads like a
     // sentence (a short quote, a one-paragraph note).
     if !keep.contains(true) {
@@ -191,6 +208,8 @@ struct LineClassifier: Sendable {
       }
     }
 
+    fillQuietGaps(lines, kinds, &keep)
+
     // An author box after the article: a lone paragraph right below a name or a byline ("Jane
     // Doe", "Von Frank Hahn"), with at least twice as much kept text before it as from it to the
     // end, is the author's bio (or a comment below its author's name, or a teaser below its title).
@@ -218,6 +237,67 @@ struct LineClassifier: Sendable {
     for i in 0..<n where keep[i] { why[i] = nil }
     for i in 0..<n where !keep[i] && why[i] == nil { why[i] = .context }
     return (keep, why)
+  }
+
+  /// Keeps runs of short lines that read like content rather than like a menu: runs of at least
+  /// `blockLines` lines (not counting symbol-only lines) between boilerplate or kept lines, in
+  /// which at least `blockShare` tenths of the lines look like content (see
+  /// ``looksLikeContent(_:)``): ingredient lists, specification tables, Q&A, code, jokes.
+  private func keepContentBlocks(
+    _ lines: [LineFeatures], _ kinds: [Kind], _ why: [Reason?], _ keep: inout [Bool]
+  ) {
+    let n = lines.count
+    func open(_ i: Int) -> Bool {
+      !keep[i] && (kinds[i] != .boilerplate || why[i] == .symbols)
+    }
+    var i = 0
+    while i < n {
+      guard open(i) else {
+        i += 1
+        continue
+      }
+      var j = i
+      var total = 0
+      var content = 0
+      while j < n && open(j) {
+        if kinds[j] != .boilerplate {
+          total += 1
+          if looksLikeContent(lines[j]) { content += 1 }
+        }
+        j += 1
+      }
+      if total >= blockLines && content * 10 >= total * blockShare {
+        for k in i..<j where kinds[k] != .boilerplate { keep[k] = true }
+      }
+      i = j
+    }
+  }
+
+  /// A short line that looks like a piece of content: a sentence or part of one (a stop word
+  /// among three words or more), a key and its value, a number with its unit, a lead-in. Lines
+  /// with signal words or two separators look like menus; list items must be sentences or short
+  /// data ("* 2 eggs"), because lists of headlines have stop words too.
+  private func looksLikeContent(_ line: LineFeatures) -> Bool {
+    if line.weakHits > 0 || line.separators >= 2 { return false }
+    if line.bullet != .none { return line.isSentence || (line.numeric >= 1 && line.words <= 6) }
+    return (line.stops >= 1 && line.words >= 3) || (line.endsSentence && line.words >= 2)
+      || (line.numeric >= 1 && line.words >= 2 && line.separators == 0) || line.endsWithColon
+  }
+
+  /// Keeps the short lines between two kept paragraphs when nothing between them is boilerplate
+  /// (symbol-only lines aside): a gap without a single signal is part of the article.
+  private func fillQuietGaps(_ lines: [LineFeatures], _ kinds: [Kind], _ keep: inout [Bool]) {
+    var previous = -1
+    for i in 0..<lines.count where keep[i] && (kinds[i] == .good || kinds[i] == .nearGood) {
+      if previous >= 0 && i - previous > 1 {
+        let gap = (previous + 1)..<i
+        let quiet = !gap.contains { kinds[$0] == .boilerplate && lines[$0].words > 0 }
+        if quiet {
+          for j in gap where kinds[j] == .short { keep[j] = true }
+        }
+      }
+      previous = i
+    }
   }
 
   /// Whether a good line comes within `within` lines after `i` (an inline "Read more" link
