@@ -1,5 +1,12 @@
-import Foundation
 import PipelineCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Reads documents from files, directories (recursively, in name order) or stdin (`-`) for
 /// `pipe learn-boilerplate`: a file whose first visible byte is `{` is JSON Lines (one record a
@@ -14,47 +21,64 @@ struct DocumentFileReader {
   /// Calls `body` with each document's text and fields.
   mutating func read(_ input: String, _ body: (String, JSONObject) -> Void) throws {
     if input == "-" {
-      try readHandle(FileHandle.standardInput, name: "-", body)
+      try readDescriptor(0, name: "-", body)
       return
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+    guard let kind = FilePath.kind(input) else {
       throw UsageError("input not found: \(input)")
     }
-    if isDirectory.boolValue {
-      let files = (FileManager.default.enumerator(atPath: input)?.allObjects as? [String]) ?? []
-      for relative in files.sorted() {
-        let path = (input as NSString).appendingPathComponent(relative)
-        var sub: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &sub), !sub.boolValue,
-          !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
-        {
-          try readFile(path)
-        }
-      }
+    if kind == .directory {
+      for path in Self.files(under: input) { try readFile(path) }
       return
     }
     try readFile(input)
 
     func readFile(_ path: String) throws {
-      guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw UsageError("cannot read \(path)")
-      }
-      defer { try? handle.close() }
-      try readHandle(handle, name: path, body)
+      let fd = open(path, O_RDONLY)
+      guard fd >= 0 else { throw UsageError("cannot read \(path): \(String(cString: strerror(errno)))") }
+      defer { close(fd) }
+      try readDescriptor(fd, name: path, body)
     }
   }
 
-  private mutating func readHandle(
-    _ handle: FileHandle, name: String, _ body: (String, JSONObject) -> Void
+  /// The regular files under `directory`, recursively, in name order, skipping hidden entries.
+  static func files(under directory: String) -> [String] {
+    guard let dir = opendir(directory) else { return [] }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if !name.hasPrefix(".") { names.append(name) }
+    }
+    closedir(dir)
+    var out: [String] = []
+    for name in names.sorted() {
+      let path = FilePath.join(directory, name)
+      switch FilePath.kind(path) {
+      case .directory?: out += files(under: path)
+      case .file?: out.append(path)
+      default: break
+      }
+    }
+    return out
+  }
+
+  private mutating func readDescriptor(
+    _ fd: Int32, name: String, _ body: (String, JSONObject) -> Void
   ) throws {
     var buffer: [UInt8] = []
     var decided = false
     var jsonLines = false
+    var chunk = [UInt8](repeating: 0, count: chunkSize)
     while true {
-      let data = handle.readData(ofLength: chunkSize)
-      if data.isEmpty { break }
-      buffer.append(contentsOf: data)
+      let n = chunk.withUnsafeMutableBufferPointer { readBytes(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw UsageError("cannot read \(name): \(String(cString: strerror(errno)))")
+      }
+      if n == 0 { break }
+      buffer.append(contentsOf: chunk[0..<n])
       if !decided,
         let first = buffer.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
       {
@@ -87,4 +111,9 @@ struct DocumentFileReader {
     }
     body(text, object)
   }
+}
+
+/// read(2), named apart from `DocumentFileReader.read`.
+private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(fd, buffer, count)
 }

@@ -1,4 +1,3 @@
-import Foundation
 import PipelineCore
 
 /// `pipe learn-boilerplate`: learns the lines that recur across many documents of the same
@@ -53,7 +52,7 @@ public struct LearnBoilerplateCommand: Subcommand {
     let groupBy = a.value("group-by")
     var learner = ProfileLearner(minLength: minLength, maxEntries: maxEntries)
     let inputs = a.positionals.isEmpty ? ["-"] : a.positionals
-    for input in inputs where input != "-" && !FileManager.default.fileExists(atPath: input) {
+    for input in inputs where input != "-" && FilePath.kind(input) == nil {
       throw UsageError("input not found: \(input)")
     }
     var reader = DocumentFileReader()
@@ -66,9 +65,8 @@ public struct LearnBoilerplateCommand: Subcommand {
     if output == "-" {
       print(text, terminator: "")
     } else {
-      do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-        FileHandle.standardError.write(
-          Data("\(cli.toolName): cannot write \(output): \(error.localizedDescription)\n".utf8))
+      do { try FilePath.write(Array(text.utf8), to: output) } catch {
+        StandardError.write("\(cli.toolName): cannot write \(error)\n")
         return 2
       }
     }
@@ -78,7 +76,7 @@ public struct LearnBoilerplateCommand: Subcommand {
     }
     if reader.badRecords > 0 { note += ", \(reader.badRecords) unreadable records" }
     if learner.prunes > 0 { note += ", counter table pruned \(learner.prunes) times" }
-    FileHandle.standardError.write(Data((note + "\n").utf8))
+    StandardError.write(note + "\n")
     return 0
   }
 }
