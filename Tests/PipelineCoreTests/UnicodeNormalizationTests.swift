@@ -71,6 +71,22 @@ private func normalizedBytes(_ text: String, _ form: UnicodeNormalization.Form, 
     #expect(codePoints(normalized("a\u{300}\u{301}", .nfc)) == "U+E0 U+301")
   }
 
+  @Test func aLongRunOfMarksIsSortedStablyAndQuickly() {
+    // 20000 marks alternating between class 230 (U+0301, U+0300) and class 220 (U+0316): the
+    // 220s move before the 230s, each class keeps its order, and the first 230 composes.
+    let marks = String(repeating: "\u{301}\u{316}\u{300}\u{316}", count: 5000)
+    let nfd = normalized("e" + marks, .nfd)
+    let expected =
+      "e" + String(repeating: "\u{316}", count: 10_000)
+      + String(repeating: "\u{301}\u{300}", count: 5000)
+    #expect(Array(nfd.utf8) == Array(expected.utf8))
+    let nfc = normalized("e" + marks, .nfc)
+    let composed =
+      "\u{E9}" + String(repeating: "\u{316}", count: 10_000) + "\u{300}"
+      + String(repeating: "\u{301}\u{300}", count: 4999)
+    #expect(Array(nfc.utf8) == Array(composed.utf8))
+  }
+
   @Test func blockedMarksDoNotCompose() {
     // A mark of the same class between the starter and the mark blocks it.
     #expect(codePoints(normalized("e\u{30A}\u{301}", .nfc)) == "U+65 U+30A U+301")

@@ -313,21 +313,43 @@ struct NormalizationTables {
   }
 
   /// Canonical ordering: sorts each run of non-starters by combining class, keeping the order of
-  /// equal classes (insertion sort: runs are short).
+  /// equal classes.
   static func reorder(_ buffer: inout [Packed]) {
     let n = buffer.count
-    guard n > 1 else { return }
-    for k in 1..<n {
-      let x = buffer[k]
-      let cc = x >> 21
-      if cc == 0 { continue }
-      var m = k
-      while m > 0, buffer[m - 1] >> 21 > cc {
-        buffer[m] = buffer[m - 1]
-        m -= 1
+    var k = 0
+    while k < n {
+      if buffer[k] >> 21 == 0 {
+        k += 1
+        continue
       }
-      buffer[m] = x
+      var end = k + 1
+      while end < n, buffer[end] >> 21 != 0 { end += 1 }
+      if end - k > 1 { sortRun(&buffer, k, end) }
+      k = end
     }
+  }
+
+  /// Stable sort of `buffer[start..<end]` by combining class: insertion sort for the short runs
+  /// of real text, a sort by (class, position) for long ones (so a text of thousands of stacked
+  /// marks costs n log n, not n²).
+  static func sortRun(_ buffer: inout [Packed], _ start: Int, _ end: Int) {
+    if end - start <= 32 {
+      for k in start + 1..<end {
+        let x = buffer[k]
+        let cc = x >> 21
+        var m = k
+        while m > start, buffer[m - 1] >> 21 > cc {
+          buffer[m] = buffer[m - 1]
+          m -= 1
+        }
+        buffer[m] = x
+      }
+      return
+    }
+    let run = Array(buffer[start..<end])
+    var keys = run.indices.map { UInt64(run[$0] >> 21) << 32 | UInt64($0) }
+    keys.sort()
+    for (j, key) in keys.enumerated() { buffer[start + j] = run[Int(truncatingIfNeeded: key & 0xFFFF_FFFF)] }
   }
 
   /// Canonical composition: each code point that is not blocked from the last starter (nothing
