@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The reference scorer's snippet matching for boilerplate removal: both the output text and
 /// each `with` / `without` snippet are normalised (NFKC, typographic quotes and dashes folded to
@@ -15,7 +21,7 @@ public enum SnippetMatching {
   public static func normalize(_ text: String) -> [UInt8] {
     // NFKC leaves ASCII as it is: skip it for the common all-ASCII text.
     let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-    let source = isASCII ? text : text.precomposedStringWithCompatibilityMapping
+    let source = isASCII ? text : UnicodeNormalization.normalize(text, .nfkc)
     var out: [UInt8] = []
     out.reserveCapacity(source.utf8.count)
     var pendingSpace = false

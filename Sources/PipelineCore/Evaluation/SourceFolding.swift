@@ -1,5 +1,3 @@
-import Foundation
-
 /// The reference scorer's rule for outlet names: a predicted source is right when its folded
 /// form equals the folded gold `source`, one of its `aliases`, the `domain`, or the domain's
 /// first label.
@@ -17,7 +15,7 @@ public enum SourceFolding {
   public static func fold(_ name: String) -> String {
     let lowered = spellingOutUmlauts(pythonLowercased(name))
     var out = String.UnicodeScalarView()
-    for scalar in lowered.decomposedStringWithCompatibilityMapping.unicodeScalars
+    for scalar in UnicodeNormalization.normalize(lowered, .nfkd).unicodeScalars
     where isAlphanumeric(scalar) && scalar.properties.canonicalCombiningClass.rawValue == 0 {
       out.append(scalar)
     }
