@@ -82,18 +82,27 @@ public enum StreamRunner {
     var threads: [WorkerThread] = []
 
     for _ in 0..<jobs {
-      threads.append(
-        WorkerThread {
-          while let (seq, batch) = work.pop() {
-            results.put(processor.process(batch, sequence: seq))
-          }
-        })
+      // Fewer workers than asked for still do the job; none at all is a fatal error.
+      let thread = WorkerThread {
+        while let (seq, batch) = work.pop() {
+          results.put(processor.process(batch, sequence: seq))
+        }
+      }
+      if let thread { threads.append(thread) }
     }
+    func cannotStartThreads() -> RunResult {
+      work.close()
+      for thread in threads { thread.join() }
+      return RunResult(
+        stats: RunStats(stages: []), exitStatus: 2, outputClosed: false,
+        fatalMessage: "pipe: cannot start threads (the system refused to create one)")
+    }
+    if threads.isEmpty { return cannotStartThreads() }
 
     let writerState = WriterState(stages: pipeline.steps.map { .init(name: $0.name, label: $0.label) })
     let totalBatches = BatchCounter()
     let progress = options.progress ? Progress(totalBytes: inputSize(options.inputs)) : nil
-    let writer = WorkerThread {
+    let writerThread = WorkerThread {
       var next = 0
       var wroteDocument = false
       var failed = false  // --on-error fail tripped: drain without writing
@@ -120,6 +129,7 @@ public enum StreamRunner {
       }
       progress?.finish()
     }
+    guard let writer = writerThread else { return cannotStartThreads() }
 
     // The reader runs here.
     var reader = InputReader(

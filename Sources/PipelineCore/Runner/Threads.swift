@@ -89,8 +89,9 @@ final class WorkerThread: @unchecked Sendable {
   private let done = Condition()
   private var finished = false
 
-  /// Starts a thread running `body` with a stack of `stackSize` bytes.
-  init(stackSize: Int = 8 << 20, _ body: @escaping () -> Void) {
+  /// Starts a thread running `body` with a stack of `stackSize` bytes; `nil` when the system
+  /// cannot start one (the closure then never runs).
+  init?(stackSize: Int = 8 << 20, _ body: @escaping () -> Void) {
     self.body = body
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
@@ -112,9 +113,8 @@ final class WorkerThread: @unchecked Sendable {
       }, context)
     pthread_attr_destroy(&attributes)
     if status != 0 {
-      // No thread: run the work here rather than lose it.
       Unmanaged<WorkerThread>.fromOpaque(context).release()
-      run()
+      return nil
     }
   }
 
