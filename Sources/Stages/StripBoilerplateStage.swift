@@ -209,11 +209,13 @@ public struct StripBoilerplateStage: Stage {
       if line.blankBefore { blankPending = true }
       guard keep[i] else { continue }
       keptCount += 1
-      if !out.isEmpty { out += blankPending ? "\n\n" : "\n" }
+      if !out.isEmpty { out.append(blankPending ? "\n\n" : "\n") }
       blankPending = false
       let from = utf8.index(utf8.startIndex, offsetBy: line.start)
       let to = utf8.index(from, offsetBy: line.end - line.start)
-      out += text[from..<to]
+      // `append(contentsOf:)` with a Substring copies its bytes; `+=` took the generic path
+      // that appends character by character.
+      out.append(contentsOf: text[from..<to])
     }
     return out
   }

@@ -148,6 +148,15 @@ struct LineScanner: Sendable {
         hasDigit = run.hasDigit
         if run.count < 8 && (i >= end || p[i] < 0x80) {
           h = WordHash.short(run.folded)
+        } else if run.count == 8, case let tail = AsciiWordRun(
+          AsciiWordRun.load(p, i), afterLower: run.endsLower),
+          tail.count < 8 && (i &+ tail.count >= end || p[i &+ tail.count] < 0x80)
+        {
+          // A word of 8 to 15 ASCII bytes: two loads, hashed without a call.
+          i &+= tail.count
+          length &+= tail.count
+          hasDigit = hasDigit || tail.hasDigit
+          h = WordHash.pair(run.folded, tail.folded)
         } else {
           var word = WordHash()
           word.add(bytes: run.folded, count: run.count)
