@@ -121,8 +121,7 @@ public struct BoilerplateVocabulary: Sendable {
 
   /// The lookup table for the line scanner, and the longest phrase and label in words;
   /// `bylineWords` (space-separated) are flagged as words that start a byline.
-  func table(bylineWords: String = "") -> (table: WordTable, longestPhrase: Int, longestLabel: Int)
-  {
+  func table(bylineWords: String = "") -> (table: WordTable, longestPhrase: Int, longestLabel: Int) {
     var entries: [UInt64: WordTable.Flags] = [:]
     for word in TextScanner.wordHashes(bylineWords) { entries[word, default: []].insert(.byline) }
     var longest = 1

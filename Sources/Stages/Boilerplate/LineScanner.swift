@@ -148,8 +148,9 @@ struct LineScanner: Sendable {
         hasDigit = run.hasDigit
         if run.count < 8 && (i >= end || p[i] < 0x80) {
           h = WordHash.short(run.folded)
-        } else if run.count == 8, case let tail = AsciiWordRun(
-          AsciiWordRun.load(p, i), afterLower: run.endsLower),
+        } else if run.count == 8,
+          case let tail = AsciiWordRun(
+            AsciiWordRun.load(p, i), afterLower: run.endsLower),
           tail.count < 8 && (i &+ tail.count >= end || p[i &+ tail.count] < 0x80)
         {
           // A word of 8 to 15 ASCII bytes: two loads, hashed without a call.
