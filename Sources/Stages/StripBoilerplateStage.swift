@@ -147,17 +147,24 @@ public struct StripBoilerplateStage: Stage {
     var audit: [JSONValue] = []
     let wantAudit = removedField != nil
     let text = document.text
-    let (lines, keep) =
+    var kept = 0
+    var total = 0
+    let joined =
       text.utf8.withContiguousStorageIfAvailable { p in
-        select(p, profileLines, wantAudit, &audit)
+        let (lines, keep) = select(p, profileLines, wantAudit, &audit)
+        total = lines.count
+        return Self.join(text, p, lines, keep, &kept)
       }
       ?? {
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { select($0, profileLines, wantAudit, &audit) }
+        return bytes.withUnsafeBufferPointer { p in
+          let (lines, keep) = select(p, profileLines, wantAudit, &audit)
+          total = lines.count
+          return Self.join(text, p, lines, keep, &kept)
+        }
       }()
-    var kept = 0
-    document.text = Self.join(text, lines, keep, &kept)
-    let removed = lines.count - kept
+    document.text = joined
+    let removed = total - kept
     context.count("lines-kept", kept)
     context.count("lines-removed", removed)
     if let removedField { document.fields[removedField] = .array(audit) }
@@ -193,28 +200,50 @@ public struct StripBoilerplateStage: Stage {
     return (lines, decision.keep)
   }
 
-  /// The kept lines of `text` joined with `\n`, with a blank line where the input had one between
-  /// them. The lines are copied as slices of `text` (already valid UTF-8, cut at line breaks and
-  /// blanks), so the result is not validated again.
+  /// The kept lines of `text` (whose UTF-8 bytes are `p`) joined with `\n`, with a blank line
+  /// where the input had one between them. The result is built from slices of `text` (already
+  /// valid UTF-8, cut at line breaks and blanks), so it is not validated again; kept lines that
+  /// follow each other in the input with exactly the separator the output needs are copied as
+  /// one slice.
   private static func join(
-    _ text: String, _ lines: [LineFeatures], _ keep: [Bool], _ keptCount: inout Int
+    _ text: String, _ p: UnsafeBufferPointer<UInt8>, _ lines: [LineFeatures], _ keep: [Bool],
+    _ keptCount: inout Int
   ) -> String {
     var size = 0
     for (i, line) in lines.enumerated() where keep[i] { size += line.end - line.start + 2 }
     var out = ""
     out.reserveCapacity(size)
     let utf8 = text.utf8
+    // The pending slice of the input, `from..<to` in bytes (nothing yet while `to < 0`).
+    var from = 0
+    var to = -1
     var blankPending = false
+    func flush() {
+      guard to >= 0 else { return }
+      let a = utf8.index(utf8.startIndex, offsetBy: from)
+      let b = utf8.index(a, offsetBy: to - from)
+      out.append(contentsOf: text[a..<b])
+    }
     for (i, line) in lines.enumerated() {
       if line.blankBefore { blankPending = true }
       guard keep[i] else { continue }
       keptCount += 1
-      if !out.isEmpty { out += blankPending ? "\n\n" : "\n" }
-      blankPending = false
-      let from = utf8.index(utf8.startIndex, offsetBy: line.start)
-      let to = utf8.index(from, offsetBy: line.end - line.start)
-      out += text[from..<to]
+      defer { blankPending = false }
+      if to < 0 {
+        (from, to) = (line.start, line.end)
+        continue
+      }
+      // The separator the output needs: one or two line breaks.
+      let gap = blankPending ? 2 : 1
+      if line.start - to == gap && p[to] == 0x0A && (gap == 1 || p[to + 1] == 0x0A) {
+        to = line.end
+        continue
+      }
+      flush()
+      out.append(blankPending ? "\n\n" : "\n")
+      (from, to) = (line.start, line.end)
     }
+    flush()
     return out
   }
 }

@@ -223,6 +223,24 @@ private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObje
     #expect(try strip(text) == soft + "\n\n" + paragraph2)
   }
 
+  /// Kept lines are joined with one line break, or two where the input had a blank line, however
+  /// the input separated them (CRLF, trailing blanks, indentation, removed lines, many blanks).
+  @Test func joinsKeptLinesWithNormalisedBreaks() throws {
+    let single = paragraph1 + "\n" + paragraph2 + "\n\n" + paragraph3
+    let double = paragraph1 + "\n\n" + paragraph2 + "\n\n" + paragraph3
+    let cases: [(String, String)] = [
+      (paragraph1 + "\n" + paragraph2 + "\n\n" + paragraph3, single),
+      (paragraph1 + "\r\n" + paragraph2 + "\r\n\r\n" + paragraph3 + "\r\n", single),
+      (paragraph1 + "  \n\t" + paragraph2 + "\n \n\n\n  " + paragraph3, single),
+      ("Menu\n" + paragraph1 + "\nShare on Facebook\n" + paragraph2 + "\n\nPrint\n" + paragraph3, single),
+      (paragraph1 + "\nShare on Facebook\n\n" + paragraph2 + "\n\n" + paragraph3, double),
+      (paragraph1 + "\n\nShare on Facebook\n" + paragraph2 + "\n\n\n" + paragraph3, double),
+    ]
+    for (text, expected) in cases {
+      #expect(try strip(text) == expected, "\(text.debugDescription)")
+    }
+  }
+
   @Test func emptyAndBlankTextsStayEmpty() throws {
     #expect(try strip("") == "")
     #expect(try strip("   \n\n  ") == "")
@@ -321,7 +339,9 @@ private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObje
 
   /// Adding a word's bytes in chunks gives the same hash as adding its characters one by one.
   @Test func chunkedWordHashEqualsPerCharacterHash() {
-    for word in ["a", "news", "seven77", "eightchr", "ninechars", "newsletterabonnement"] {
+    for word in [
+      "a", "news", "seven77", "eightchr", "ninechars", "fifteenletters1", "newsletterabonnement",
+    ] {
       var perCharacter = WordHash()
       for b in word.utf8 { perCharacter.add(UInt32(b)) }
       for chunk in 1...8 {
@@ -336,6 +356,14 @@ private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObje
           i += k
         }
         #expect(chunked.value == perCharacter.value, "\(word) in chunks of \(chunk)")
+      }
+      if (8..<16).contains(word.utf8.count) {
+        let bytes = Array(word.utf8)
+        var first: UInt64 = 0
+        var rest: UInt64 = 0
+        for b in bytes[0..<8].reversed() { first = first << 8 | UInt64(b) }
+        for b in bytes[8...].reversed() { rest = rest << 8 | UInt64(b) }
+        #expect(WordHash.pair(first, rest) == perCharacter.value, "\(word)")
       }
       if word.utf8.count < 8 {
         var x: UInt64 = 0

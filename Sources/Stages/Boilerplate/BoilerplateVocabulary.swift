@@ -119,9 +119,11 @@ public struct BoilerplateVocabulary: Sendable {
   /// after the article has started, ends the article unless more prose follows than preceded.
   static let terminalCategories: Set<String> = ["related", "comments"]
 
-  /// The lookup table for the line scanner, and the longest phrase and label in words.
-  func table() -> (table: WordTable, longestPhrase: Int, longestLabel: Int) {
+  /// The lookup table for the line scanner, and the longest phrase and label in words;
+  /// `bylineWords` (space-separated) are flagged as words that start a byline.
+  func table(bylineWords: String = "") -> (table: WordTable, longestPhrase: Int, longestLabel: Int) {
     var entries: [UInt64: WordTable.Flags] = [:]
+    for word in TextScanner.wordHashes(bylineWords) { entries[word, default: []].insert(.byline) }
     var longest = 1
     func addSequence(_ text: String, _ flag: WordTable.Flags) {
       let words = TextScanner.wordHashes(text)

@@ -85,28 +85,8 @@ struct LineClassifier: Sendable {
     var why = reasons
     // Neighbours ignoring short (and optionally near-good) lines; the edges count as bad.
     // Computed in two linear sweeps so long menus of short lines stay cheap.
-    var before = [Kind](repeating: .bad, count: n)
-    var beforeNearGood = [Kind](repeating: .bad, count: n)
-    var after = [Kind](repeating: .bad, count: n)
-    var afterNearGood = [Kind](repeating: .bad, count: n)
-    var last = Kind.bad
-    var lastWithNearGood = Kind.bad
-    for i in 0..<n {
-      before[i] = last
-      beforeNearGood[i] = lastWithNearGood
-      let k = kinds[i] == .boilerplate ? .bad : kinds[i]
-      if k != .short && k != .nearGood { last = k }
-      if k != .short { lastWithNearGood = k }
-    }
-    last = .bad
-    lastWithNearGood = .bad
-    for i in stride(from: n - 1, through: 0, by: -1) {
-      after[i] = last
-      afterNearGood[i] = lastWithNearGood
-      let k = kinds[i] == .boilerplate ? .bad : kinds[i]
-      if k != .short && k != .nearGood { last = k }
-      if k != .short { lastWithNearGood = k }
-    }
+    let (before, beforeNearGood) = Self.neighbours(kinds, forward: true)
+    let (after, afterNearGood) = Self.neighbours(kinds, forward: false)
     func previous(_ i: Int, skipNearGood: Bool) -> Kind {
       skipNearGood ? before[i] : beforeNearGood[i]
     }
@@ -237,6 +217,32 @@ struct LineClassifier: Sendable {
     for i in 0..<n where keep[i] { why[i] = nil }
     for i in 0..<n where !keep[i] && why[i] == nil { why[i] = .context }
     return (keep, why)
+  }
+
+  /// For each line, the class of the nearest line before it (`forward`) or after it that is
+  /// neither short nor near-good, and the nearest that is not short (boilerplate counts as bad,
+  /// the edge of the page too). One sweep into preallocated storage.
+  private static func neighbours(_ kinds: [Kind], forward: Bool) -> ([Kind], [Kind]) {
+    let n = kinds.count
+    var nearGood = [Kind](repeating: .bad, count: n)
+    let skipping = [Kind](unsafeUninitializedCapacity: n) { skipping, count in
+      nearGood.withUnsafeMutableBufferPointer { nearGood in
+        kinds.withUnsafeBufferPointer { kinds in
+          var last = Kind.bad
+          var lastWithNearGood = Kind.bad
+          for step in 0..<n {
+            let i = forward ? step : n - 1 - step
+            skipping[i] = last
+            nearGood[i] = lastWithNearGood
+            let k = kinds[i] == .boilerplate ? .bad : kinds[i]
+            if k != .short && k != .nearGood { last = k }
+            if k != .short { lastWithNearGood = k }
+          }
+        }
+      }
+      count = n
+    }
+    return (skipping, nearGood)
   }
 
   /// Keeps runs of short lines that read like content rather than like a menu: runs of at least

@@ -10,17 +10,22 @@ struct LineScanner: Sendable {
   let longestPhrase: Int
   /// The longest button/menu label in words: longer lines are never labels.
   let longestLabel: Int
-  private let bylineWords: [UInt64]
+
+  /// Words that start a byline ("By Jane Doe", "Von Frank Hahn").
+  static let bylineWords = "by von par por от di door av"
+
+  /// The flags that need more than counting: a word without them (and with no phrase open)
+  /// only adds to the line's counters.
+  static let phraseFlags = WordTable.Flags([.prefix, .strong, .weak, .altText, .credit]).rawValue
 
   /// The most phrase matches open at once.
   static let matchCapacity = 32
 
   init(vocabulary: BoilerplateVocabulary) {
-    let built = vocabulary.table()
+    let built = vocabulary.table(bylineWords: Self.bylineWords)
     table = built.table
     longestPhrase = min(built.longestPhrase, 12)
     longestLabel = built.longestLabel
-    bylineWords = TextScanner.wordHashes("by von par por от di door av")
   }
 
   /// The non-blank lines of `p`, in order, with their features.
@@ -102,27 +107,15 @@ struct LineScanner: Sendable {
       }
     }
 
-    // Counters live in locals (registers) and are stored into `line` once, at the end.
+    // The counters every word touches live in locals (registers); the rare ones (phrase hits,
+    // punctuation) are added to `line` directly, so that they do not crowd the registers.
     var length = 0
     var words = 0
     var stops = 0
     var capitalised = 0
     var numeric = 0
-    var strongHits = 0
-    var terminalHits = 0
-    var weakHits = 0
-    var hitWords = 0
-    var altWords = 0
-    var sentenceMarks = 0
-    var separators = 0
-    var gaps = 0
-    var copyright = false
-    var startsWithCopyright = false
-    var credit = false
-    var startsWithBy = false
     var pendingCredit = false
     var pendingLabel = false
-    var startsWithLabel = false
     var lastAlt = false
     var lineHash: UInt64 = 0
     var activeCount = 0
@@ -140,7 +133,7 @@ struct LineScanner: Sendable {
         i &+= 1
         continue
       }
-      if spaces >= 3 && length > 0 { gaps &+= 1 }
+      if spaces >= 3 && length > 0 { line.gaps &+= 1 }
       spaces = 0
       let h: UInt64
       let firstUpper: Bool
@@ -155,6 +148,16 @@ struct LineScanner: Sendable {
         hasDigit = run.hasDigit
         if run.count < 8 && (i >= end || p[i] < 0x80) {
           h = WordHash.short(run.folded)
+        } else if run.count == 8,
+          case let tail = AsciiWordRun(
+            AsciiWordRun.load(p, i), afterLower: run.endsLower),
+          tail.count < 8 && (i &+ tail.count >= end || p[i &+ tail.count] < 0x80)
+        {
+          // A word of 8 to 15 ASCII bytes: two loads, hashed without a call.
+          i &+= tail.count
+          length &+= tail.count
+          hasDigit = hasDigit || tail.hasDigit
+          h = WordHash.pair(run.folded, tail.folded)
         } else {
           var word = WordHash()
           word.add(bytes: run.folded, count: run.count)
@@ -178,17 +181,17 @@ struct LineScanner: Sendable {
         }
         if kind == .separator {
           if cp == 0xA9 {
-            copyright = true
-            if length == 0 { startsWithCopyright = true }
+            line.copyright = true
+            if length == 0 { line.startsWithCopyright = true }
           }
-          if cp == 0x3A && pendingCredit { credit = true }
-          if cp == 0x3A && pendingLabel { startsWithLabel = true }
+          if cp == 0x3A && pendingCredit { line.credit = true }
+          if cp == 0x3A && pendingLabel { line.startsWithLabel = true }
           pendingCredit = false
           pendingLabel = false
           if cp == 0x2E || cp == 0x21 || cp == 0x3F {
-            if i + n < end && p[i + n] == 0x20 { sentenceMarks &+= 1 }
+            if i + n < end && p[i + n] == 0x20 { line.sentenceMarks &+= 1 }
           } else if prevSpace && (i + n >= end || p[i + n] == 0x20) && Self.isSeparator(cp) {
-            separators &+= 1
+            line.separators &+= 1
           }
           length &+= 1
           beforeLast = last
@@ -222,21 +225,26 @@ struct LineScanner: Sendable {
       numeric &+= hasDigit ? 1 : 0
       if words == 1 {
         lineHash = h
-        startsWithBy = bylineWords.contains(h)
+        line.startsWithBy = f.contains(.byline)
       } else if words <= longestLabel {
         lineHash = TextScanner.chain(lineHash, h)
       }
       pendingLabel = false
-      if f.rawValue & ~WordTable.Flags.stop.rawValue == 0 && activeCount == 0 {
+      if f.rawValue & Self.phraseFlags == 0 && activeCount == 0 {
         // Most words: no phrase, signal, alt-text or credit word, and no phrase open.
         lastAlt = false
         pendingCredit = false
+        // A single space before the next word is stepped over here rather than by the loop.
+        if i < end && p[i] == 0x20 && p[i &+ 1] != 0x20 && p[i &+ 1] != 0x09 {
+          prevSpace = true
+          i &+= 1
+        }
         continue
       }
       lastAlt = f.contains(.altText)
-      altWords &+= lastAlt ? 1 : 0
+      line.altWords &+= lastAlt ? 1 : 0
       pendingCredit = f.contains(.credit)
-      credit = credit || (pendingCredit && afterParen)
+      if pendingCredit && afterParen { line.credit = true }
       if activeCount > 0 {
         var kept = 0
         for j in 0..<activeCount {
@@ -244,13 +252,13 @@ struct LineScanner: Sendable {
           let matched = activeLength[j] + 1
           let g = view.flags(c)
           if g.contains(.strong) {
-            strongHits += 1
-            if g.contains(.terminal) { terminalHits += 1 }
+            line.strongHits &+= 1
+            if g.contains(.terminal) { line.terminalHits &+= 1 }
             if matched == words { pendingLabel = true }
-            hitWords += matched
+            line.hitWords &+= matched
           } else if g.contains(.weak) {
-            weakHits += 1
-            hitWords += matched
+            line.weakHits &+= 1
+            line.hitWords &+= matched
           }
           if g.contains(.prefix) && matched < longestPhrase {
             active[kept] = c
@@ -261,13 +269,13 @@ struct LineScanner: Sendable {
         activeCount = kept
       }
       if f.contains(.strong) {
-        strongHits += 1
-        if f.contains(.terminal) { terminalHits += 1 }
+        line.strongHits &+= 1
+        if f.contains(.terminal) { line.terminalHits &+= 1 }
         if words == 1 { pendingLabel = true }
-        hitWords += 1
+        line.hitWords &+= 1
       } else if f.contains(.weak) {
-        weakHits += 1
-        hitWords += 1
+        line.weakHits &+= 1
+        line.hitWords &+= 1
       }
       if f.contains(.prefix) && activeCount < Self.matchCapacity {
         active[activeCount] = h
@@ -281,19 +289,6 @@ struct LineScanner: Sendable {
     line.stops = stops
     line.capitalised = capitalised
     line.numeric = numeric
-    line.strongHits = strongHits
-    line.terminalHits = terminalHits
-    line.weakHits = weakHits
-    line.hitWords = hitWords
-    line.altWords = altWords
-    line.sentenceMarks = sentenceMarks
-    line.separators = separators
-    line.gaps = gaps
-    line.copyright = copyright
-    line.startsWithCopyright = startsWithCopyright
-    line.credit = credit
-    line.startsWithBy = startsWithBy
-    line.startsWithLabel = startsWithLabel
     line.isLabel = words > 0 && words <= longestLabel && view.flags(lineHash).contains(.line)
     line.endsWithAltText = lastAlt
     line.endsWithColon = last == 0x3A

@@ -208,6 +208,11 @@ struct WordHash {
   @inline(__always)
   static func short(_ bytes: UInt64) -> UInt64 { mix(seed ^ bytes) }
 
+  /// The hash of a word of 8 to 15 bytes: `first` holds its first eight bytes and `rest` the
+  /// others (zero above them); the same as adding them to an empty hash.
+  @inline(__always)
+  static func pair(_ first: UInt64, _ rest: UInt64) -> UInt64 { mix(mix(seed ^ first) ^ rest) }
+
   /// A cheap bijective mix (multiply, xor-shift): words of up to eight bytes never collide.
   @inline(__always)
   private static func mix(_ x: UInt64) -> UInt64 {

@@ -22,6 +22,8 @@ struct WordTable: Sendable {
     static let credit = Flags(rawValue: 1 << 6)
     /// A phrase that starts the part after an article (related links, comments).
     static let terminal = Flags(rawValue: 1 << 7)
+    /// A word that starts a byline ("by", "von").
+    static let byline = Flags(rawValue: 1 << 8)
   }
 
   /// One slot of the table: a key (0 = empty) and its flags.
