@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One pass over a document's UTF-8 bytes that splits it into lines and measures each line's
 /// features (words, stop words, phrase matches, punctuation, list markers, separators).
