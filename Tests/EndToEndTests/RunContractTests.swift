@@ -35,6 +35,22 @@ import Testing
     #expect(one.stdout == many.stdout)
   }
 
+  /// The same on real pages: the dev corpus's first 150 pages (German, English, Spanish…, with
+  /// mojibake, long lines and deep indentation), one worker against two with small batches.
+  @Test(.enabled(if: EvalBinary.corpus != nil, "../shared/corpus is missing"))
+  func parallelOutputIsByteIdenticalOnRealPages() throws {
+    let corpus = try #require(EvalBinary.corpus)
+    let data = try Data(contentsOf: corpus.appendingPathComponent("dev.input.jsonl"))
+    let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true).prefix(150)
+    var input: [UInt8] = []
+    for line in lines { input += line + [0x0A] }
+    let one = try PipeBinary.run(["run", "news", "--jobs", "1"], stdin: input)
+    let two = try PipeBinary.run(["run", "news", "--jobs", "2", "--batch-size", "7"], stdin: input)
+    #expect(one.status == 0 && two.status == 0)
+    #expect(one.lines.count == lines.count)
+    #expect(one.stdout == two.stdout)
+  }
+
   @Test func badRecordsBecomeErrorRecordsAndExitOne() throws {
     let input = """
       {"id":"a","text":"fine"}
