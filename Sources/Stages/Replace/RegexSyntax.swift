@@ -88,6 +88,8 @@ struct RegexParser {
   var flags = Flags()
   var captureCount = 0
   var names: [String: Int] = [:]
+  /// Whether the last atom was a `\Q...\E` run.
+  var quoted = false
 
   init(pattern: [Unicode.Scalar], ignoreCase: Bool) {
     s = pattern
@@ -114,8 +116,15 @@ struct RegexParser {
     while true {
       skipExtendedSpace()
       guard let c = peek, c != "|", c != ")" else { break }
+      quoted = false
       guard let atom = try parseAtom(depth: depth) else { continue }
-      items.append(try parseQuantifier(atom))
+      if quoted, case .concat(var run) = atom, let last = run.popLast() {
+        // A quantifier after \Q...\E repeats the last quoted character only.
+        items += run
+        items.append(try parseQuantifier(last))
+      } else {
+        items.append(try parseQuantifier(atom))
+      }
     }
     return items.isEmpty ? .empty : items.count == 1 ? items[0] : .concat(items)
   }
@@ -325,6 +334,7 @@ struct RegexParser {
         i += 1
       }
       if peek != nil { i += 2 }
+      quoted = true
       return items.isEmpty ? .empty : .concat(items)
     default:
       return literal(try parseScalarEscape(start: start))
