@@ -295,3 +295,106 @@ struct MatchCase: CustomTestStringConvertible, Sendable {
     #expect(out.text == "Astana skyline. <Subscribe> to the <NEWSLETTER>.")
   }
 }
+
+#if canImport(Foundation)
+  import Foundation
+
+  /// The engine agrees with ICU (through `NSRegularExpression`, which the product no longer uses)
+  /// on real text: same matches, same groups, same byte ranges.
+  @Suite struct RegexCrossCheckTests {
+    static let patterns: [String] = [
+      "Read more", "\\d{4}-\\d{2}-\\d{2}", "(?i)(subscribe|newsletter|cookie)", "\\b\\w+\\b", "[A-Z][a-z]+",
+      "(?i)\\bthe\\b", "\\s+", "https?://\\S+", "\\d+(?:[.,]\\d+)*", "^\\w+", "(?m)^.{0,20}$", "(?m)^\\s*$",
+      "[^\\x00-\\x7F]+", "(?i)[а-яё]+", "\"[^\"]*\"", "\\(([^)]*)\\)", "\\b[A-Z]{2,}\\b", "(?i)kazakh\\w*",
+      "[.!?]\\s+([A-Z])", "\\w+ing\\b", "(?s)\\A.{0,40}", "\\d{1,2}:\\d{2}", "\\b(a|an|the) (\\w+)",
+      "\\b\\d+\\b|\\b[A-Z]\\w*", ".+?\\.", "\\S+$", "(?m)\\.$", "x*", "\\B\\w{2}", "[—–-]+", "(?i)[^a-z\\s]+",
+      "(\\w)(\\w)?(\\w)?", "(?m)^(\\S+) (\\S+)", "(?i)ÉT[ée]|мир|ΣΟΦ", "(?x) \\d+ \\s* (?: min | hours? )",
+      "\\W+?", "(\\p)?", "[\\w&&[^a]]",
+    ]
+
+    static let texts: [String] = loadTexts()
+
+    static func loadTexts() -> [String] {
+      let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+      var texts: [String] = [
+        "Мир и МИР, мирный; σοφία ΣΟΦΙΑ ς. Été, ÉTÉ, été! 😀 emoji 👍🏽 and 中文 text.\r\nSecond line\u{2028}third",
+        "Deadline 2024-03-05 12:30, cost 1,234.56 (approx) — see https://example.com/x?y=1 now.\n\n  \nEnd.",
+      ]
+      let seeds = root.appendingPathComponent("seeds")
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: seeds.path))?.sorted() ?? [] {
+        if let t = try? String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8) { texts.append(t) }
+      }
+      let dev = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev.input.jsonl")
+      if let lines = try? String(contentsOf: dev, encoding: .utf8).split(separator: "\n").prefix(8) {
+        for line in lines {
+          if let t = try? JSONParser.parse(String(line)).objectValue?["text"]?.stringValue {
+            texts.append(String(t.unicodeScalars.prefix(8000)))
+          }
+        }
+      }
+      return texts
+    }
+
+    /// Matches as byte ranges of each group ("-" for a group that did not take part), from ICU.
+    static func icuMatches(_ pattern: String, _ text: String) -> [[String]]? {
+      guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
+      func bytes(_ r: NSRange) -> String {
+        guard r.location != NSNotFound else { return "-" }
+        let u = text.utf16
+        let s = text.utf8.distance(from: u.startIndex, to: u.index(u.startIndex, offsetBy: r.location))
+        let e = text.utf8.distance(from: u.startIndex, to: u.index(u.startIndex, offsetBy: r.location + r.length))
+        return "\(s)..<\(e)"
+      }
+      return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
+        (0..<m.numberOfRanges).map { bytes(m.range(at: $0)) }
+      }
+    }
+
+    /// The same from this engine.
+    static func engineMatches(_ pattern: String, _ text: String) -> [[String]]? {
+      guard let program = try? RegexProgram(pattern: pattern) else { return nil }
+      let vm = PikeVM(program: program)
+      var found: [[String]] = []
+      var text = text
+      text.withUTF8 { bytes in
+        _ = try? vm.forEachMatch(in: bytes) { slots in
+          found.append(
+            (0...program.captureCount).map { g in
+              slots[2 * g] >= 0 ? "\(slots[2 * g])..<\(slots[2 * g + 1])" : "-"
+            })
+        }
+      }
+      return found
+    }
+
+    @Test(arguments: patterns)
+    func sameMatchesAsICU(_ pattern: String) {
+      let texts = RegexCrossCheckTests.texts
+      #expect(texts.count > 2)
+      for (k, text) in texts.enumerated() {
+        let icu = RegexCrossCheckTests.icuMatches(pattern, text)
+        let ours = RegexCrossCheckTests.engineMatches(pattern, text)
+        if icu == nil || ours == nil {
+          // Patterns outside the supported subset must be rejected, never mis-matched.
+          #expect(ours == nil, "ICU rejects \(pattern) but the engine accepts it")
+          continue
+        }
+        if let icu, let ours, icu != ours {
+          let d = (0..<min(icu.count, ours.count)).first(where: { icu[$0] != ours[$0] }) ?? min(icu.count, ours.count)
+          let near = icu.indices.contains(d) ? icu[d] : ours.indices.contains(d) ? ours[d] : []
+          let context = near.first.flatMap { r -> String? in
+            guard let lo = Int(r.components(separatedBy: "..<")[0]) else { return nil }
+            let a = text.utf8.index(text.utf8.startIndex, offsetBy: max(0, lo - 10))
+            let b = text.utf8.index(a, offsetBy: min(40, text.utf8.distance(from: a, to: text.utf8.endIndex)))
+            return String(text.utf8[a..<b])
+          }
+          Issue.record(
+            "text \(k), \(pattern): match \(d): ICU \(icu.indices.contains(d) ? icu[d] : []) vs \(ours.indices.contains(d) ? ours[d] : []) near \((context ?? "").debugDescription)"
+          )
+          break
+        }
+      }
+    }
+  }
+#endif
