@@ -265,6 +265,23 @@ struct MatchCase: CustomTestStringConvertible, Sendable {
     #expect(try regexMatches("(?i)s", "\u{17F}") == [["\u{17F}"]])
   }
 
+  @Test func requiredTextIsTheLongestMandatoryLiteralRun() throws {
+    func required(_ pattern: String) throws -> String? {
+      guard let pairs = try RegexProgram(pattern: pattern).requiredText?.pairs else { return nil }
+      return String(decoding: stride(from: 0, to: pairs.count, by: 2).map { pairs[$0] }, as: UTF8.self)
+    }
+    #expect(try required("\\s+\\(Photo: [^)]*\\)") == "(Photo: ")
+    #expect(try required("(?i)x+photo") == "PHOTO")
+    #expect(try required("(ab|cd)efg") == "efg")
+    #expect(try required("éa{3}") == "éaaa")
+    #expect(try required("ab?c") == nil)
+    #expect(try required("(?:foo)?bar") == "bar")
+    // Documents without it are skipped; documents with it still match everywhere they should.
+    #expect(
+      try regexMatches("\\s+\\(Photo: [^)]*\\)", "a (Photo: X) b (Photo: Y)") == [[" (Photo: X)"], [" (Photo: Y)"]])
+    #expect(try regexMatches("\\w+ needle", "no such thing here").isEmpty)
+  }
+
   @Test func caseFoldingEquivalents() {
     #expect(RegexCaseFolding.equivalents(of: 0x6B) == [0x4B, 0x6B, 0x212A])  // K k Kelvin
     #expect(RegexCaseFolding.equivalents(of: 0x416) == [0x416, 0x436])  // Ж ж
@@ -395,6 +412,53 @@ struct MatchCase: CustomTestStringConvertible, Sendable {
           break
         }
       }
+    }
+  }
+#endif
+
+#if canImport(Foundation)
+  /// Throughput of the engine on the dev corpus. Skipped unless `PIPE_BENCH` is set; run it in
+  /// release mode: `PIPE_BENCH=1 swift test -c release --filter RegexBenchmark`.
+  @Suite("regex: benchmark") struct RegexBenchmark {
+    static let enabled = ProcessInfo.processInfo.environment["PIPE_BENCH"] != nil
+
+    /// Replaces every match of `pattern` in every text (best of 3 passes) and prints MB/s.
+    func measure(_ pattern: String, _ texts: [String]) throws {
+      let stage = try ReplaceStage.make(["rules": [["regex": .string(pattern), "with": "<$0>"]], "timeoutMs": 10_000])
+      let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+      var best = Double.infinity
+      var replacements = 0
+      for _ in 0..<3 {
+        var context = StageContext()
+        let start = BenchmarkSupport.threadCPUSeconds()
+        for text in texts {
+          var doc = Document(text: text)
+          _ = try stage.process(&doc, context: &context)
+        }
+        best = min(best, BenchmarkSupport.threadCPUSeconds() - start)
+        replacements = context.counters["replacements"] ?? 0
+      }
+      let mbs = Double(bytes) / best / 1e6
+      print("regex benchmark: \(pattern.debugDescription): \(Int(mbs)) MB/s (\(bytes) bytes, \(replacements) matches)")
+    }
+
+    @Test(.enabled(if: enabled)) func devCorpusThroughput() throws {
+      guard let texts = try BenchmarkSupport.devTexts() else { return }
+      for pattern in [
+        "Read more", "\\d{4}-\\d{2}-\\d{2}", "(?i)(subscribe|newsletter|cookie)", "\\s+\\(Photo: [^)]*\\)",
+      ] {
+        try measure(pattern, texts)
+      }
+    }
+
+    @Test(.enabled(if: enabled)) func catastrophicPattern() throws {
+      let program = try RegexProgram(pattern: "(a+)+$")
+      var text = String(repeating: "a", count: 30_000) + "!"
+      let start = BenchmarkSupport.threadCPUSeconds()
+      let found = try text.withUTF8 { try PikeVM(program: program).search($0, from: 0) }
+      let ms = (BenchmarkSupport.threadCPUSeconds() - start) * 1000
+      print("regex benchmark: (a+)+$ on 30 000 a's and '!': \(found ? "match" : "no match") in \(ms) ms")
+      #expect(!found)
     }
   }
 #endif

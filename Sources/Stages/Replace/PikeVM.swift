@@ -61,7 +61,12 @@ final class PikeVM {
     let n = bytes.count
     var pos = 0
     var count = 0
+    var required = -1  // where the required text was last found
     while pos <= n {
+      if let text = program.requiredText, required < pos {
+        guard let q = text.find(from: pos, in: bytes) else { break }
+        required = q
+      }
       guard try search(bytes, from: pos, deadline: deadline) else { break }
       count += 1
       try body(slots)

@@ -11,10 +11,18 @@ struct RegexPrefilter: Sendable {
 
   /// Every match starts with one of these sequences of sets.
   let sequences: [[ScalarSet]]
+  /// The units of all sequences, one after the other.
+  let units: [ScalarSet]
+  /// The ASCII membership of each unit: two words per unit (U+0000–003F, U+0040–007F).
+  let asciiMasks: [UInt64]
+  /// Sequence `k` is `units[bounds[k]..<bounds[k + 1]]`.
+  let bounds: [Int]
   /// The bytes that can start a match.
   let firstBytes: [Bool]
   /// The only two bytes (or the same byte twice) that can start a match, when there are no more.
   let firstPair: (UInt8, UInt8)?
+  /// The pairs of bytes that can start a match, one bit per pair (first byte × 256 + second).
+  let pairTable: [UInt64]
 
   /// A prefilter for `root`, or nil when matches can start anywhere (or with an empty string).
   init?(_ root: RegexNode) {
@@ -22,6 +30,9 @@ struct RegexPrefilter: Sendable {
     guard !found.isEmpty, found.count <= RegexPrefilter.maxSequences, found.allSatisfy({ !$0.units.isEmpty })
     else { return nil }
     sequences = found.map(\.units)
+    units = sequences.flatMap { $0 }
+    asciiMasks = units.flatMap { [$0.asciiLow, $0.asciiHigh] }
+    bounds = sequences.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
     var first = [Bool](repeating: false, count: 256)
     for seq in sequences {
       for (b, yes) in seq[0].leadBytes.enumerated() where yes { first[b] = true }
@@ -30,6 +41,19 @@ struct RegexPrefilter: Sendable {
     guard starts.count <= 160 else { return nil }
     firstBytes = first
     firstPair = starts.count <= 2 ? (UInt8(starts[0]), UInt8(starts[starts.count - 1])) : nil
+    var pairs = [UInt64](repeating: 0, count: 1024)
+    for seq in sequences {
+      let firsts = seq[0].leadBytes
+      let seconds = seq.count > 1 ? seq[1].leadBytes : [Bool](repeating: true, count: 256)
+      for b0 in 0..<256 where firsts[b0] {
+        // After a lead byte comes a continuation byte; after ASCII, the next unit's first byte.
+        for b1 in 0..<256 where b0 < 0x80 ? seconds[b1] : (b1 & 0xC0 == 0x80) {
+          let key = b0 << 8 | b1
+          pairs[key >> 6] |= 1 << UInt64(key & 63)
+        }
+      }
+    }
+    pairTable = pairs
   }
 
   /// The first position at or after `from` where one of the sequences matches, or nil.
@@ -41,13 +65,14 @@ struct RegexPrefilter: Sendable {
         guard let q = RegexPrefilter.find(a, b, from: p, in: bytes) else { return nil }
         p = q
       } else {
-        let found: Int? = firstBytes.withUnsafeBufferPointer { table in
+        let found: Int? = pairTable.withUnsafeBufferPointer { table in
           var q = p
-          while q < n {
-            if table[Int(bytes[q])] { return q }
+          while q + 1 < n {
+            let key = Int(bytes[q]) << 8 | Int(bytes[q + 1])
+            if (table[key >> 6] >> UInt64(key & 63)) & 1 != 0 { return q }
             q += 1
           }
-          return nil
+          return q < n && firstBytes[Int(bytes[q])] ? q : nil
         }
         guard let q = found else { return nil }
         p = q
@@ -60,33 +85,34 @@ struct RegexPrefilter: Sendable {
 
   /// Whether one of the sequences matches the text at `p`.
   func matches(at p: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for seq in sequences {
-      var q = p
-      var ok = true
-      for unit in seq {
-        guard q < bytes.count else {
-          ok = false
-          break
-        }
-        let b = bytes[q]
-        if b < 0x80 {
-          guard unit.contains(ascii: b) else {
-            ok = false
-            break
+    let n = bytes.count
+    return asciiMasks.withUnsafeBufferPointer { masks in
+      bounds.withUnsafeBufferPointer { bounds in
+        var k = 0
+        while k + 1 < bounds.count {
+          var u = bounds[k]
+          let end = bounds[k + 1]
+          k += 1
+          var q = p
+          while u < end {
+            guard q < n else { break }
+            let b = bytes[q]
+            if b < 0x80 {
+              let word = masks[2 * u + Int(b >> 6)]
+              guard (word >> UInt64(b & 63)) & 1 != 0 else { break }
+              q += 1
+            } else {
+              let (v, len) = UTF8Scalar.decode(at: q, in: bytes)
+              guard units[u].contains(v) else { break }
+              q += len
+            }
+            u += 1
           }
-          q += 1
-        } else {
-          let (v, len) = UTF8Scalar.decode(at: q, in: bytes)
-          guard unit.contains(v) else {
-            ok = false
-            break
-          }
-          q += len
+          if u == end { return true }
         }
+        return false
       }
-      if ok { return true }
     }
-    return false
   }
 
   /// The first index at or after `from` holding byte `a` or `b`, eight bytes at a time.

@@ -34,6 +34,8 @@ struct RegexProgram: Sendable {
   let anchoredAtStart: Bool
   /// Where matches can start, when that can be narrowed down.
   let prefilter: RegexPrefilter?
+  /// Bytes that every match contains, when there are enough of them to be worth a scan.
+  let requiredText: RegexRequiredText?
 
   /// The number of capture slots (two per group, group 0 included).
   var slotCount: Int { 2 * (captureCount + 1) }
@@ -56,6 +58,7 @@ struct RegexProgram: Sendable {
     captureNames = tree.captureNames
     anchoredAtStart = RegexProgram.startsWithTextStart(tree.root)
     prefilter = RegexPrefilter(tree.root)
+    requiredText = RegexRequiredText(tree.root)
   }
 
   /// Whether every match of `node` begins with `\A` (or `^` outside multi-line mode).

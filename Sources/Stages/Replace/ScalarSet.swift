@@ -163,11 +163,19 @@ struct ScalarSet: Sendable, Equatable {
   var leadBytes: [Bool] {
     var lead = [Bool](repeating: false, count: 256)
     for b in 0..<128 where contains(ascii: UInt8(b)) { lead[b] = true }
-    if negated || !properties.isEmpty {
-      for b in 0xC2...0xF4 { lead[b] = true }
+    // Two-byte scalars: exact, from the table.
+    for v in UInt32(0x80)..<0x800 where (twoByte[Int(v >> 6)] >> UInt64(v & 63)) & 1 != 0 {
+      lead[Int(0xC0 | (v >> 6))] = true
+    }
+    // Longer scalars: from the ranges; properties other than `\s` may start with any lead byte.
+    if negated || properties.contains(where: { $0.property != .space || $0.negated }) {
+      for b in 0xE0...0xF4 { lead[b] = true }
     } else {
-      for r in ranges where r.upperBound >= 0x80 {
-        let lo = ScalarSet.leadByte(of: max(r.lowerBound, 0x80))
+      if !properties.isEmpty {
+        for b in [0xE1, 0xE2, 0xE3] { lead[b] = true }  // U+1680, U+2000–205F, U+3000
+      }
+      for r in ranges where r.upperBound >= 0x800 {
+        let lo = ScalarSet.leadByte(of: max(r.lowerBound, 0x800))
         let hi = ScalarSet.leadByte(of: r.upperBound)
         for b in Int(lo)...Int(hi) { lead[b] = true }
       }
