@@ -21,6 +21,9 @@ enum RegexInstruction: Sendable, Equatable {
 struct RegexProgram: Sendable {
   /// The largest program accepted (repetitions like `(a{1000}){1000}` would exceed it).
   static let maxInstructions = 50_000
+  /// The largest capture table accepted (instructions × slots), so a search never needs more than
+  /// a few megabytes of scratch space.
+  static let maxSlotTable = 1_000_000
 
   /// The instructions; execution starts at 0.
   let instructions: [RegexInstruction]
@@ -52,6 +55,11 @@ struct RegexProgram: Sendable {
     try compiler.compile(tree.root)
     compiler.emit(.save(1))
     compiler.emit(.match)
+    guard compiler.code.count * 2 * (tree.captureCount + 1) <= RegexProgram.maxSlotTable else {
+      throw RegexSyntaxError(
+        "the pattern has too many groups for its size (\(tree.captureCount) groups × \(compiler.code.count) steps); use (?:...) for groups the replacement does not need",
+        at: 0)
+    }
     instructions = compiler.code
     sets = compiler.sets
     captureCount = tree.captureCount
