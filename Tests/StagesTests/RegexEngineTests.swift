@@ -447,6 +447,8 @@ struct MatchCase: CustomTestStringConvertible, Sendable {
       guard let texts = try BenchmarkSupport.devTexts() else { return }
       for pattern in [
         "Read more", "\\d{4}-\\d{2}-\\d{2}", "(?i)(subscribe|newsletter|cookie)", "\\s+\\(Photo: [^)]*\\)",
+        // No useful prefilter: the VM runs at most positions.
+        "\\w+ing\\b", "(?m)^[ \\t]+$",
       ] {
         try measure(pattern, texts)
       }

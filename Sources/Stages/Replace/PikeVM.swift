@@ -21,6 +21,10 @@ final class PikeVM {
   private var nlist: ThreadList
   private let current: UnsafeMutablePointer<Int>
   private let stack: UnsafeMutablePointer<Frame>
+  /// The ASCII membership of each set (two words per set) and of its two-byte scalars (32 words
+  /// per set), copied out of the sets so the inner loop reads plain memory.
+  private let setASCII: UnsafeMutablePointer<UInt64>
+  private let setTwoByte: UnsafeMutablePointer<UInt64>
   private var steps = 0
 
   /// A pending action of `addThread`: explore `pc`, or put back slot `-pc - 1` to `value`.
@@ -41,6 +45,14 @@ final class PikeVM {
     nlist = ThreadList(capacity: instructionCount, slotCount: slotCount)
     current = .allocate(capacity: slotCount)
     stack = .allocate(capacity: 2 * instructionCount + 2)
+    let sets = program.sets
+    setASCII = .allocate(capacity: max(2 * sets.count, 1))
+    setTwoByte = .allocate(capacity: max(32 * sets.count, 1))
+    for (i, set) in sets.enumerated() {
+      setASCII[2 * i] = set.asciiLow
+      setASCII[2 * i + 1] = set.asciiHigh
+      for w in 0..<32 { setTwoByte[32 * i + w] = set.twoByte[w] }
+    }
   }
 
   deinit {
@@ -48,6 +60,16 @@ final class PikeVM {
     nlist.deallocate()
     current.deallocate()
     stack.deallocate()
+    setASCII.deallocate()
+    setTwoByte.deallocate()
+  }
+
+  /// Whether scalar `c` belongs to set `i`.
+  @inline(__always)
+  private func set(_ i: Int, contains c: UInt32) -> Bool {
+    if c < 0x80 { return (setASCII[2 * i + Int(c >> 6)] >> UInt64(c & 63)) & 1 != 0 }
+    if c < 0x800 { return (setTwoByte[32 * i + Int(c >> 6)] >> UInt64(c & 63)) & 1 != 0 }
+    return program.sets[i].slowContains(c)
   }
 
   /// Calls `body` with the slots of every match in `bytes`, left to right, and returns how many
@@ -92,6 +114,11 @@ final class PikeVM {
     let prefilter = program.prefilter
     var matched = false
     var pos = from
+    // Locals, not properties: no exclusivity checks in the loop (the lists are pointers).
+    var clist = self.clist
+    var nlist = self.nlist
+    var steps = self.steps
+    defer { self.steps = steps }
     clist.clear()
     return try program.instructions.withUnsafeBufferPointer { code in
       while true {
@@ -122,9 +149,9 @@ final class PikeVM {
             matched = true
             k = clist.count  // lower-priority threads cannot win any more
           case .scalar(let v):
-            if len > 0 && c == v { follow(pc, to: pos + len, bytes, code) }
+            if len > 0 && c == v { follow(clist, pc, into: &nlist, at: pos + len, bytes, code) }
           case .set(let i):
-            if len > 0 && program.sets[i].contains(c) { follow(pc, to: pos + len, bytes, code) }
+            if len > 0 && set(i, contains: c) { follow(clist, pc, into: &nlist, at: pos + len, bytes, code) }
           default: break
           }
         }
@@ -141,7 +168,8 @@ final class PikeVM {
   /// Adds the successor of the thread at `pc` of `clist` to `nlist`, at position `pos`.
   @inline(__always)
   private func follow(
-    _ pc: Int, to pos: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ code: UnsafeBufferPointer<RegexInstruction>
+    _ clist: ThreadList, _ pc: Int, into nlist: inout ThreadList, at pos: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ code: UnsafeBufferPointer<RegexInstruction>
   ) {
     let row = clist.slots + pc * slotCount
     for s in 0..<slotCount { current[s] = row[s] }
