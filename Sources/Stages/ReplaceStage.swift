@@ -1,10 +1,11 @@
-import Foundation
 import PipelineCore
 
 /// Replaces literal strings or regular expressions in the text (or another string field).
 ///
-/// Regular expressions run with a time limit per document, so a pattern that backtracks
-/// catastrophically fails that one document (an error record) instead of hanging the run.
+/// Regular expressions use the ICU/Perl syntax (a subset: no backreferences or lookaround, which
+/// are rejected when the pipeline loads) and run on a linear-time engine (``PikeVM``): no pattern
+/// can backtrack catastrophically. A time limit per document stays as a safety net; a document
+/// that exceeds it fails alone (an error record) instead of holding up the run.
 ///
 /// ```json5
 /// { stage: "replace", options: { rules: [
@@ -14,7 +15,8 @@ import PipelineCore
 /// ```
 public struct ReplaceStage: Stage {
   public static let name = "replace"
-  public static let summary = "Replaces literal text or regular expressions (with a time limit) in the text or a field."
+  public static let summary =
+    "Replaces literal text or regular expressions (linear-time engine, with a time limit) in the text or a field."
   public static let options: [OptionSpec] = [
     .init(
       "rules", .any,
@@ -31,20 +33,27 @@ public struct ReplaceStage: Stage {
     .init(
       "Price: 10 USD, 20 usd", options: ["rules": [["regex": "(\\d+) usd", "with": "$1 dollars", "ignoreCase": true]]],
       expect: [.text("Price: 10 dollars, 20 dollars")]),
+    .init(
+      "Ставка 16,75% — решение ЦБ", options: ["rules": [["regex": "(?i)\\bцб\\b", "with": "Центробанк"]]],
+      expect: [.text("Ставка 16,75% — решение Центробанк")]),
+    .init(
+      "Updated: 2024-03-05. Body.",
+      options: ["rules": [["regex": "^Updated: (?<d>\\d{4}-\\d{2}-\\d{2})\\. ", "with": "[${d}] "]]],
+      expect: [.text("[2024-03-05] Body.")]),
   ]
 
   enum Rule: Sendable {
     case literal(find: [UInt8], with: [UInt8], ignoreCase: Bool)
-    case regex(NSRegularExpressionBox, template: String, source: String)
+    case regex(RegexProgram, RegexReplacement, source: String)
   }
 
   let rules: [Rule]
   let field: String
-  let timeout: Double
+  let timeoutMs: Int
 
   public init(options: StageOptions) throws {
     field = options.string("field") ?? "text"
-    timeout = Double(options.int("timeoutMs") ?? 200) / 1000
+    timeoutMs = options.int("timeoutMs") ?? 200
     guard case .array(let items) = options["rules"] else {
       throw OptionError(option: "rules", "expected an array of rules, e.g. [{ find: \"x\", with: \"y\" }]")
     }
@@ -79,11 +88,19 @@ public struct ReplaceStage: Stage {
         guard !find.isEmpty else { throw OptionError(option: "rules", path: path + ["find"], "must not be empty") }
         rules.append(.literal(find: Array(find.utf8), with: Array(with.utf8), ignoreCase: ignoreCase))
       case (nil, .string(let pattern)?):
+        let program: RegexProgram
         do {
-          let re = try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
-          rules.append(.regex(NSRegularExpressionBox(re), template: with, source: pattern))
+          program = try RegexProgram(pattern: pattern, ignoreCase: ignoreCase)
         } catch {
-          throw OptionError(option: "rules", path: path + ["regex"], "invalid regular expression: \(pattern)")
+          throw OptionError(
+            option: "rules", path: path + ["regex"], "invalid regular expression \"\(pattern)\": \(error)")
+        }
+        do {
+          let template = try RegexReplacement(
+            with, captureCount: program.captureCount, names: program.captureNames)
+          rules.append(.regex(program, template, source: pattern))
+        } catch {
+          throw OptionError(option: "rules", path: path + ["with"], "invalid replacement \"\(with)\": \(error)")
         }
       default:
         throw OptionError(
@@ -103,47 +120,19 @@ public struct ReplaceStage: Stage {
           value = replaced.text
           context.count("replacements", replaced.count)
         }
-      case .regex(let box, let template, let source):
-        value = try box.replace(in: value, template: template, timeout: timeout, pattern: source, context: &context)
+      case .regex(let program, let template, let source):
+        let deadline = ContinuousClock.now + .milliseconds(timeoutMs)
+        do {
+          if let replaced = try template.replaceAll(in: value, using: PikeVM(program: program), deadline: deadline) {
+            value = replaced.text
+            context.count("replacements", replaced.count)
+          }
+        } catch {
+          throw StageError("regular expression \(source) ran past its \(timeoutMs) ms limit")
+        }
       }
     }
     document[field] = .string(value)
     return .keep
-  }
-}
-
-/// An `NSRegularExpression` (immutable and thread-safe once built) held in a `Sendable` box.
-struct NSRegularExpressionBox: @unchecked Sendable {
-  let regex: NSRegularExpression
-  init(_ regex: NSRegularExpression) { self.regex = regex }
-
-  /// Replaces every match of the pattern, failing with a ``StageError`` past `timeout` seconds.
-  func replace(
-    in text: String, template: String, timeout: Double, pattern: String, context: inout StageContext
-  ) throws -> String {
-    let ns = text as NSString
-    let start = Date()
-    var ranges: [NSTextCheckingResult] = []
-    var timedOut = false
-    regex.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(location: 0, length: ns.length)) {
-      match, _, stop in
-      if let match { ranges.append(match) }
-      if Date().timeIntervalSince(start) > timeout {
-        timedOut = true
-        stop.pointee = true
-      }
-    }
-    if timedOut {
-      throw StageError(
-        "regular expression \(pattern) ran past its \(Int(timeout * 1000)) ms limit (catastrophic backtracking?)")
-    }
-    guard !ranges.isEmpty else { return text }
-    let out = NSMutableString(string: text)
-    for match in ranges.reversed() {
-      let replacement = regex.replacementString(for: match, in: text, offset: 0, template: template)
-      out.replaceCharacters(in: match.range, with: replacement)
-    }
-    context.count("replacements", ranges.count)
-    return out as String
   }
 }

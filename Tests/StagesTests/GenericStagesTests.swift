@@ -18,11 +18,11 @@ import Testing
     #expect(out.text == "t")
   }
 
-  @Test func catastrophicBacktrackingFailsTheDocumentNotTheRun() throws {
+  @Test func catastrophicBacktrackingPatternRunsInLinearTime() throws {
     let stage = try ReplaceStage.make(["rules": [["regex": "(a+)+$"]], "timeoutMs": 50])
     let evil = String(repeating: "a", count: 40) + "b"
     let started = Date()
-    #expect(throws: StageError.self) { try stage.apply(to: evil) }
+    #expect(try stage.apply(to: evil).document.text == evil)
     #expect(Date().timeIntervalSince(started) < 5)
   }
 
