@@ -25,10 +25,7 @@ fuzz() {  # name binary corpus [env]
   local name=$1 binary=$2 corpus=$3
   local log="crashes/$name.log"
   echo "== $name ($seconds s)"
-  # NSRegularExpression (swift-corelibs-foundation over ICU) leaks a few bytes inside uregex_open
-  # that are not ours to fix, so leak detection is off for the replace stage only.
   local leaks=1
-  [ "$name" = "stage-replace" ] && leaks=0
   if ! env ASAN_OPTIONS="detect_leaks=$leaks" "${@:4}" "$bin/$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
       -rss_limit_mb=2048 -detect_leaks="$leaks" -artifact_prefix="crashes/$name-" -print_final_stats=1 >"$log" 2>&1; then
     tail -40 "$log"
