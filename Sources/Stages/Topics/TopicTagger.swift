@@ -53,7 +53,6 @@ public struct TopicTagger: Sendable {
     self.scoring = scoring
     var patterns: [AhoCorasick.Pattern] = []
     var info: [PatternInfo] = []
-    var origin: [[String]] = []
     for (t, topic) in taxonomy.topics.enumerated() {
       for (list, isExclude) in [(topic.terms, false), (topic.exclude, true)] {
         for (k, term) in list.enumerated() {
@@ -61,7 +60,6 @@ public struct TopicTagger: Sendable {
             patterns.append(p)
             info.append(
               PatternInfo(topic: Int32(t), term: Int32(k), exclude: isExclude, weight: term.weight))
-            origin.append([topic.id, isExclude ? "exclude" : "terms", String(k)])
           }
         }
       }
@@ -69,7 +67,11 @@ public struct TopicTagger: Sendable {
     do {
       matcher = try AhoCorasick(patterns)
     } catch {
-      throw TaxonomyError(path: origin[error.index], error.message)
+      let p = info[error.index]
+      let path = [
+        taxonomy.topics[Int(p.topic)].id, p.exclude ? "exclude" : "terms", String(p.term),
+      ]
+      throw TaxonomyError(path: path, error.message)
     }
     self.patterns = info
     thresholds = taxonomy.topics.map { $0.threshold ?? scoring.threshold }
