@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 
 /// What one run of ``Normaliser`` did to a text.
 struct NormaliseReport: Sendable, Equatable {
@@ -120,9 +121,9 @@ struct Normaliser: Sendable {
         let same = normalized.withUnsafeBufferPointer { Self.sameBytes($0, output) }
         if !same { report.normalized = true }
         return normalized.withUnsafeBufferPointer { Self.sameBytes($0, raw) }
-          ? nil : String(decoding: normalized, as: UTF8.self)
+          ? nil : UTF8Strings.string(normalized)
       }
-      return Self.sameBytes(output, raw) ? nil : String(decoding: output, as: UTF8.self)
+      return Self.sameBytes(output, raw) ? nil : UTF8Strings.string(output)
     }
   }
 
