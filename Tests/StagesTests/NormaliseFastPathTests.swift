@@ -1,3 +1,4 @@
+import Foundation
 import PipelineCore
 import Stages
 import Testing
@@ -67,5 +68,32 @@ struct SplitMixForNormalise: RandomNumberGenerator {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+}
+
+/// Only the characters that can change are handed to Foundation (with the character before
+/// each run of them); the result must be what normalising whole lines gives.
+@Suite("normalise: Unicode forms by segments") struct NormaliseSegmentTests {
+  static let samples = [
+    "Cafe\u{301} and Mu\u{308}ller, then a long tail of plain words after the marks",
+    "\u{301}starts with a mark, e\u{301}\u{323} two marks, q\u{307} no composed form",
+    "Hangul \u{1100}\u{1161}\u{11A8} and \u{1100}\u{1161} in one line, then ASCII",
+    "ǅ Ω K Å ﬁ ² Ｘ ① ½ ſ ẛ\u{323} — compatibility and singletons",
+    "Ελλάδα: α\u{301}θήνα, ε\u{308}, ω\u{345}\u{301} and Ё = Е\u{308}",
+    "devanagari क\u{93C} and tamil கொ = க\u{BC6}\u{BBE}",
+    "emoji 👍🏽 and a mark after an emoji 😀\u{301} and after a digit 1\u{301}",
+  ]
+
+  @Test(arguments: ["NFC", "NFKC"]) func segmentsGiveWhatWholeLinesGive(_ form: String) throws {
+    let stage = try NormaliseStage.make(["form": .string(form)])
+    for sample in Self.samples {
+      let whole =
+        form == "NFC"
+        ? sample.precomposedStringWithCanonicalMapping
+        : sample.precomposedStringWithCompatibilityMapping
+      let output = try stage.apply(to: sample).document.text
+      // Byte for byte, not just canonically equivalent.
+      #expect(Array(output.utf8) == Array(whole.utf8), "\(sample.debugDescription)")
+    }
   }
 }
