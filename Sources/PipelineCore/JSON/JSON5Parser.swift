@@ -330,6 +330,18 @@ public struct JSON5Parser {
     let quote = bytes[pos]
     let start = here
     pos += 1
+    // Most strings have no escapes: find the closing quote and take the bytes as they are.
+    var end = pos
+    while end < bytes.count {
+      let b = bytes[end]
+      if b == quote || b == UInt8(ascii: "\\") || b == 0x0A || b == 0x0D { break }
+      end += 1
+    }
+    if end < bytes.count && bytes[end] == quote {
+      let text = String(decoding: bytes[pos..<end], as: UTF8.self)
+      pos = end + 1
+      return text
+    }
     var out: [UInt8] = []
     while pos < bytes.count {
       let b = bytes[pos]

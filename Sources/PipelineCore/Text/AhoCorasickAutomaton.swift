@@ -68,25 +68,30 @@ struct Automaton: Sendable {
   init(_ patterns: [AhoCorasick.Pattern], options: AhoCorasick.Options, denseLimit: Int)
     throws(AhoCorasick.PatternError)
   {
-    // Patterns as the characters the scanner steps on.
-    var keys: [String] = []
+    // Patterns as the bytes the scanner compares: whitespace-normalised and case-folded.
+    var keys: [[UInt8]] = []
     var flags: [UInt8] = []
     keys.reserveCapacity(patterns.count)
+    flags.reserveCapacity(patterns.count)
     for (index, p) in patterns.enumerated() {
-      let text = options.collapseWhitespace ? TermSyntax.normaliseSpaces(p.text) : p.text
+      var source = p.text
+      var text = source.withUTF8 { raw in
+        options.collapseWhitespace ? UnicodeWhitespace.normalised(raw) : Array(raw)
+      }
       guard !text.isEmpty else {
         throw AhoCorasick.PatternError(index: index, message: "empty pattern")
       }
-      let key = options.caseInsensitive ? UTF8CaseFold.fold(text) : text
-      keys.append(key)
+      let endsWithWord = text.withUnsafeBufferPointer {
+        WordCharacters.isWord(before: $0.count, in: $0)
+      }
+      if options.caseInsensitive { UTF8CaseFold.foldInPlace(&text) }
       var f: UInt8 = 0
-      let endsWithWord = WordCharacters.endsWithWord(text)
       if options.wholeWords && endsWithWord && !p.prefix { f |= Self.checkEnd }
       if p.prefix && endsWithWord { f |= Self.stem }
-      if options.collapseWhitespace && key.utf8.contains(0x20) { f |= Self.hasSpace }
+      if options.collapseWhitespace && text.contains(0x20) { f |= Self.hasSpace }
       flags.append(f)
+      keys.append(text)
     }
-    let byteLengths = keys.map { Int32($0.utf8.count) }
     let classes = CharacterClasses(
       keys: keys, caseInsensitive: options.caseInsensitive,
       collapseWhitespace: options.collapseWhitespace, wholeWords: options.wholeWords)
@@ -94,140 +99,45 @@ struct Automaton: Sendable {
     let nc = classes.count
     self.classCount = nc
     let isWord = classes.isWord
+    let byteLengths = keys.map { Int32($0.count) }
+    let charLengths = keys.map { key in Int32(key.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }) }
 
-    // Trie over classes (node 0 is the root; the in-word state is added below).
-    var children: [[(UInt16, Int32)]] = [[]]
-    var own: [[Int32]] = [[]]
-    for (index, key) in keys.enumerated() {
-      var s = 0
-      for c in classes.classes(of: key) {
-        if let t = children[s].first(where: { $0.0 == c }) {
-          s = Int(t.1)
-        } else {
-          children.append([])
-          own.append([])
-          children[s].append((c, Int32(children.count - 1)))
-          s = children.count - 1
-        }
-      }
-      own[s].append(Int32(index))
+    // The keys as class sequences, one after the other.
+    var keyClasses: [UInt16] = []
+    keyClasses.reserveCapacity(byteLengths.reduce(0) { $0 + Int($1) })
+    var keyStart = [0]
+    keyStart.reserveCapacity(keys.count + 1)
+    for key in keys {
+      classes.appendClasses(of: key, to: &keyClasses)
+      keyStart.append(keyClasses.count)
     }
-    // Breadth-first numbering: root 0, in-word state 1, trie nodes from 2.
-    var order = [0]
-    var head = 0
-    while head < order.count {
-      for (_, t) in children[order[head]] { order.append(Int(t)) }
-      head += 1
-    }
-    let n = order.count + 1
+    let trie = AhoCorasickTrie(
+      classes: keyClasses, keyStart: keyStart, byteLengths: byteLengths, classCount: nc,
+      isWord: isWord)
+    let n = trie.count
     self.stateCount = n
-    var number = [Int](repeating: 0, count: order.count)
-    for (i, s) in order.enumerated() { number[s] = i == 0 ? 0 : i + 1 }
-    var kids: [[(UInt16, Int32)]] = Array(repeating: [], count: n)
-    var outs: [[Int32]] = Array(repeating: [], count: n)
-    var incoming = [Int](repeating: -1, count: n)
-    var parent = [Int](repeating: 0, count: n)
-    for s in 0..<order.count {
-      let k = number[s]
-      kids[k] = children[s].map { ($0.0, Int32(number[Int($0.1)])) }.sorted { $0.0 < $1.0 }
-      outs[k] = own[s]
-      for (c, t) in kids[k] {
-        incoming[Int(t)] = Int(c)
-        parent[Int(t)] = k
-      }
-    }
 
-    // Failure links: the longest proper suffix that a match may start at, else the root (after
-    // a separator) or the in-word state (after a word character).
-    var failure = [Int32](repeating: 0, count: n)
-    func child(_ q: Int, _ c: Int) -> Int? {
-      kids[q].first { Int($0.0) == c }.map { Int($0.1) }
-    }
-    func go(_ state: Int, _ c: Int) -> Int {
-      var q = state
-      while true {
-        if let t = child(q, c) { return t }
-        if q == Self.root { return isWord[c] ? Self.inWord : Self.root }
-        if q == Self.inWord {
-          if isWord[c] { return Self.inWord }
-          q = Self.root
-          continue
-        }
-        q = Int(failure[q])
-      }
-    }
-    for s in 2..<max(n, 2) {
-      let p = parent[s]
-      let c = incoming[s]
-      failure[s] = Int32(
-        p == Self.root ? (isWord[c] ? Self.inWord : Self.root) : go(Int(failure[p]), c))
-      outs[s] += outs[Int(failure[s])]
-    }
     // A separator class restarts the scan if no pattern has it after its first character; a
     // word class, if no pattern has it at all (otherwise the state depends on the word start).
     var restartsAfter = [Bool](repeating: true, count: nc)
-    for s in 0..<n {
-      for (c, _) in kids[s] where s != Self.root || isWord[Int(c)] { restartsAfter[Int(c)] = false }
+    for t in 2..<max(n, 2) {
+      let c = Int(trie.incoming[t])
+      if t >= Int(trie.childStart[1]) || isWord[c] { restartsAfter[c] = false }
     }
     self.restartsAfter = restartsAfter
-    func loopsOnSpace(_ s: Int) -> Bool { classes.space >= 0 && incoming[s] == classes.space }
-    // The rows of the root and the in-word state.
-    func baseRow(_ s: Int) -> [Int32] {
-      (0..<nc).map { c in
-        if s == Self.inWord && isWord[c] { return Int32(Self.inWord) }
-        return Int32(child(Self.root, c) ?? (isWord[c] ? Self.inWord : Self.root))
-      }
-    }
 
     // Rows of an odd number of 64-byte lines (32 entries each).
     var lines = (nc + 31) / 32
     if lines % 2 == 0 { lines += 1 }
     let stride = lines * 32
+    var outputOrder: [Int32]  // the states in the order of their output records
     if n * lines <= 0x10000 && n * stride <= denseLimit {
-      // All dense: a state's row is its failure state's row with its own children written over.
-      var delta = [Int32](repeating: 0, count: n * nc)
-      for s in 0..<n {
-        if s <= Self.inWord {
-          let row = baseRow(s)
-          for c in 0..<nc { delta[s * nc + c] = row[c] }
-        } else {
-          let f = Int(failure[s]) * nc
-          for c in 0..<nc { delta[s * nc + c] = delta[f + c] }
-        }
-        for (c, t) in kids[s] { delta[s * nc + Int(c)] = t }
-      }
-      for s in 0..<n where loopsOnSpace(s) { delta[s * nc + classes.space] = Int32(s) }
-      // Renumber: states with outputs last.
-      var renumber = [Int](repeating: 0, count: n)
-      var next = 0
-      for s in 0..<n where outs[s].isEmpty {
-        renumber[s] = next
-        next += 1
-      }
-      let firstOutput = next
-      for s in 0..<n where !outs[s].isEmpty {
-        renumber[s] = next
-        next += 1
-      }
-      // 32 spare entries, to start the first row on a 64-byte boundary.
-      var rows = [UInt16](repeating: 0, count: n * stride + 32)
-      let address = rows.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
-      let rowBase = ((64 - address % 64) % 64) / 2
-      var renumberedOuts: [[Int32]] = Array(repeating: [], count: n)
-      rows.withUnsafeMutableBufferPointer { rows in
-        for s in 0..<n {
-          let base = rowBase + renumber[s] * stride
-          for c in 0..<nc {
-            rows[base + c] = UInt16(truncatingIfNeeded: renumber[Int(delta[s * nc + c])] * lines)
-          }
-          renumberedOuts[renumber[s]] = outs[s]
-        }
-      }
-      outs = renumberedOuts
-      self.rows = rows
-      self.rowBase = rowBase
+      let dense = Self.denseRows(trie, classes: classes, lines: lines)
+      self.rows = dense.rows
+      self.rowBase = dense.rowBase
       self.lines = lines
-      self.firstOutputEntry = firstOutput * lines
+      self.firstOutputEntry = dense.firstOutput * lines
+      outputOrder = dense.order
       self.denseCount = 0
       self.hybridRows = []
       self.sparseStart = []
@@ -236,59 +146,33 @@ struct Automaton: Sendable {
       self.failure = []
       self.hasOutput = []
     } else {
-      // Hybrid: dense rows near the root, sparse rows below.
       let denseCount = max(2, min(n, denseLimit / nc))
-      var hybridRows = [Int32](repeating: 0, count: denseCount * nc)
-      func entry(_ t: Int) -> Int32 { Int32(t) << 1 | (outs[t].isEmpty ? 0 : 1) }
-      for s in 0..<denseCount {
-        if s <= Self.inWord {
-          let row = baseRow(s)
-          for c in 0..<nc { hybridRows[s * nc + c] = entry(Int(row[c])) }
-        } else {
-          // Failure states come earlier in breadth-first order, so their rows are ready.
-          let f = Int(failure[s]) * nc
-          for c in 0..<nc { hybridRows[s * nc + c] = hybridRows[f + c] }
-        }
-        for (c, t) in kids[s] { hybridRows[s * nc + Int(c)] = entry(Int(t)) }
-      }
-      // Space loops last, so that no row copied above inherits one.
-      for s in 0..<denseCount where loopsOnSpace(s) {
-        hybridRows[s * nc + classes.space] = entry(s)
-      }
-      var sparseStart: [Int32] = [0]
-      var sparseClass: [UInt16] = []
-      var sparseNext: [Int32] = []
-      for s in denseCount..<n {
-        var row = kids[s]
-        if loopsOnSpace(s) {
-          row.append((UInt16(classes.space), Int32(s)))
-          row.sort { $0.0 < $1.0 }
-        }
-        for (c, t) in row {
-          sparseClass.append(c)
-          sparseNext.append(t)
-        }
-        sparseStart.append(Int32(sparseClass.count))
-      }
+      let hybrid = Self.hybridRows(trie, classes: classes, denseCount: denseCount)
       self.rows = []
       self.rowBase = 0
       self.lines = 1
       self.firstOutputEntry = 0
       self.denseCount = denseCount
-      self.hybridRows = hybridRows
-      self.sparseStart = sparseStart
-      self.sparseClass = sparseClass
-      self.sparseNext = sparseNext
-      self.failure = failure
-      self.hasOutput = outs.map { !$0.isEmpty }
+      self.hybridRows = hybrid.rows
+      self.sparseStart = hybrid.sparseStart
+      self.sparseClass = hybrid.sparseClass
+      self.sparseNext = hybrid.sparseNext
+      self.failure = trie.failure
+      self.hasOutput = (0..<n).map { trie.hasOutput($0) }
+      outputOrder = (0..<n).map { Int32($0) }
     }
 
     var outputStart: [Int32] = [0]
+    outputStart.reserveCapacity(n + 1)
     var outputRecords: [Int32] = []
-    let charLengths = keys.map { Int32($0.unicodeScalars.count) }
-    for s in 0..<n {
-      for p in outs[s].sorted(by: { (byteLengths[Int($0)], -$0) > (byteLengths[Int($1)], -$1) }) {
-        outputRecords += [p, byteLengths[Int(p)], charLengths[Int(p)], Int32(flags[Int(p)])]
+    outputRecords.reserveCapacity(trie.outputs.count * 4)
+    for s in outputOrder {
+      for x in Int(trie.outputStart[Int(s)])..<Int(trie.outputStart[Int(s) + 1]) {
+        let p = Int(trie.outputs[x])
+        outputRecords.append(Int32(p))
+        outputRecords.append(byteLengths[p])
+        outputRecords.append(charLengths[p])
+        outputRecords.append(Int32(flags[p]))
       }
       outputStart.append(Int32(outputRecords.count / 4))
     }

@@ -24,47 +24,67 @@ struct CharacterClasses: Sendable {
   /// The class of whitespace when runs of it are collapsed, else -1.
   let space: Int
 
-  /// Classes for the characters of `keys` (patterns already case-folded and whitespace-normalised).
-  init(keys: [String], caseInsensitive: Bool, collapseWhitespace: Bool, wholeWords: Bool) {
+  /// Classes for the characters of `keys` (the UTF-8 bytes of patterns already case-folded and
+  /// whitespace-normalised).
+  init(keys: [[UInt8]], caseInsensitive: Bool, collapseWhitespace: Bool, wholeWords: Bool) {
     var ascii = [UInt16](repeating: Self.otherSeparator, count: 128)
     var twoByte = [UInt16](repeating: Self.otherSeparator, count: 2048)
     var long: [UInt32: UInt16] = [:]
     var isWord = [false, true]
     for b in 0..<128 where WordCharacters.ascii[b] { ascii[b] = Self.otherWord }
-    for v in 0x80..<0x800 where Unicode.Scalar(UInt32(v)).map(WordCharacters.classify) ?? false {
-      twoByte[v] = Self.otherWord
+    WordCharacters.basicPlane.withUnsafeBufferPointer { plane in
+      for v in 0x80..<0x800 where plane[v >> 6] & (1 << UInt64(v & 63)) != 0 {
+        twoByte[v] = Self.otherWord
+      }
     }
     // One class per distinct pattern character: the space and the letters most frequent in
     // Latin-script text first, then the rest of ASCII, then other scripts, so that the entries of
     // a transition row that ordinary text uses share as few cache lines as possible.
-    var used = Set<UInt32>()
-    for key in keys { for scalar in key.unicodeScalars { used.insert(scalar.value) } }
-    func rank(_ v: UInt32) -> (Int, UInt32) {
-      if let i = Self.frequent.firstIndex(of: v) { return (i, v) }
-      return (Self.frequent.count + (v < 0x80 ? 0 : 1), v)
+    var usedShort = [Bool](repeating: false, count: 0x800)
+    var usedLong = Set<UInt32>()
+    for key in keys {
+      Self.forEachScalar(key) { v in
+        if v < 0x800 { usedShort[Int(v)] = true } else { usedLong.insert(v) }
+      }
     }
-    var classOf: [UInt32: UInt16] = [:]
+    var used: [UInt32] = []
+    for v in 0..<0x800 where usedShort[v] { used.append(UInt32(v)) }
+    used += usedLong
+    var frequentRank = [Int](repeating: Self.frequent.count, count: 128)
+    for (i, v) in Self.frequent.enumerated() { frequentRank[Int(v)] = i }
+    func rank(_ v: UInt32) -> (Int, UInt32) {
+      if v < 0x80 { return (frequentRank[Int(v)], v) }
+      return (Self.frequent.count + 1, v)
+    }
+    // Classes of the characters below U+0800 by scalar value (0: none); the others in `long`.
+    var shortClass = [UInt16](repeating: 0, count: 0x800)
     for value in used.sorted(by: { rank($0) < rank($1) }) {
       guard let scalar = Unicode.Scalar(value) else { continue }
       let c = UInt16(isWord.count)
-      classOf[value] = c
       isWord.append(wholeWords && WordCharacters.isWord(scalar))
       switch value {
-      case 0..<0x80: ascii[Int(value)] = c
-      case 0x80..<0x800: twoByte[Int(value)] = c
+      case 0..<0x80:
+        ascii[Int(value)] = c
+        shortClass[Int(value)] = c
+      case 0x80..<0x800:
+        twoByte[Int(value)] = c
+        shortClass[Int(value)] = c
       default: long[value] = c
       }
     }
     if !wholeWords { isWord[Int(Self.otherWord)] = false }
     if caseInsensitive {
       for b in 0x41...0x5A { ascii[b] = ascii[b | 0x20] }
-      for v in 0x80..<0x800 {
-        let f = Int(UTF8CaseFold.twoByte[v])
-        if f != v, classOf[UInt32(f)] != nil { twoByte[v] = twoByte[f] }
+      UTF8CaseFold.twoByte.withUnsafeBufferPointer { fold in
+        for v in 0x80..<0x800 {
+          let f = Int(fold[v])
+          if f != v, shortClass[f] != 0 { twoByte[v] = twoByte[f] }
+        }
       }
     }
     var space = -1
-    if collapseWhitespace, let c = classOf[0x20] {
+    if collapseWhitespace, shortClass[0x20] != 0 {
+      let c = shortClass[0x20]
       space = Int(c)
       for b in [0x09, 0x0A, 0x0B, 0x0C, 0x0D] { ascii[b] = c }
       twoByte[0xA0] = c
@@ -75,6 +95,33 @@ struct CharacterClasses: Sendable {
     self.long = long
     self.isWord = isWord
     self.space = space
+  }
+
+  /// Calls `body` with every scalar value of the valid UTF-8 `bytes`, in order.
+  @inline(__always)
+  static func forEachScalar(_ bytes: [UInt8], _ body: (UInt32) -> Void) {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = UInt32(bytes[i])
+      if b < 0x80 {
+        body(b)
+        i += 1
+      } else if b < 0xE0, i + 1 < n {
+        body((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
+        i += 2
+      } else if b < 0xF0, i + 2 < n {
+        body((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
+        i += 3
+      } else if i + 3 < n {
+        body(
+          (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F))
+        i += 4
+      } else {
+        i += 1
+      }
+    }
   }
 
   /// The space and the letters in order of frequency in English (and most Latin-script) text.
@@ -93,13 +140,13 @@ struct CharacterClasses: Sendable {
     return WordCharacters.isWord(s) ? Self.otherWord : Self.otherSeparator
   }
 
-  /// The classes of the characters of `key`, in order.
-  func classes(of key: String) -> [UInt16] {
-    key.unicodeScalars.map { s in
-      switch s.value {
-      case 0..<0x80: return ascii[Int(s.value)]
-      case 0x80..<0x800: return twoByte[Int(s.value)]
-      default: return longClass(s.value)
+  /// Appends the classes of the characters of `key` (valid UTF-8), in order, to `out`.
+  func appendClasses(of key: [UInt8], to out: inout [UInt16]) {
+    Self.forEachScalar(key) { v in
+      switch v {
+      case 0..<0x80: out.append(ascii[Int(v)])
+      case 0x80..<0x800: out.append(twoByte[Int(v)])
+      default: out.append(longClass(v))
       }
     }
   }

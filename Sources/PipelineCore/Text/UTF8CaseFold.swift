@@ -21,6 +21,19 @@ public enum UTF8CaseFold {
   /// folded scalar value (itself when the scalar does not fold within two bytes).
   public static let twoByte: [UInt16] = {
     var table = (0..<0x800).map { UInt16($0) }
+    for run in twoByteRuns {
+      for k in 0..<run.count {
+        let v = run.first + k * run.step
+        table[v] = UInt16(v + run.delta)
+      }
+    }
+    return table
+  }()
+
+  /// ``twoByte`` from its definition in the Unicode properties (slow; the table is generated
+  /// from this and checked against it by the tests).
+  static func computedTwoByte() -> [UInt16] {
+    var table = (0..<0x800).map { UInt16($0) }
     for v in 0x80..<0x800 {
       guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
       let lower = scalar.properties.lowercaseMapping.unicodeScalars
@@ -30,7 +43,7 @@ public enum UTF8CaseFold {
     }
     table[0x3C2] = 0x3C3  // final sigma folds to sigma
     return table
-  }()
+  }
 
   /// The folded bytes of `bytes` (same length).
   public static func fold<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {
@@ -46,20 +59,27 @@ public enum UTF8CaseFold {
 
   /// Folds `bytes` in place.
   public static func foldInPlace(_ bytes: inout [UInt8]) {
-    let n = bytes.count
-    var i = 0
-    while i < n {
-      let b = bytes[i]
-      if b < 0x80 {
-        bytes[i] = ascii[Int(b)]
-        i += 1
-      } else if b >= 0xC2, b <= 0xDF, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 {
-        let (l, c) = foldPair(b, bytes[i + 1])
-        bytes[i] = l
-        bytes[i + 1] = c
-        i += 2
-      } else {
-        i += 1
+    // The tables are globals: fetch them once, not once per byte.
+    ascii.withUnsafeBufferPointer { ascii in
+      twoByte.withUnsafeBufferPointer { twoByte in
+        bytes.withUnsafeMutableBufferPointer { bytes in
+          let n = bytes.count
+          var i = 0
+          while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+              bytes[i] = ascii[Int(b)]
+              i += 1
+            } else if b >= 0xC2, b <= 0xDF, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 {
+              let f = twoByte[Int(b & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F)]
+              bytes[i] = 0xC0 | UInt8(truncatingIfNeeded: f >> 6)
+              bytes[i + 1] = 0x80 | UInt8(truncatingIfNeeded: f & 0x3F)
+              i += 2
+            } else {
+              i += 1
+            }
+          }
+        }
       }
     }
   }

@@ -13,15 +13,34 @@ enum Badness {
   }
 
   /// Whether the UTF-8 text `bytes` contains a mojibake sequence (no copy is made).
+  ///
+  /// Long runs of ASCII are skipped but for their last six characters: no ASCII character is in
+  /// a mojibake class, so nothing can end inside such a run once two of its characters have been
+  /// read, and the last six rebuild the scanner's history.
   static func isBad(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var scanner = BadnessScanner()
     let n = bytes.count
     var i = 0
+    var asciiRun = 0
     while i < n {
       let b = bytes[i]
       let c: UInt32
       if b < 0x80 {
-        c = UInt32(b)
+        if asciiRun == 2 && asciiIsNeutral, let base = bytes.baseAddress {
+          var j = i
+          while j &+ 8 <= n
+            && UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+          {
+            j &+= 8
+          }
+          while j < n && bytes[j] < 0x80 { j &+= 1 }
+          if j - i > 6 {
+            scanner.skip(j - 6 - i)
+            i = j - 6
+          }
+        }
+        asciiRun += 1
+        c = UInt32(bytes[i])
         i += 1
       } else if b < 0xE0, i + 1 < n {
         c = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
@@ -39,9 +58,15 @@ enum Badness {
         c = 0xFFFD
         i += 1
       }
+      if b >= 0x80 { asciiRun = 0 }
       if scanner.push(c) { return true }
     }
     return false
+  }
+
+  /// Whether no ASCII character is in a mojibake class (what lets ``isBad(utf8:)`` skip ASCII).
+  static let asciiIsNeutral = (0..<UInt32(0x80)).allSatisfy {
+    MojibakeCategory.of($0).isDisjoint(with: .mojibakeClasses)
   }
 
   /// Reads text one character at a time and tells when a mojibake pattern ends.
@@ -57,6 +82,10 @@ enum Badness {
     private var k3: MojibakeCategory = []
     private var index = 0
     private let masks = MojibakeCategoryTable.shared.masks
+
+    /// Counts `count` characters as read without looking at them (their history is rebuilt by
+    /// the characters read next; see ``Badness/isBad(utf8:)``).
+    mutating func skip(_ count: Int) { index += count }
 
     /// Reads `c`; true when a mojibake pattern ends with it.
     @inline(__always)

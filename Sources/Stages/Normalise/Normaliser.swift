@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 
 /// What one run of ``Normaliser`` did to a text.
 struct NormaliseReport: Sendable, Equatable {
@@ -120,55 +121,69 @@ struct Normaliser: Sendable {
         let same = normalized.withUnsafeBufferPointer { Self.sameBytes($0, output) }
         if !same { report.normalized = true }
         return normalized.withUnsafeBufferPointer { Self.sameBytes($0, raw) }
-          ? nil : String(decoding: normalized, as: UTF8.self)
+          ? nil : UTF8Strings.string(normalized)
       }
-      return Self.sameBytes(output, raw) ? nil : String(decoding: output, as: UTF8.self)
+      return Self.sameBytes(output, raw) ? nil : UTF8Strings.string(output)
     }
   }
 
-  /// `bytes` with each line that holds a character `check` flags put in the normal form by
-  /// Foundation (slow, so only those lines; no normal form joins characters across a line break).
+  /// `bytes` with every character `check` flags put in the normal form by Foundation, together
+  /// with the character before it (slow, so only those few characters).
+  ///
+  /// A character that `check` does not flag is neither a combining mark nor changed by the form
+  /// nor able to combine with the character before it (`ccc = 0` and quick check *Yes*), so the
+  /// text may be split right before it (UAX #15, Stable Code Points): normalising each run of
+  /// flagged characters with the character before it gives the same text as normalising whole
+  /// lines.
   private func normalizeLines(_ bytes: UnsafeBufferPointer<UInt8>, check: NormalizationCheck)
     -> [UInt8]
   {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 16)
     let n = bytes.count
-    var lineStart = 0
-    var sensitive = false
-    var i = 0
-    while i <= n {
-      if i == n || bytes[i] == 0x0A {
-        let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<i])
-        if sensitive {
-          let plain = String(decoding: line, as: UTF8.self)
-          let normalized =
-            form == .nfkc
-            ? plain.precomposedStringWithCompatibilityMapping
-            : plain.precomposedStringWithCanonicalMapping
-          out.append(contentsOf: normalized.utf8)
-        } else {
-          out.append(contentsOf: line)
-        }
-        if i < n { out.append(0x0A) }
-        lineStart = i + 1
-        sensitive = false
-        i += 1
-        continue
-      }
+    /// The scalar and byte length of the character at `i` (valid UTF-8 but for a cut end).
+    func character(at i: Int) -> (UInt32, Int) {
       let b = bytes[i]
-      if b < 0x80 {
+      if b < 0x80 { return (UInt32(b), 1) }
+      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      guard i + length <= n else { return (0xFFFD, n - i) }
+      var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+      return (scalar, length)
+    }
+    var copied = 0  // bytes[..<copied] are in `out`
+    var boundary = 0  // where the last character that is not flagged starts
+    var i = 0
+    while i < n {
+      if bytes[i] < 0x80 {
+        boundary = i
         i += 1
         continue
       }
-      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-      if !sensitive && i + length <= n {
-        var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
-        sensitive = check.isSensitive(scalar)
+      let (scalar, length) = character(at: i)
+      guard check.isSensitive(scalar) else {
+        boundary = i
+        i += length
+        continue
       }
-      i += length
+      var end = i + length
+      while end < n {
+        let (next, width) = character(at: end)
+        guard next >= 0x80 && check.isSensitive(next) else { break }
+        end += width
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<boundary]))
+      let segment = String(decoding: UnsafeBufferPointer(rebasing: bytes[boundary..<end]), as: UTF8.self)
+      let normalized =
+        form == .nfkc
+        ? segment.precomposedStringWithCompatibilityMapping
+        : segment.precomposedStringWithCanonicalMapping
+      out.append(contentsOf: normalized.utf8)
+      copied = end
+      boundary = end
+      i = end
     }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))
     return out
   }
 

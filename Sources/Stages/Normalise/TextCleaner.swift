@@ -108,16 +108,20 @@ struct TextCleaner: ~Copyable {
         while i < n {
           // Printable ASCII (but `&`) and single spaces before it: find the run, copy it at once.
           var j = i
-          // Eight bytes at a time while they are all plain (no double or final space); only
-          // worth trying where a run of ASCII starts.
-          if p[j] < 0x80 {
-            while j &+ 8 <= n
-              && !Self.hasSpecialByte(UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self))
-            {
-              j &+= 8
+          while true {
+            // Eight bytes at a time, up to the first byte that needs a look (a space right
+            // before it is decided together with it).
+            if j &+ 8 <= n {
+              let special = Self.specialBytes(UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self))
+              if special == 0 {
+                j &+= 8
+                continue
+              }
+              let k = j &+ special.trailingZeroBitCount &>> 3
+              j = k > j && p[k &- 1] == 0x20 ? k &- 1 : k
             }
-          }
-          while j < n {
+            // One step by the byte rules (and the last few bytes of the text).
+            guard j < n else { break }
             let c = p[j]
             if c &- 0x21 < 0x5E && c != 0x26 {
               j &+= 1
@@ -199,6 +203,12 @@ struct TextCleaner: ~Copyable {
         switch b {
         case 0x20, 0x09:
           var j = i + 1
+          // Indentation comes in long runs of spaces: eight at a time.
+          while j &+ 8 <= n
+            && UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+          {
+            j &+= 8
+          }
           while j < n && (p[j] == 0x20 || p[j] == 0x09) { j += 1 }
           s.pendingSpaces += j - i
           s.prefixPending = true
@@ -303,11 +313,11 @@ struct TextCleaner: ~Copyable {
     return nil
   }
 
-  /// Whether eight bytes (little-endian) hold anything but printable ASCII other than `&` and
-  /// single spaces followed by a printable byte: a control or non-ASCII byte, DEL, `&`, two
-  /// spaces in a row, or a space in the last byte (whose follower is not known here).
+  /// The bytes of eight (little-endian) that need a closer look, as 0x80 in each: a control or
+  /// non-ASCII byte, DEL, `&`, the first of two spaces in a row, and a space in the last byte
+  /// (whose follower is not known here). Exact: no other byte is flagged.
   @inline(__always)
-  static func hasSpecialByte(_ w: UInt64) -> Bool {
+  static func specialBytes(_ w: UInt64) -> UInt64 {
     let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     /// 0x80 in every zero byte of `v`, exactly.
     @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { ~(((v & low7) &+ low7) | v | low7) }
@@ -318,7 +328,7 @@ struct TextCleaner: ~Copyable {
     special |= zeroBytes(w ^ 0x2626_2626_2626_2626)  // &
     special |= spaces & (spaces >> 8)  // two spaces
     special |= spaces & 0x8000_0000_0000_0000  // a space in the last byte
-    return special != 0
+    return special
   }
 
   /// The code point of the valid two- or three-byte UTF-8 sequence at `p[i]`.

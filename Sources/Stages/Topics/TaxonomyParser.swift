@@ -131,63 +131,64 @@ public enum TaxonomyParser {
     }
     var out: [Taxonomy.Term] = []
     for (i, item) in items.enumerated() {
-      let here = path + [String(i)]
+      // The path of this item, built only for an error message.
+      func here() -> [String] { path + [String(i)] }
       switch item {
       case .string(let s):
-        out.append(try term(s, weight: defaultWeight, path: here))
+        out.append(try term(s, weight: defaultWeight, path: here()))
       case .object(let members):
         try checkKeys(
-          members, allowed: weighted ? termKeys : ["term", "terms"], path: here, what: "term")
+          members, allowed: weighted ? termKeys : ["term", "terms"], path: here(), what: "term")
         var weight = defaultWeight
         if let w = members["weight"] {
           guard let d = w.doubleValue, d != 0, d.isFinite else {
             throw TaxonomyError(
-              path: here + ["weight"],
+              path: here() + ["weight"],
               "\"weight\" must be a non-zero number (negative for counter-evidence)")
           }
           weight = d
         }
         switch (members["term"], members["terms"]) {
         case (.string(let s)?, nil):
-          out.append(try term(s, weight: weight, path: here + ["term"]))
+          out.append(try term(s, weight: weight, path: here() + ["term"]))
         case (nil, .array(let list)?):
           guard !list.isEmpty else {
-            throw TaxonomyError(path: here + ["terms"], "\"terms\" is empty")
+            throw TaxonomyError(path: here() + ["terms"], "\"terms\" is empty")
           }
           for (j, t) in list.enumerated() {
             guard case .string(let s) = t else {
               throw TaxonomyError(
-                path: here + ["terms", String(j)], "a term must be a string, found \(t.kindName)")
+                path: here() + ["terms", String(j)], "a term must be a string, found \(t.kindName)")
             }
-            out.append(try term(s, weight: weight, path: here + ["terms", String(j)]))
+            out.append(try term(s, weight: weight, path: here() + ["terms", String(j)]))
           }
         case (nil, nil):
           throw TaxonomyError(
-            path: here, "a term object needs \"term\" (a string) or \"terms\" (an array)")
+            path: here(), "a term object needs \"term\" (a string) or \"terms\" (an array)")
         case (.some, .some):
-          throw TaxonomyError(path: here, "give either \"term\" or \"terms\", not both")
+          throw TaxonomyError(path: here(), "give either \"term\" or \"terms\", not both")
         case (.some(let v), nil):
           throw TaxonomyError(
-            path: here + ["term"], "\"term\" must be a string, found \(v.kindName)")
+            path: here() + ["term"], "\"term\" must be a string, found \(v.kindName)")
         case (nil, .some(let v)):
           throw TaxonomyError(
-            path: here + ["terms"], "\"terms\" must be an array of strings, found \(v.kindName)")
+            path: here() + ["terms"], "\"terms\" must be an array of strings, found \(v.kindName)")
         }
       default:
         throw TaxonomyError(
-          path: here, "a term must be a string or an object, found \(item.kindName)")
+          path: here(), "a term must be a string or an object, found \(item.kindName)")
       }
     }
     return out
   }
 
-  static func term(_ text: String, weight: Double, path: [String]) throws(TaxonomyError)
-    -> Taxonomy.Term
+  static func term(_ text: String, weight: Double, path: @autoclosure () -> [String])
+    throws(TaxonomyError) -> Taxonomy.Term
   {
     do {
       return Taxonomy.Term(text: text, weight: weight, patterns: try TermSyntax.expand(text))
     } catch {
-      throw TaxonomyError(path: path, error.message)
+      throw TaxonomyError(path: path(), error.message)
     }
   }
 
@@ -216,16 +217,16 @@ public enum TaxonomyParser {
       }
   }
 
-  static func checkKeys(_ members: JSONObject, allowed: [String], path: [String], what: String)
-    throws(TaxonomyError)
-  {
+  static func checkKeys(
+    _ members: JSONObject, allowed: [String], path: @autoclosure () -> [String], what: String
+  ) throws(TaxonomyError) {
     for key in members.keys where !allowed.contains(key) {
       var message = "unknown key \"\(key)\" in \(what)"
       if let guess = DidYouMean.best(key, among: allowed) {
         message += "; did you mean \"\(guess)\"?"
       }
       message += " (allowed: \(allowed.joined(separator: ", ")))"
-      throw TaxonomyError(path: path + [key], message)
+      throw TaxonomyError(path: path() + [key], message)
     }
   }
 }

@@ -53,7 +53,6 @@ public struct TopicTagger: Sendable {
     self.scoring = scoring
     var patterns: [AhoCorasick.Pattern] = []
     var info: [PatternInfo] = []
-    var origin: [[String]] = []
     for (t, topic) in taxonomy.topics.enumerated() {
       for (list, isExclude) in [(topic.terms, false), (topic.exclude, true)] {
         for (k, term) in list.enumerated() {
@@ -61,7 +60,6 @@ public struct TopicTagger: Sendable {
             patterns.append(p)
             info.append(
               PatternInfo(topic: Int32(t), term: Int32(k), exclude: isExclude, weight: term.weight))
-            origin.append([topic.id, isExclude ? "exclude" : "terms", String(k)])
           }
         }
       }
@@ -69,7 +67,11 @@ public struct TopicTagger: Sendable {
     do {
       matcher = try AhoCorasick(patterns)
     } catch {
-      throw TaxonomyError(path: origin[error.index], error.message)
+      let p = info[error.index]
+      let path = [
+        taxonomy.topics[Int(p.topic)].id, p.exclude ? "exclude" : "terms", String(p.term),
+      ]
+      throw TaxonomyError(path: path, error.message)
     }
     self.patterns = info
     thresholds = taxonomy.topics.map { $0.threshold ?? scoring.threshold }
@@ -82,7 +84,6 @@ public struct TopicTagger: Sendable {
     var term: Int32
     var exclude: Bool
     var inTitle: Bool
-    var kept = false
     var weight: Double
     var start: Int
     var end: Int
@@ -107,21 +108,23 @@ public struct TopicTagger: Sendable {
       title.withUTF8 { collect(in: $0, inTitle: true, into: &hits) }
     }
     guard !hits.isEmpty else { return [] }
-    hits = groupedByTopic(hits)
+    let grouped = groupedByTopic(hits)
     var results: [Result] = []
     results.reserveCapacity(taxonomy.topics.count)
     // Occurrences so far of each term of the topic being scored (zeroed again after each topic).
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, maxTerms)) { seen in
-      seen.initialize(repeating: 0)
-      var i = 0
-      while i < hits.count {
-        var j = i
-        while j < hits.count && hits[j].topic == hits[i].topic { j += 1 }
-        if let r = scoreTopic(&hits, i..<j, seen: seen, layout: layout, evidence: evidence) {
-          results.append(r)
+    grouped.withUnsafeBufferPointer { hits in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, maxTerms)) { seen in
+        seen.initialize(repeating: 0)
+        var i = 0
+        while i < hits.count {
+          var j = i
+          while j < hits.count && hits[j].topic == hits[i].topic { j += 1 }
+          if let r = scoreTopic(hits, i..<j, seen: seen, layout: layout, evidence: evidence) {
+            results.append(r)
+          }
+          for x in i..<j { seen[Int(hits[x].term)] = 0 }
+          i = j
         }
-        for x in i..<j { seen[Int(hits[x].term)] = 0 }
-        i = j
       }
     }
     return results
@@ -132,36 +135,37 @@ public struct TopicTagger: Sendable {
   /// order (by end), which is nearly that order, so the insertion sort per topic is cheap.
   private func groupedByTopic(_ hits: [Hit]) -> [Hit] {
     let topicCount = taxonomy.topics.count
-    var out = hits
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * topicCount + 1) { buffer in
-      let starts = UnsafeMutableBufferPointer(rebasing: buffer[0...topicCount])
-      let next = UnsafeMutableBufferPointer(rebasing: buffer[(topicCount + 1)...])
-      for k in starts.indices { starts[k] = 0 }
-      for h in hits { starts[Int(h.topic) + 1] += 1 }
-      for t in 0..<topicCount { starts[t + 1] += starts[t] }
-      for t in 0..<topicCount { next[t] = starts[t] }
-      for h in hits {
-        out[next[Int(h.topic)]] = h
-        next[Int(h.topic)] += 1
-      }
-      func before(_ a: Hit, _ b: Hit) -> Bool {
-        if a.inTitle != b.inTitle { return a.inTitle }
-        if a.start != b.start { return a.start < b.start }
-        return a.end > b.end
-      }
-      for t in 0..<topicCount where starts[t + 1] - starts[t] > 1 {
-        for x in (starts[t] + 1)..<starts[t + 1] {
-          let h = out[x]
-          var y = x
-          while y > starts[t] && before(h, out[y - 1]) {
-            out[y] = out[y - 1]
-            y -= 1
+    return [Hit](unsafeUninitializedCapacity: hits.count) { out, initialized in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * topicCount + 1) { buffer in
+        let starts = UnsafeMutableBufferPointer(rebasing: buffer[0...topicCount])
+        let next = UnsafeMutableBufferPointer(rebasing: buffer[(topicCount + 1)...])
+        for k in starts.indices { starts[k] = 0 }
+        for h in hits { starts[Int(h.topic) + 1] += 1 }
+        for t in 0..<topicCount { starts[t + 1] += starts[t] }
+        for t in 0..<topicCount { next[t] = starts[t] }
+        for h in hits {
+          out.initializeElement(at: next[Int(h.topic)], to: h)
+          next[Int(h.topic)] += 1
+        }
+        func before(_ a: Hit, _ b: Hit) -> Bool {
+          if a.inTitle != b.inTitle { return a.inTitle }
+          if a.start != b.start { return a.start < b.start }
+          return a.end > b.end
+        }
+        for t in 0..<topicCount where starts[t + 1] - starts[t] > 1 {
+          for x in (starts[t] + 1)..<starts[t + 1] {
+            let h = out[x]
+            var y = x
+            while y > starts[t] && before(h, out[y - 1]) {
+              out[y] = out[y - 1]
+              y -= 1
+            }
+            out[y] = h
           }
-          out[y] = h
         }
       }
+      initialized = hits.count
     }
-    return out
   }
 
   private func collect(in bytes: UnsafeBufferPointer<UInt8>, inTitle: Bool, into hits: inout [Hit]) {
@@ -176,9 +180,9 @@ public struct TopicTagger: Sendable {
     }
   }
 
-  /// Scores the hits of one topic (`range`, sorted by position), marking the ones that count.
+  /// Scores the hits of one topic (`range`, sorted by position).
   private func scoreTopic(
-    _ hits: inout [Hit], _ range: Range<Int>, seen: UnsafeMutableBufferPointer<Int32>,
+    _ hits: UnsafeBufferPointer<Hit>, _ range: Range<Int>, seen: UnsafeMutableBufferPointer<Int32>,
     layout: TopicTextLayout, evidence: Bool
   )
     -> Result?
@@ -201,10 +205,12 @@ public struct TopicTagger: Sendable {
       let h = hits[x]
       // A match inside an excluded phrase does not count.
       var excluded = false
-      for y in range where hasExclusions && hits[y].exclude && hits[y].inTitle == h.inTitle {
-        if hits[y].start <= h.start && h.end <= hits[y].end {
-          excluded = true
-          break
+      if hasExclusions {
+        for y in range where hits[y].exclude && hits[y].inTitle == h.inTitle {
+          if hits[y].start <= h.start && h.end <= hits[y].end {
+            excluded = true
+            break
+          }
         }
       }
       if excluded { continue }
@@ -212,7 +218,6 @@ public struct TopicTagger: Sendable {
       if h.inTitle == lastInTitle && h.start < lastEnd { continue }
       lastEnd = h.end
       lastInTitle = h.inTitle
-      hits[x].kept = true
       count += 1
       // The how-many-th occurrence of this term.
       seen[Int(h.term)] += 1
