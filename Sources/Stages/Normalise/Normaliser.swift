@@ -1,5 +1,12 @@
-import Foundation
 import PipelineCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// What one run of ``Normaliser`` did to a text.
 struct NormaliseReport: Sendable, Equatable {
@@ -116,8 +123,8 @@ struct Normaliser: Sendable {
       report.mayHaveNewMojibake = repairMojibake && cleaner.state.mayHaveNewMojibake
 
       let output = cleaner.output
-      if cleaner.state.needsNormalization, let check = settings.normalization {
-        let normalized = normalizeLines(output, check: check)
+      if cleaner.state.needsNormalization, settings.normalization != nil {
+        let normalized = normalizeLines(output)
         let same = normalized.withUnsafeBufferPointer { Self.sameBytes($0, output) }
         if !same { report.normalized = true }
         return normalized.withUnsafeBufferPointer { Self.sameBytes($0, raw) }
@@ -127,63 +134,12 @@ struct Normaliser: Sendable {
     }
   }
 
-  /// `bytes` with every character `check` flags put in the normal form by Foundation, together
-  /// with the character before it (slow, so only those few characters).
-  ///
-  /// A character that `check` does not flag is neither a combining mark nor changed by the form
-  /// nor able to combine with the character before it (`ccc = 0` and quick check *Yes*), so the
-  /// text may be split right before it (UAX #15, Stable Code Points): normalising each run of
-  /// flagged characters with the character before it gives the same text as normalising whole
-  /// lines.
-  private func normalizeLines(_ bytes: UnsafeBufferPointer<UInt8>, check: NormalizationCheck)
-    -> [UInt8]
-  {
+  /// `bytes` in the configured normal form (NFC or NFKC), by ``UnicodeNormalization``, which
+  /// copies runs of characters that cannot change as they are.
+  private func normalizeLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 16)
-    let n = bytes.count
-    /// The scalar and byte length of the character at `i` (valid UTF-8 but for a cut end).
-    func character(at i: Int) -> (UInt32, Int) {
-      let b = bytes[i]
-      if b < 0x80 { return (UInt32(b), 1) }
-      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-      guard i + length <= n else { return (0xFFFD, n - i) }
-      var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-      for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
-      return (scalar, length)
-    }
-    var copied = 0  // bytes[..<copied] are in `out`
-    var boundary = 0  // where the last character that is not flagged starts
-    var i = 0
-    while i < n {
-      if bytes[i] < 0x80 {
-        boundary = i
-        i += 1
-        continue
-      }
-      let (scalar, length) = character(at: i)
-      guard check.isSensitive(scalar) else {
-        boundary = i
-        i += length
-        continue
-      }
-      var end = i + length
-      while end < n {
-        let (next, width) = character(at: end)
-        guard next >= 0x80 && check.isSensitive(next) else { break }
-        end += width
-      }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<boundary]))
-      let segment = String(decoding: UnsafeBufferPointer(rebasing: bytes[boundary..<end]), as: UTF8.self)
-      let normalized =
-        form == .nfkc
-        ? segment.precomposedStringWithCompatibilityMapping
-        : segment.precomposedStringWithCanonicalMapping
-      out.append(contentsOf: normalized.utf8)
-      copied = end
-      boundary = end
-      i = end
-    }
-    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))
+    UnicodeNormalization.normalize(utf8: bytes, form == .nfkc ? .nfkc : .nfc, into: &out)
     return out
   }
 

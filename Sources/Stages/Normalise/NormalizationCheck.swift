@@ -1,5 +1,5 @@
 /// Which code points can make a text change under NFC or NFKC: a quick test that lets the stage
-/// skip Foundation's (slow) normalisation for the vast majority of texts, which are already
+/// skip the normalisation pass altogether for the vast majority of texts, which are already
 /// normalised.
 struct NormalizationCheck: @unchecked Sendable {
   /// One bit per BMP code point: set when the code point may change or combine. Allocated once
