@@ -9,7 +9,12 @@ public enum UTF8Strings {
   /// The text of `bytes`: exactly those bytes when they are valid UTF-8, else with each invalid
   /// sequence replaced by U+FFFD (as `String(decoding:as:)` does).
   public static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    guard isValid(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+    validString(bytes) ?? String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The text of `bytes` when they are valid UTF-8 (checked once), `nil` when they are not.
+  public static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard isValid(bytes) else { return nil }
     return String(copying: UTF8Span(unchecked: bytes.span))
   }
 
