@@ -373,6 +373,27 @@ private func strip(_ text: String, _ options: JSONObject = [:], fields: JSONObje
     }
   }
 
+  /// A short ASCII word ends at a multibyte character that is no letter (a dash, a curly quote or
+  /// apostrophe), or at an upper-case letter after a lower-case one; it goes on through a
+  /// multibyte letter or a soft hyphen.
+  @Test func wordsEndAtMultibytePunctuationAndGoOnThroughLetters() throws {
+    var vocabulary = BoilerplateVocabulary()
+    try vocabulary.merge(
+      ["phrases": ["news digest", "caf menu", "news übersicht"]], option: "phrases", path: [])
+    let scanner = LineScanner(vocabulary: vocabulary)
+    func hits(_ line: String) -> Int {
+      Array(line.utf8).withUnsafeBufferPointer { scanner.scan($0).first?.strongHits ?? -1 }
+    }
+    #expect(hits("News\u{2014}Digest") == 1)
+    #expect(hits("\u{201C}News\u{201D} digest") == 1)
+    #expect(hits("news\u{2019}digest") == 1)
+    #expect(hits("News\u{AD}digest") == 0)
+    #expect(hits("Café menu") == 0)
+    #expect(hits("Caf\u{2019} menu") == 1)
+    #expect(hits("newsÜbersicht") == 1)
+    #expect(hits("NEWSÜbersicht") == 0)
+  }
+
   /// Long words, words with umlauts and glued camel-case words match the vocabulary whichever
   /// path (eight ASCII bytes at a time, or character by character) reads them.
   @Test func phrasesMatchLongAndNonASCIIWords() throws {

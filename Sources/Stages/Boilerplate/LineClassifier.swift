@@ -80,44 +80,65 @@ struct LineClassifier: Sendable {
   ) -> (
     keep: [Bool], reasons: [Reason?]
   ) {
-    let n = lines.count
-    var revised = kinds
+    var keep = [Bool](repeating: false, count: lines.count)
     var why = reasons
+    // The passes below read and write through buffers: no bounds or uniqueness checks per line.
+    lines.withUnsafeBufferPointer { lines in
+      kinds.withUnsafeBufferPointer { kinds in
+        keep.withUnsafeMutableBufferPointer { keep in
+          why.withUnsafeMutableBufferPointer { why in
+            decide(lines, kinds, keep, why, keepHeadline: keepHeadline)
+          }
+        }
+      }
+    }
+    return (keep, why)
+  }
+
+  /// The passes of ``decide(_:_:_:keepHeadline:)`` over `n` lines; `keep` starts all false and
+  /// `why` holds the context-free reasons.
+  private func decide(
+    _ lines: UnsafeBufferPointer<LineFeatures>, _ kinds: UnsafeBufferPointer<Kind>,
+    _ keep: UnsafeMutableBufferPointer<Bool>, _ why: UnsafeMutableBufferPointer<Reason?>,
+    keepHeadline: Bool
+  ) {
+    let n = lines.count
     // Neighbours ignoring short (and optionally near-good) lines; the edges count as bad.
     // Computed in two linear sweeps so long menus of short lines stay cheap.
     let (before, beforeNearGood) = Self.neighbours(kinds, forward: true)
     let (after, afterNearGood) = Self.neighbours(kinds, forward: false)
-    func previous(_ i: Int, skipNearGood: Bool) -> Kind {
-      skipNearGood ? before[i] : beforeNearGood[i]
-    }
-    func next(_ i: Int, skipNearGood: Bool) -> Kind { skipNearGood ? after[i] : afterNearGood[i] }
-    for i in 0..<n where kinds[i] == .short {
-      let p = previous(i, skipNearGood: true)
-      let q = next(i, skipNearGood: true)
-      if p == .good && q == .good {
-        revised[i] = .good
-      } else if p == .bad && q == .bad {
-        revised[i] = .bad
-      } else if (p == .bad && previous(i, skipNearGood: false) == .nearGood)
-        || (q == .bad && next(i, skipNearGood: false) == .nearGood)
-      {
-        revised[i] = .good
-      } else {
-        revised[i] = .bad
+    // Short and near-good lines take the class of their neighbours; the others keep theirs.
+    for i in 0..<n {
+      switch kinds[i] {
+      case .short:
+        let p = before[i]
+        let q = after[i]
+        let good: Bool
+        if p == .good && q == .good {
+          good = true
+        } else if p == .bad && q == .bad {
+          good = false
+        } else if (p == .bad && beforeNearGood[i] == .nearGood)
+          || (q == .bad && afterNearGood[i] == .nearGood)
+        {
+          good = true
+        } else {
+          good = false
+        }
+        keep[i] = good
+        if !good { why[i] = p == .bad && q == .bad ? .edge : .context }
+      case .nearGood:
+        if before[i] == .bad && after[i] == .bad {
+          why[i] = .context
+        } else {
+          keep[i] = true
+        }
+      case .good:
+        keep[i] = true
+      case .bad, .boilerplate:
+        break
       }
-      if revised[i] == .bad { why[i] = p == .bad && q == .bad ? .edge : .context }
     }
-    for i in 0..<n where kinds[i] == .nearGood {
-      let p = previous(i, skipNearGood: true)
-      let q = next(i, skipNearGood: true)
-      if p == .bad && q == .bad {
-        revised[i] = .bad
-        why[i] = .context
-      } else {
-        revised[i] = .good
-      }
-    }
-    var keep = revised.map { $0 == .good }
 
     // A short sentence right next to kept prose is part of it (a one-line paragraph, a quote).
     for i in 0..<n where !keep[i] && kinds[i] == .short && lines[i].isSentence {
@@ -140,7 +161,7 @@ struct LineClassifier: Sendable {
         keep[i] = true
       }
     }
-    keepContentBlocks(lines, kinds, why, &keep)
+    keepContentBlocks(lines, kinds, UnsafeBufferPointer(why), keep)
 
     // Nothing reads like an article: keep every line that is not boilerplate and reads like a
     // sentence (a short quote, a one-paragraph note).
@@ -188,7 +209,7 @@ struct LineClassifier: Sendable {
       }
     }
 
-    fillQuietGaps(lines, kinds, &keep)
+    fillQuietGaps(lines, kinds, keep)
 
     // An author box after the article: a lone paragraph right below a name or a byline ("Jane
     // Doe", "Von Frank Hahn"), with at least twice as much kept text before it as from it to the
@@ -212,32 +233,31 @@ struct LineClassifier: Sendable {
 
     // Headline and dek before the first kept line.
     if keepHeadline, let first = keep.firstIndex(of: true) {
-      keepHeadlineAndDek(before: first, lines, kinds, &keep)
+      keepHeadlineAndDek(before: first, lines, kinds, keep)
     }
     for i in 0..<n where keep[i] { why[i] = nil }
     for i in 0..<n where !keep[i] && why[i] == nil { why[i] = .context }
-    return (keep, why)
   }
 
   /// For each line, the class of the nearest line before it (`forward`) or after it that is
   /// neither short nor near-good, and the nearest that is not short (boilerplate counts as bad,
   /// the edge of the page too). One sweep into preallocated storage.
-  private static func neighbours(_ kinds: [Kind], forward: Bool) -> ([Kind], [Kind]) {
+  private static func neighbours(_ kinds: UnsafeBufferPointer<Kind>, forward: Bool) -> (
+    [Kind], [Kind]
+  ) {
     let n = kinds.count
     var nearGood = [Kind](repeating: .bad, count: n)
     let skipping = [Kind](unsafeUninitializedCapacity: n) { skipping, count in
       nearGood.withUnsafeMutableBufferPointer { nearGood in
-        kinds.withUnsafeBufferPointer { kinds in
-          var last = Kind.bad
-          var lastWithNearGood = Kind.bad
-          for step in 0..<n {
-            let i = forward ? step : n - 1 - step
-            skipping[i] = last
-            nearGood[i] = lastWithNearGood
-            let k = kinds[i] == .boilerplate ? .bad : kinds[i]
-            if k != .short && k != .nearGood { last = k }
-            if k != .short { lastWithNearGood = k }
-          }
+        var last = Kind.bad
+        var lastWithNearGood = Kind.bad
+        for step in 0..<n {
+          let i = forward ? step : n - 1 - step
+          skipping[i] = last
+          nearGood[i] = lastWithNearGood
+          let k = kinds[i] == .boilerplate ? .bad : kinds[i]
+          if k != .short && k != .nearGood { last = k }
+          if k != .short { lastWithNearGood = k }
         }
       }
       count = n
@@ -250,7 +270,8 @@ struct LineClassifier: Sendable {
   /// which at least `blockShare` tenths of the lines look like content (see
   /// ``looksLikeContent(_:)``): ingredient lists, specification tables, Q&A, code, jokes.
   private func keepContentBlocks(
-    _ lines: [LineFeatures], _ kinds: [Kind], _ why: [Reason?], _ keep: inout [Bool]
+    _ lines: UnsafeBufferPointer<LineFeatures>, _ kinds: UnsafeBufferPointer<Kind>,
+    _ why: UnsafeBufferPointer<Reason?>, _ keep: UnsafeMutableBufferPointer<Bool>
   ) {
     let n = lines.count
     func open(_ i: Int) -> Bool {
@@ -292,7 +313,10 @@ struct LineClassifier: Sendable {
 
   /// Keeps the short lines between two kept paragraphs when nothing between them is boilerplate
   /// (symbol-only lines aside): a gap without a single signal is part of the article.
-  private func fillQuietGaps(_ lines: [LineFeatures], _ kinds: [Kind], _ keep: inout [Bool]) {
+  private func fillQuietGaps(
+    _ lines: UnsafeBufferPointer<LineFeatures>, _ kinds: UnsafeBufferPointer<Kind>,
+    _ keep: UnsafeMutableBufferPointer<Bool>
+  ) {
     var previous = -1
     for i in 0..<lines.count where keep[i] && (kinds[i] == .good || kinds[i] == .nearGood) {
       if previous >= 0 && i - previous > 1 {
@@ -308,7 +332,7 @@ struct LineClassifier: Sendable {
 
   /// Whether a good line comes within `within` lines after `i` (an inline "Read more" link
   /// inside the article rather than the heading of what follows it).
-  private func proseFollows(_ i: Int, _ kinds: [Kind], within: Int) -> Bool {
+  private func proseFollows(_ i: Int, _ kinds: UnsafeBufferPointer<Kind>, within: Int) -> Bool {
     var j = i + 1
     while j < kinds.count && j <= i + within {
       if kinds[j] == .good { return true }
@@ -321,7 +345,8 @@ struct LineClassifier: Sendable {
   /// boilerplate, metadata (bylines, dates) and one- or two-word lines (names, drop caps),
   /// stopping at list items.
   private func keepHeadlineAndDek(
-    before first: Int, _ lines: [LineFeatures], _ kinds: [Kind], _ keep: inout [Bool]
+    before first: Int, _ lines: UnsafeBufferPointer<LineFeatures>,
+    _ kinds: UnsafeBufferPointer<Kind>, _ keep: UnsafeMutableBufferPointer<Bool>
   ) {
     var distance = 0
     var accepted = 0
