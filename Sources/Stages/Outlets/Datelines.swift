@@ -7,7 +7,23 @@ enum Datelines {
   )? {
     let window = min(end, start + 140)
     if let found = parenthesised(p, start: start, window: window, end: end) { return found }
+    guard hasDash(p, start: start, window: window) else { return nil }
     return capitals(p, start: start, window: window)
+  }
+
+  /// Whether `start..<window` holds a hyphen or an en or em dash (without one there is no
+  /// `CITY. OUTLET -` dateline to tokenise).
+  private static func hasDash(_ p: UnsafeBufferPointer<UInt8>, start: Int, window: Int) -> Bool {
+    var i = start
+    while i < window {
+      let b = p[i]
+      if b == 0x2D { return true }
+      if b == 0xE2 && i + 2 < window && p[i + 1] == 0x80 && (p[i + 2] == 0x93 || p[i + 2] == 0x94) {
+        return true
+      }
+      i += 1
+    }
+    return false
   }
 
   /// `CITY (Outlet) -` or `CITY. (outlet) Text`.

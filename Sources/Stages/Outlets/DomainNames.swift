@@ -65,12 +65,10 @@ enum DomainNames {
       host.removeFirst(prefix.count)
     }
     if host.hasPrefix("www.") { host.removeFirst(4) }
-    while host.hasSuffix(".") || host.hasSuffix("/") { host.removeLast() }
-    guard HostName.isHostName(host), let tld = host.split(separator: ".").last,
-      topLevel.contains(String(tld))
-    else {
-      return nil
-    }
+    while let last = host.utf8.last, last == 0x2E || last == 0x2F { host.removeLast() }
+    guard HostName.isHostName(host), let dot = host.utf8.lastIndex(of: 0x2E) else { return nil }
+    let tld = host.utf8[host.utf8.index(after: dot)...]
+    guard topLevelHashes.contains(WordSet.hash(tld)) else { return nil }
     return host
   }
 
@@ -95,13 +93,13 @@ enum DomainNames {
     var lastDot = e - 1
     while lastDot > s && p[lastDot] != 0x2E { lastDot -= 1 }
     guard lastDot > s, e - lastDot - 1 >= 2, e - lastDot - 1 <= 11 else { return nil }
-    var tld: [UInt8] = []
     for k in (lastDot + 1)..<e {
       let b = p[k] | 0x20
       guard b >= 0x61 && b <= 0x7A else { return nil }
-      tld.append(b)
     }
-    guard topLevelHashes.contains(WordSet.hash(tld)) else { return nil }
+    guard topLevelHashes.contains(WordSet.hash(p[(lastDot + 1)..<e].lazy.map { $0 | 0x20 })) else {
+      return nil
+    }
     // The character after must not continue a word (`foo.de` in `foo.deutsch` is not a domain)
     // or code (`socket.AF_INET`, `obj.method(`).
     if e < limit, CaseFold.isWordLead(p[e]) || p[e] == 0x5F || p[e] == 0x28 { return nil }

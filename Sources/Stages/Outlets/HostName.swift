@@ -112,7 +112,7 @@ public enum HostName {
   /// A domain entry of an outlet file cleaned up (`WWW.Example.COM.` → `example.com`), or `nil`
   /// when it is not a host name (a URL, a path, a bare word).
   static func normalisedDomainEntry(_ entry: String) -> String? {
-    var host = entry.trimmingCharacters(in: .whitespaces).lowercased()
+    var host = OutletFile.trimmed(entry).lowercased()
     while host.hasSuffix(".") { host.removeLast() }
     if host.hasPrefix("www.") { host.removeFirst(4) }
     return isHostName(host) ? host : nil
@@ -121,24 +121,47 @@ public enum HostName {
   /// The site a host belongs to: the registered domain (`bbc.co.uk` for `www.bbc.co.uk`), or the
   /// platform subdomain for hosted sites (`gnadlib.wordpress.com`).
   public static func site(ofHost host: String) -> String {
-    let labels = host.split(separator: ".").map(String.init)
-    guard labels.count > 2 else { return host }
-    // Hosted platforms: keep one label in front of the platform.
-    for take in 2...min(3, labels.count - 1) {
-      let suffix = labels.suffix(take).joined(separator: ".")
-      if PublicSuffixes.platforms.contains(suffix) {
-        return labels.suffix(take + 1).joined(separator: ".")
+    let utf8 = host.utf8
+    // Offsets just after the last four dots, last first.
+    var after: (Int, Int, Int, Int) = (-1, -1, -1, -1)
+    var dots = 0
+    var offset = utf8.count
+    for b in utf8.reversed() {
+      offset -= 1
+      guard b == 0x2E else { continue }
+      switch dots {
+      case 0: after.0 = offset + 1
+      case 1: after.1 = offset + 1
+      case 2: after.2 = offset + 1
+      case 3: after.3 = offset + 1
+      default: break
       }
+      dots += 1
+      if dots == 4 { break }
     }
-    let lastTwo = labels.suffix(2).joined(separator: ".")
-    let registered = PublicSuffixes.multiPart.contains(lastTwo) ? 3 : 2
-    return labels.suffix(registered).joined(separator: ".")
+    guard dots >= 2 else { return host }
+    func suffix(_ start: Int) -> String {
+      String(host[utf8.index(utf8.startIndex, offsetBy: start)...])
+    }
+    // Hosted platforms: keep one label in front of the platform.
+    if PublicSuffixes.platforms.contains(suffix(after.1)) { return suffix(after.2 < 0 ? 0 : after.2) }
+    if dots >= 3 && PublicSuffixes.platforms.contains(suffix(after.2)) {
+      return suffix(after.3 < 0 ? 0 : after.3)
+    }
+    if PublicSuffixes.multiPart.contains(suffix(after.1)) {
+      return dots >= 3 ? suffix(after.2) : host
+    }
+    return suffix(after.1)
   }
 
   /// Whether the host is a link shortener or feed redirector that says nothing about the outlet.
   static func isRedirector(_ host: String) -> Bool {
-    PublicSuffixes.redirectors.contains(host)
-      || PublicSuffixes.redirectors.contains(site(ofHost: host))
+    isRedirector(host, site: site(ofHost: host))
+  }
+
+  /// ``isRedirector(_:)`` for a host whose site is already known.
+  static func isRedirector(_ host: String, site: String) -> Bool {
+    PublicSuffixes.redirectors.contains(host) || PublicSuffixes.redirectors.contains(site)
   }
 
   /// A readable outlet name made from a site (`die-partei.net` → "Die Partei",

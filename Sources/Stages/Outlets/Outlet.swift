@@ -27,11 +27,17 @@ public struct Outlet: Sendable, Equatable {
   /// The spellings the text matcher looks for everywhere: the name and aliases, minus any whose
   /// key is also a weak alias.
   var strongNames: [String] {
-    let weak = Set(weakAliases.map(NameKey.of))
-    var seen = Set<String>()
-    return ([name] + aliases).filter {
-      let key = NameKey.of($0)
-      return !key.isEmpty && !weak.contains(key) && seen.insert($0.lowercased()).inserted
+    let weak = weakAliases.map(NameKey.of)
+    var kept: [String] = []
+    var seen: [String] = []
+    for spelling in [name] + aliases {
+      guard NameKey.hasLetterOrDigit(spelling) else { continue }
+      guard weak.isEmpty || !weak.contains(NameKey.of(spelling)) else { continue }
+      let lower = spelling.lowercased()
+      guard !seen.contains(lower) else { continue }
+      seen.append(lower)
+      kept.append(spelling)
     }
+    return kept
   }
 }

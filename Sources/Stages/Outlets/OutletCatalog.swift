@@ -12,6 +12,8 @@ public struct OutletCatalog: Sendable {
     self.outlets = outlets
     var byKey: [String: Int] = [:]
     var byHost: [String: Int] = [:]
+    byKey.reserveCapacity(outlets.count * 3)
+    byHost.reserveCapacity(outlets.count * 2)
     for (i, outlet) in outlets.enumerated() {
       for name in outlet.allNames {
         let key = NameKey.of(name)

@@ -98,12 +98,15 @@ extension SourceDetector {
   /// mail providers, link shorteners, hosting platforms themselves).
   func siteName(_ written: String) -> String? {
     var name = written
-    if name.lowercased().hasPrefix("www.") { name.removeFirst(4) }
-    let host = name.lowercased()
+    var host = written.lowercased()
+    if host.hasPrefix("www.") {
+      name.removeFirst(4)
+      host.removeFirst(4)
+    }
     let site = HostName.site(ofHost: host)
-    if site.count < name.count { name = String(name.suffix(site.count)) }
+    if site.utf8.count < name.utf8.count { name = String(name.utf8.suffix(site.utf8.count)) ?? site }
     if DomainNames.ubiquitous.contains(site) || DomainNames.ubiquitous.contains(host)
-      || HostName.isRedirector(host)
+      || HostName.isRedirector(host, site: site)
     {
       return nil
     }

@@ -51,7 +51,8 @@ public struct SourceDetector: Sendable {
       roles.append(Int32(i))
     }
     for (o, outlet) in catalog.outlets.enumerated() {
-      for name in outlet.strongNames where CaseFold.fold(name).count >= 2 {
+      // Spellings too short for the matcher get a role but are never found.
+      for name in outlet.strongNames {
         phrases.append(name)
         roles.append(Int32(-1 - o))
       }

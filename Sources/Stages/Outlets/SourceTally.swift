@@ -94,21 +94,25 @@ struct SourceTally {
 
   private func resolveUncached(_ name: String) -> (key: String, outlet: Int?, domain: Bool) {
     let key = NameKey.of(name)
-    if let o = catalog.outlet(key: key) { return ("#\(o)", o, false) }
+    if let o = catalog.outlet(key: key) { return (Self.listedKey(o), o, false) }
     if let host = DomainNames.host(in: name) {
-      if let o = catalog.outlet(host: host) { return ("#\(o)", o, true) }
+      if let o = catalog.outlet(host: host) { return (Self.listedKey(o), o, true) }
       let site = HostName.site(ofHost: host)
-      let label = NameKey.of(String(site.split(separator: ".").first ?? Substring(site)))
-      if let o = catalog.outlet(key: label) { return ("#\(o)", o, true) }
+      let firstLabel = site.utf8.firstIndex(of: 0x2E).map { String(site[..<$0]) } ?? site
+      let label = NameKey.of(firstLabel)
+      if let o = catalog.outlet(key: label) { return (Self.listedKey(o), o, true) }
       return (label, nil, true)
     }
     return (key, nil, false)
   }
 
+  /// The identity key of listed outlet `o` (`#12`; name keys never start with `#`).
+  static func listedKey(_ o: Int) -> String { "#" + String(o) }
+
   /// Adds a vote. With `supportOnly`, the vote only strengthens an outlet that already has votes.
   mutating func add(_ vote: SourceVote, supportOnly: Bool = false) {
     let found: (key: String, outlet: Int?, domain: Bool)
-    if let o = vote.outlet { found = ("#\(o)", o, false) } else { found = resolve(vote.name) }
+    if let o = vote.outlet { found = (Self.listedKey(o), o, false) } else { found = resolve(vote.name) }
     guard !found.key.isEmpty else { return }
     let i: Int
     if let existing = index[found.key] {
@@ -136,7 +140,7 @@ struct SourceTally {
     var pending: [String: [SourceVote]] = [:]
     var order: [String] = []
     for vote in votes {
-      let key = vote.outlet.map { "#\($0)" } ?? resolve(vote.name).key
+      let key = vote.outlet.map(Self.listedKey) ?? resolve(vote.name).key
       guard !key.isEmpty else { continue }
       if index[key] != nil {
         add(vote)
@@ -177,7 +181,7 @@ struct SourceTally {
     var sums = identities.map(\.sums)
     var alive = [Bool](repeating: true, count: identities.count)
     var showDomain = [Bool](repeating: false, count: identities.count)
-    let own = identities.map(\.total)
+    let own = sums.map(Self.score)
     func absorb(_ from: Int, into to: Int) {
       for k in sums[to].indices { sums[to][k] += sums[from][k] }
       alive[from] = false
@@ -186,7 +190,7 @@ struct SourceTally {
       var bestShort = -1
       for (b, shorter) in identities.enumerated() where b != a && alive[b] && own[b] >= 1.5 {
         guard shorter.words.count < longer.words.count, !shorter.words.isEmpty,
-          Array(longer.words.prefix(shorter.words.count)) == shorter.words
+          longer.words.prefix(shorter.words.count).elementsEqual(shorter.words)
         else { continue }
         if bestShort < 0 || own[b] > own[bestShort] { bestShort = b }
       }
@@ -197,7 +201,8 @@ struct SourceTally {
     where short.outlet == nil && alive[a] && !short.words.isEmpty {
       for (b, listed) in identities.enumerated() where b != a && listed.outlet != nil && alive[b] {
         let words = listedNames[b]
-        guard words.count > short.words.count, Array(words.prefix(short.words.count)) == short.words
+        guard words.count > short.words.count,
+          words.prefix(short.words.count).elementsEqual(short.words)
         else { continue }
         absorb(a, into: b)
         break
