@@ -101,7 +101,7 @@ public struct SourceDetector: Sendable {
       copyrights.append(CopyrightRequest(line: Int(sign.line), at: Int(sign.at), rights: nil))
     }
     copyrightVotes(p, scan, layout, copyrights, into: &tally)
-    domains(p, scan, into: &tally)
+    domains(p, scan, layout, into: &tally)
     datelines(p, scan, layout, into: &tally)
     titles(p, scan, layout, into: &tally, support: &support)
     tally.addSupport(support)

@@ -55,7 +55,7 @@ struct SourceTally {
   static let strong: Set<Int> = Set(
     [
       EvidenceKind.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription,
-      .printedURL, .domain,
+      .printedURL, .domain, .siteDomain,
     ]
     .map(\.rawValue))
 
@@ -208,6 +208,20 @@ struct SourceTally {
         break
       }
     }
+    // An acronym is the short form of a name whose initials it spells (`TOI` for The Times of
+    // India, `BZ` for Badische Zeitung): it adds to that name.
+    for (a, short) in identities.enumerated() where alive[a] && short.outlet == nil {
+      guard let initials = Self.acronym(short) else { continue }
+      var best = -1
+      for (b, long) in identities.enumerated() where b != a && alive[b] {
+        let words = long.outlet == nil ? long.words : listedNames[b]
+        guard words.count == initials.count,
+          zip(words, initials).allSatisfy({ $0.utf8.first == $1 })
+        else { continue }
+        if best < 0 || own[b] > own[best] { best = b }
+      }
+      if best >= 0 { absorb(a, into: best) }
+    }
     for (d, site) in identities.enumerated()
     where site.isDomain && site.outlet == nil && alive[d] && site.key.count >= 4 {
       for (n, name) in identities.enumerated()
@@ -220,7 +234,7 @@ struct SourceTally {
       }
     }
     let ownVoice: [EvidenceKind] = [
-      .copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription,
+      .copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription, .siteDomain,
     ]
     var scores = [Double](repeating: 0, count: identities.count)
     for i in identities.indices where alive[i] {
@@ -247,6 +261,19 @@ struct SourceTally {
   func winner() -> Ranked? {
     guard let best = ranking(limit: 1).first, best.score >= Self.threshold else { return nil }
     return best
+  }
+
+  /// The letters of an identity written as an acronym (one word of two to five capitals, such
+  /// as `TOI` or `HT`), lower-cased; `nil` for other names.
+  static func acronym(_ identity: Identity) -> [UInt8]? {
+    guard identity.words.count == 1, !identity.isDomain,
+      identity.names.contains(where: { spelling in
+        let bytes = spelling.name.utf8
+        return bytes.count >= 2 && bytes.count <= 5 && bytes.allSatisfy { $0 &- 0x41 < 26 }
+      })
+    else { return nil }
+    let key = Array(identity.words[0].utf8)
+    return key.count >= 2 && key.count <= 5 ? key : nil
   }
 
   /// The words of a listed outlet's display name, as keys.

@@ -29,6 +29,8 @@ struct TextScan {
   var copyrightSigns: [(line: Int32, at: Int32)] = []
   /// Dots between a letter or digit and an ASCII letter (`example.com`, `z.B`), with their line.
   var dots: [(line: Int32, at: Int32)] = []
+  /// Spelled-out at-signs of e-mail addresses (`(at)`, `[at]`), with their line.
+  var spelledAts: [(line: Int32, at: Int32)] = []
 
   init() {}
 
@@ -52,7 +54,7 @@ struct TextScan {
     var c: UInt8 = 0
     if startsWord(b) { c |= 1 }
     if continuesWord(b) { c |= 2 }
-    if b == 0x0A || b == 0x2E || b == 0x28 || b == 0xC2 || b == 0xE2 { c |= 4 }
+    if b == 0x0A || b == 0x2E || b == 0x28 || b == 0x5B || b == 0xC2 || b == 0xE2 { c |= 4 }
     return c
   }
 
@@ -101,7 +103,9 @@ struct TextScan {
       // Positions s...e-2 are checked (each test looks at the byte after).
       while i + 8 <= e - 1 {
         let v = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        var found = SWAR.equal(v, 0x2E) | SWAR.equal(v, 0x28) | (SWAR.equal(v ^ 0x8080_8080_8080_8080, 0x42))
+        var found =
+          SWAR.equal(v, 0x2E) | SWAR.equal(v, 0x28) | SWAR.equal(v, 0x5B)
+          | (SWAR.equal(v ^ 0x8080_8080_8080_8080, 0x42))
         while found != 0 {
           let k = i + found.trailingZeroBitCount >> 3
           found &= found &- 1
@@ -116,6 +120,13 @@ struct TextScan {
     }
   }
 
+  /// Whether `(at)` or `[at]` (any case) starts at `i`, before `e`.
+  @inline(__always)
+  static func spelledAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Bool {
+    guard i + 3 < e, (p[i + 1] | 0x20) == 0x61, (p[i + 2] | 0x20) == 0x74 else { return false }
+    return p[i] == 0x28 ? p[i + 3] == 0x29 : p[i + 3] == 0x5D
+  }
+
   /// Notes a copyright sign or a domain dot at `i` (a line `s..<e` outside the searched lines).
   @inline(__always)
   private mutating func sign(
@@ -126,6 +137,8 @@ struct TextScan {
       copyrightSigns.append((line, Int32(i)))
     } else if b == 0x28 && i + 2 < e && (p[i + 1] | 0x20) == 0x63 && p[i + 2] == 0x29 {
       copyrightSigns.append((line, Int32(i)))
+    } else if (b == 0x28 || b == 0x5B) && Self.spelledAt(p, i, e) {
+      spelledAts.append((line, Int32(i)))
     } else if b == 0x2E && i > s && CaseFold.isASCIIWord(p[i - 1])
       && (p[i + 1] | 0x20) &- 0x61 < 26
     {
@@ -225,7 +238,11 @@ struct TextScan {
       case 0x28:
         if i + 2 < n && (p[i + 1] | 0x20) == 0x63 && p[i + 2] == 0x29 {
           copyrightSigns.append((line, Int32(i)))
+        } else if Self.spelledAt(p, i, n) {
+          spelledAts.append((line, Int32(i)))
         }
+      case 0x5B:
+        if Self.spelledAt(p, i, n) { spelledAts.append((line, Int32(i))) }
       case 0xC2:
         if i + 1 < n && p[i + 1] == 0xA9 { copyrightSigns.append((line, Int32(i))) }
         i += 1
