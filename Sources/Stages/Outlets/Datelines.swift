@@ -6,24 +6,37 @@ enum Datelines {
     name: NameSpan, evidence: Range<Int>
   )? {
     let window = min(end, start + 140)
-    if let found = parenthesised(p, start: start, window: window, end: end) { return found }
-    guard hasDash(p, start: start, window: window) else { return nil }
+    let (bracket, dash) = marks(p, start: start, window: window)
+    if bracket, let found = parenthesised(p, start: start, window: window, end: end) {
+      return found
+    }
+    guard dash else { return nil }
     return capitals(p, start: start, window: window)
   }
 
-  /// Whether `start..<window` holds a hyphen or an en or em dash (without one there is no
-  /// `CITY. OUTLET -` dateline to tokenise).
-  private static func hasDash(_ p: UnsafeBufferPointer<UInt8>, start: Int, window: Int) -> Bool {
+  /// Whether `start..<window` holds an opening bracket (for `CITY (Outlet) -`) and a hyphen or an
+  /// en or em dash (for `CITY. OUTLET -`): without them there is no dateline to read.
+  private static func marks(_ p: UnsafeBufferPointer<UInt8>, start: Int, window: Int) -> (
+    bracket: Bool, dash: Bool
+  ) {
+    var bracket = false
+    var dash = false
     var i = start
     while i < window {
       let b = p[i]
-      if b == 0x2D { return true }
-      if b == 0xE2 && i + 2 < window && p[i + 1] == 0x80 && (p[i + 2] == 0x93 || p[i + 2] == 0x94) {
-        return true
+      if b == 0x28 {
+        bracket = true
+      } else if b == 0x2D {
+        dash = true
+      } else if b == 0xE2 && i + 2 < window && p[i + 1] == 0x80
+        && (p[i + 2] == 0x93 || p[i + 2] == 0x94)
+      {
+        dash = true
       }
+      if bracket && dash { break }
       i += 1
     }
-    return false
+    return (bracket, dash)
   }
 
   /// `CITY (Outlet) -` or `CITY. (outlet) Text`.
