@@ -47,13 +47,32 @@ enum NameKey {
     var seen: UInt32 = 0
     var count = 0
     for b in name.utf8 {
-      if b >= 0x80 { return !of(name).isEmpty }
+      if b >= 0x80 { return hasLetterOrDigitSlow(name) }
       guard b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 else { continue }
       count += 1
       if count > 3 { return true }
       seen = seen << 8 | UInt32(b &- 0x41 < 26 ? b | 0x20 : b)
     }
     return count > 0 && !(count == 3 && seen == 0x74_6865)
+  }
+
+  /// ``hasLetterOrDigit(_:)`` for names with non-ASCII letters: four letters or digits (each
+  /// keeps at least one byte of the key, so even a dropped "the" leaves some) settle it without
+  /// lower-casing the name.
+  private static func hasLetterOrDigitSlow(_ name: String) -> Bool {
+    var count = 0
+    for scalar in name.unicodeScalars {
+      let properties = scalar.properties
+      switch properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark: continue
+      default: break
+      }
+      if properties.isAlphabetic || properties.numericType != nil {
+        count += 1
+        if count >= 4 { return true }
+      }
+    }
+    return count > 0 && !of(name).isEmpty
   }
 
   /// The key of `name`; empty when it has no letters or digits.

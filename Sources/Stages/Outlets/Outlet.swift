@@ -21,12 +21,12 @@ public struct Outlet: Sendable, Equatable {
     self.domains = domains
   }
 
-  /// Every spelling of the outlet: display name, aliases and weak aliases.
-  var allNames: [String] { [name] + aliases + weakAliases }
-
   /// The spellings the text matcher looks for everywhere: the name and aliases, minus any whose
   /// key is also a weak alias.
   var strongNames: [String] {
+    if aliases.isEmpty && weakAliases.isEmpty {
+      return NameKey.hasLetterOrDigit(name) ? [name] : []
+    }
     let weak = weakAliases.map(NameKey.of)
     var kept: [String] = []
     var seen: [String] = []

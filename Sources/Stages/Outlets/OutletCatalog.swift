@@ -15,10 +15,13 @@ public struct OutletCatalog: Sendable {
     byKey.reserveCapacity(outlets.count * 3)
     byHost.reserveCapacity(outlets.count * 2)
     for (i, outlet) in outlets.enumerated() {
-      for name in outlet.allNames {
+      func index(_ name: String) {
         let key = NameKey.of(name)
         if !key.isEmpty, byKey[key] == nil { byKey[key] = i }
       }
+      index(outlet.name)
+      for name in outlet.aliases { index(name) }
+      for name in outlet.weakAliases { index(name) }
       for host in outlet.domains where byHost[host] == nil { byHost[host] = i }
     }
     self.byKey = byKey
