@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads wire datelines at the start of an article's first paragraphs:
 /// `LONDON (Reuters) - …`, `BOSTON (WHDH) – …`, `(AP) — …`, `KÖLN. (hpd) …`, `ASTANA. KAZINFORM - …`.
 enum Datelines {
@@ -19,24 +27,21 @@ enum Datelines {
   private static func marks(_ p: UnsafeBufferPointer<UInt8>, start: Int, window: Int) -> (
     bracket: Bool, dash: Bool
   ) {
-    var bracket = false
-    var dash = false
+    guard let base = p.baseAddress, window > start else { return (false, false) }
+    let from = base + start
+    let count = window - start
+    let bracket = memchr(from, 0x28, count) != nil
+    if memchr(from, 0x2D, count) != nil { return (bracket, true) }
+    // En and em dashes: E2 80 93 / E2 80 94.
     var i = start
-    while i < window {
-      let b = p[i]
-      if b == 0x28 {
-        bracket = true
-      } else if b == 0x2D {
-        dash = true
-      } else if b == 0xE2 && i + 2 < window && p[i + 1] == 0x80
-        && (p[i + 2] == 0x93 || p[i + 2] == 0x94)
-      {
-        dash = true
+    while i < window, let found = memchr(base + i, 0xE2, window - i) {
+      let k = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if k + 2 < window && p[k + 1] == 0x80 && (p[k + 2] == 0x93 || p[k + 2] == 0x94) {
+        return (bracket, true)
       }
-      if bracket && dash { break }
-      i += 1
+      i = k + 1
     }
-    return (bracket, dash)
+    return (bracket, false)
   }
 
   /// `CITY (Outlet) -` or `CITY. (outlet) Text`.

@@ -81,7 +81,13 @@ struct SourceTally {
   private var resolved: [String: (key: String, outlet: Int?, domain: Bool)] = [:]
   let catalog: OutletCatalog
 
-  init(catalog: OutletCatalog) { self.catalog = catalog }
+  init(catalog: OutletCatalog) {
+    self.catalog = catalog
+    // A page names a few dozen candidates: no growing and rehashing on the way.
+    identities.reserveCapacity(32)
+    index.reserveCapacity(32)
+    resolved.reserveCapacity(64)
+  }
 
   /// The identity key and listed outlet of a name, and whether it is written as a domain
   /// (remembered per name: pages repeat their names).
