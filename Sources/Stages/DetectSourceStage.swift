@@ -72,6 +72,20 @@ public struct DetectSourceStage: Stage {
       "Prices rose again in March across the region, officials said on Friday.\n© 2023 Qazaq Daily Media. All rights reserved.",
       expect: [.field("source", "Qazaq Daily")]),
     StageExample(
+      "The council met on Monday evening and discussed the budget for the year at length.\n"
+        + "Kontakt: redaktion(at)harbour-weekly(dot)de",
+      expect: [
+        .field("source", "Harbour Weekly"),
+        .field("source_evidence", "redaktion(at)harbour-weekly(dot)de"),
+      ]),
+    StageExample(
+      "harbourweekly.com\nMenu\nThe council met on Monday evening and discussed the budget at length.",
+      expect: [.field("source", "Harbourweekly"), .field("source_evidence", "harbourweekly.com")]),
+    StageExample(
+      "Follow BNT on Twitter\nThe council met on Monday evening and discussed the budget at length.\n"
+        + "© 2023 Bay News Today. All rights reserved.",
+      expect: [.field("source", "Bay News Today")]),
+    StageExample(
       "The minister told the BBC that the plan would go ahead as announced earlier this year.",
       expect: [.field("source", .null), .field("source_evidence", .null)]),
     StageExample(
@@ -111,15 +125,14 @@ public struct DetectSourceStage: Stage {
     var name: String? = nil
     var evidence: String? = nil
     if let url = document.fields[urlField]?.stringValue, let host = HostName.host(ofURL: url),
-      !HostName.isRedirector(host)
+      case let site = HostName.site(ofHost: host), !HostName.isRedirector(host, site: site)
     {
-      let site = HostName.site(ofHost: host)
       if let o = catalog.outlet(host: host) {
         name = catalog.outlets[o].name
       } else {
         name = HostName.readableName(ofSite: site)
       }
-      evidence = "url:\(host)"
+      evidence = "url:" + host
       context.count("from url")
     } else {
       let found = detector.detect(document.text, candidates: writeCandidates)

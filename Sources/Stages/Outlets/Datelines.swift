@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads wire datelines at the start of an article's first paragraphs:
 /// `LONDON (Reuters) - …`, `BOSTON (WHDH) – …`, `(AP) — …`, `KÖLN. (hpd) …`, `ASTANA. KAZINFORM - …`.
 enum Datelines {
@@ -6,8 +14,34 @@ enum Datelines {
     name: NameSpan, evidence: Range<Int>
   )? {
     let window = min(end, start + 140)
-    if let found = parenthesised(p, start: start, window: window, end: end) { return found }
+    let (bracket, dash) = marks(p, start: start, window: window)
+    if bracket, let found = parenthesised(p, start: start, window: window, end: end) {
+      return found
+    }
+    guard dash else { return nil }
     return capitals(p, start: start, window: window)
+  }
+
+  /// Whether `start..<window` holds an opening bracket (for `CITY (Outlet) -`) and a hyphen or an
+  /// en or em dash (for `CITY. OUTLET -`): without them there is no dateline to read.
+  private static func marks(_ p: UnsafeBufferPointer<UInt8>, start: Int, window: Int) -> (
+    bracket: Bool, dash: Bool
+  ) {
+    guard let base = p.baseAddress, window > start else { return (false, false) }
+    let from = base + start
+    let count = window - start
+    let bracket = memchr(from, 0x28, count) != nil
+    if memchr(from, 0x2D, count) != nil { return (bracket, true) }
+    // En and em dashes: E2 80 93 / E2 80 94.
+    var i = start
+    while i < window, let found = memchr(base + i, 0xE2, window - i) {
+      let k = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if k + 2 < window && p[k + 1] == 0x80 && (p[k + 2] == 0x93 || p[k + 2] == 0x94) {
+        return (bracket, true)
+      }
+      i = k + 1
+    }
+    return (bracket, false)
   }
 
   /// `CITY (Outlet) -` or `CITY. (outlet) Text`.

@@ -65,13 +65,65 @@ enum DomainNames {
       host.removeFirst(prefix.count)
     }
     if host.hasPrefix("www.") { host.removeFirst(4) }
-    while host.hasSuffix(".") || host.hasSuffix("/") { host.removeLast() }
-    guard HostName.isHostName(host), let tld = host.split(separator: ".").last,
-      topLevel.contains(String(tld))
-    else {
-      return nil
-    }
+    while let last = host.utf8.last, last == 0x2E || last == 0x2F { host.removeLast() }
+    guard HostName.isHostName(host), let dot = host.utf8.lastIndex(of: 0x2E) else { return nil }
+    let tld = host.utf8[host.utf8.index(after: dot)...]
+    guard topLevelHashes.contains(WordSet.hash(tld)) else { return nil }
     return host
+  }
+
+  /// The domain of an e-mail address whose at-sign is spelled out at `at` (`(at)` or `[at]`):
+  /// `info(at)example.de`, `redaktion [at] example [dot] de`, `mail(at)example(dot)de`. The
+  /// host as written (lower-cased, `(dot)` read as `.`) and the span of the whole address; `nil` when no local part precedes or no host with a known top-level
+  /// domain follows.
+  static func spelledEmail(
+    _ p: UnsafeBufferPointer<UInt8>, at: Int, floor: Int, limit: Int
+  ) -> (host: String, range: Range<Int>)? {
+    var k = at - 1
+    if k >= floor && p[k] == 0x20 { k -= 1 }
+    guard k >= floor, CaseFold.isASCIIWord(p[k]) else { return nil }
+    // The local part, for the evidence: `redaktion`, `j.doe`, `info-news`.
+    var local = k
+    while local > floor && at - local < 64 {
+      let b = p[local - 1]
+      guard CaseFold.isASCIIWord(b) || b == 0x2E || b == 0x2D || b == 0x5F || b == 0x2B else { break }
+      local -= 1
+    }
+    var j = at + 4
+    if j < limit && p[j] == 0x20 { j += 1 }
+    var host: [UInt8] = []
+    while j < limit && host.count < 80 {
+      let b = p[j]
+      if CaseFold.isASCIIWord(b) || b == 0x2D {
+        host.append(CaseFold.lower(b))
+        j += 1
+      } else if b == 0x2E, j + 1 < limit, CaseFold.isASCIIWord(p[j + 1]) {
+        host.append(0x2E)
+        j += 1
+      } else if let next = spelledDot(p, j, limit) {
+        host.append(0x2E)
+        j = next
+      } else {
+        break
+      }
+    }
+    while let last = host.last, last == 0x2E || last == 0x2D { host.removeLast() }
+    guard let clean = self.host(in: String(decoding: host, as: UTF8.self)) else { return nil }
+    return (clean, local..<j)
+  }
+
+  /// The end of a spelled-out dot at `j` (`(dot)`, `[dot]`, with one space around), if any.
+  private static func spelledDot(_ p: UnsafeBufferPointer<UInt8>, _ j: Int, _ limit: Int) -> Int? {
+    var i = j
+    if i < limit && p[i] == 0x20 { i += 1 }
+    guard i + 4 < limit, p[i] == 0x28 || p[i] == 0x5B, (p[i + 1] | 0x20) == 0x64,
+      (p[i + 2] | 0x20) == 0x6F, (p[i + 3] | 0x20) == 0x74,
+      p[i + 4] == (p[i] == 0x28 ? 0x29 : 0x5D)
+    else { return nil }
+    i += 5
+    if i < limit && p[i] == 0x20 && i + 1 < limit && CaseFold.isASCIIWord(p[i + 1]) { i += 1 }
+    guard i < limit, CaseFold.isASCIIWord(p[i]) else { return nil }
+    return i
   }
 
   /// Where a domain was written.
@@ -95,13 +147,13 @@ enum DomainNames {
     var lastDot = e - 1
     while lastDot > s && p[lastDot] != 0x2E { lastDot -= 1 }
     guard lastDot > s, e - lastDot - 1 >= 2, e - lastDot - 1 <= 11 else { return nil }
-    var tld: [UInt8] = []
     for k in (lastDot + 1)..<e {
       let b = p[k] | 0x20
       guard b >= 0x61 && b <= 0x7A else { return nil }
-      tld.append(b)
     }
-    guard topLevelHashes.contains(WordSet.hash(tld)) else { return nil }
+    guard topLevelHashes.contains(WordSet.hash(p[(lastDot + 1)..<e].lazy.map { $0 | 0x20 })) else {
+      return nil
+    }
     // The character after must not continue a word (`foo.de` in `foo.deutsch` is not a domain)
     // or code (`socket.AF_INET`, `obj.method(`).
     if e < limit, CaseFold.isWordLead(p[e]) || p[e] == 0x5F || p[e] == 0x28 { return nil }

@@ -10,20 +10,70 @@ enum NameKey {
   /// The key of one word: like ``of(_:)`` but keeping a leading "the" (`Theater` stays
   /// `theater`).
   static func word<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    for b in bytes {
-      if b >= 0x80 { return full(String(decoding: Array(bytes), as: UTF8.self), dropThe: false) }
-      if b >= 0x41 && b <= 0x5A {
-        out.append(b | 0x20)
-      } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-        out.append(b)
-      }
+    guard !bytes.contains(where: { $0 >= 0x80 }) else {
+      return full(String(decoding: Array(bytes), as: UTF8.self), dropThe: false)
     }
-    return String(decoding: out, as: UTF8.self)
+    return asciiLetters(bytes, dropThe: false)
+  }
+
+  /// The letters and digits of ASCII `bytes`, lower-cased, written straight into the string
+  /// (short keys are stored inline, without an allocation).
+  private static func asciiLetters<C: Collection>(_ bytes: C, dropThe: Bool) -> String
+  where C.Element == UInt8 {
+    String(unsafeUninitializedCapacity: bytes.count) { out in
+      var n = 0
+      for b in bytes {
+        if b &- 0x41 < 26 {
+          out[n] = b | 0x20
+          n += 1
+        } else if b &- 0x61 < 26 || b &- 0x30 < 10 {
+          out[n] = b
+          n += 1
+        }
+      }
+      if dropThe && n >= 3 && out[0] == 0x74 && out[1] == 0x68 && out[2] == 0x65 {
+        for k in 3..<n { out[k - 3] = out[k] }
+        n -= 3
+      }
+      return n
+    }
   }
 
   static func word(_ word: String) -> String { self.word(word.utf8) }
+
+  /// Whether `name` has a letter or digit, that is whether its key (``of(_:)``) is not empty.
+  static func hasLetterOrDigit(_ name: String) -> Bool {
+    // The first four letters and digits, lower-cased: a lone "the" has an empty key.
+    var seen: UInt32 = 0
+    var count = 0
+    for b in name.utf8 {
+      if b >= 0x80 { return hasLetterOrDigitSlow(name) }
+      guard b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 else { continue }
+      count += 1
+      if count > 3 { return true }
+      seen = seen << 8 | UInt32(b &- 0x41 < 26 ? b | 0x20 : b)
+    }
+    return count > 0 && !(count == 3 && seen == 0x74_6865)
+  }
+
+  /// ``hasLetterOrDigit(_:)`` for names with non-ASCII letters: four letters or digits (each
+  /// keeps at least one byte of the key, so even a dropped "the" leaves some) settle it without
+  /// lower-casing the name.
+  private static func hasLetterOrDigitSlow(_ name: String) -> Bool {
+    var count = 0
+    for scalar in name.unicodeScalars {
+      let properties = scalar.properties
+      switch properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark: continue
+      default: break
+      }
+      if properties.isAlphabetic || properties.numericType != nil {
+        count += 1
+        if count >= 4 { return true }
+      }
+    }
+    return count > 0 && !of(name).isEmpty
+  }
 
   /// The key of `name`; empty when it has no letters or digits.
   static func of(_ name: String) -> String {
@@ -44,6 +94,17 @@ enum NameKey {
           if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { out.append(scalar) }
           continue
         }
+        // Latin, Greek and Cyrillic letters: their base letter, without asking Foundation.
+        if scalar.value >= LetterBases.first && scalar.value < LetterBases.end {
+          let letter = LetterBases.base(of: scalar) ?? scalar
+          let properties = letter.properties
+          switch properties.generalCategory {
+          case .nonspacingMark, .spacingMark, .enclosingMark: continue
+          default: break
+          }
+          if properties.isAlphabetic || properties.numericType != nil { out.append(letter) }
+          continue
+        }
         for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
           let category = part.properties.generalCategory
           if category == .nonspacingMark || category == .spacingMark || category == .enclosingMark {
@@ -59,27 +120,20 @@ enum NameKey {
 
   /// The key of an all-ASCII name, without Unicode tables; `nil` for other names.
   private static func asciiKey(_ name: String) -> String? {
-    var out: [UInt8] = []
-    out.reserveCapacity(name.utf8.count)
-    for b in name.utf8 {
-      if b >= 0x80 { return nil }
-      if b >= 0x41 && b <= 0x5A {
-        out.append(b | 0x20)
-      } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-        out.append(b)
-      }
-    }
-    if out.count >= 3 && out[0] == 0x74 && out[1] == 0x68 && out[2] == 0x65 { out.removeFirst(3) }
-    return String(decoding: out, as: UTF8.self)
+    guard !name.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+    return asciiLetters(name.utf8, dropThe: true)
   }
 
   /// Whether the key `a` contains the key `b` (bytes, no Foundation).
   static func contains(_ a: String, _ b: String) -> Bool {
-    let x = Array(a.utf8)
-    let y = Array(b.utf8)
-    guard !y.isEmpty, x.count >= y.count else { return y.isEmpty }
-    for start in 0...(x.count - y.count) where x[start] == y[0] {
-      if x[start..<(start + y.count)].elementsEqual(y) { return true }
+    let x = a.utf8
+    let y = b.utf8
+    guard let first = y.first, x.count >= y.count else { return y.isEmpty }
+    var start = x.startIndex
+    let last = x.index(x.endIndex, offsetBy: -y.count)
+    while start <= last {
+      if x[start] == first && x[start...].starts(with: y) { return true }
+      start = x.index(after: start)
     }
     return false
   }

@@ -21,17 +21,23 @@ public struct Outlet: Sendable, Equatable {
     self.domains = domains
   }
 
-  /// Every spelling of the outlet: display name, aliases and weak aliases.
-  var allNames: [String] { [name] + aliases + weakAliases }
-
   /// The spellings the text matcher looks for everywhere: the name and aliases, minus any whose
   /// key is also a weak alias.
   var strongNames: [String] {
-    let weak = Set(weakAliases.map(NameKey.of))
-    var seen = Set<String>()
-    return ([name] + aliases).filter {
-      let key = NameKey.of($0)
-      return !key.isEmpty && !weak.contains(key) && seen.insert($0.lowercased()).inserted
+    if aliases.isEmpty && weakAliases.isEmpty {
+      return NameKey.hasLetterOrDigit(name) ? [name] : []
     }
+    let weak = weakAliases.map(NameKey.of)
+    var kept: [String] = []
+    var seen: [String] = []
+    for spelling in [name] + aliases {
+      guard NameKey.hasLetterOrDigit(spelling) else { continue }
+      guard weak.isEmpty || !weak.contains(NameKey.of(spelling)) else { continue }
+      let lower = spelling.lowercased()
+      guard !seen.contains(lower) else { continue }
+      seen.append(lower)
+      kept.append(spelling)
+    }
+    return kept
   }
 }

@@ -12,11 +12,16 @@ public struct OutletCatalog: Sendable {
     self.outlets = outlets
     var byKey: [String: Int] = [:]
     var byHost: [String: Int] = [:]
+    byKey.reserveCapacity(outlets.count * 3)
+    byHost.reserveCapacity(outlets.count * 2)
     for (i, outlet) in outlets.enumerated() {
-      for name in outlet.allNames {
+      func index(_ name: String) {
         let key = NameKey.of(name)
         if !key.isEmpty, byKey[key] == nil { byKey[key] = i }
       }
+      index(outlet.name)
+      for name in outlet.aliases { index(name) }
+      for name in outlet.weakAliases { index(name) }
       for host in outlet.domains where byHost[host] == nil { byHost[host] = i }
     }
     self.byKey = byKey
@@ -42,12 +47,16 @@ public struct OutletCatalog: Sendable {
 
   /// The outlet serving `host` or one of its parent domains (`edition.cnn.com` → cnn.com).
   func outlet(host: String) -> Int? {
-    var rest = Substring(host)
-    while true {
-      if let i = byHost[String(rest)] { return i }
-      guard let dot = rest.firstIndex(of: ".") else { return nil }
-      rest = rest[rest.index(after: dot)...]
-      if !rest.utf8.contains(0x2E) { return nil }
+    if let i = byHost[host] { return i }
+    // Parent domains that still have a dot: `edition.cnn.com` → `cnn.com`.
+    let u = host.utf8
+    var from = u.startIndex
+    while let dot = u[from...].firstIndex(of: 0x2E) {
+      let next = u.index(after: dot)
+      guard u[next...].contains(0x2E) else { return nil }
+      if let i = byHost[String(host[next...])] { return i }
+      from = next
     }
+    return nil
   }
 }

@@ -73,6 +73,24 @@ public enum OutletFile {
     return outlets
   }
 
+  /// `s` without leading and trailing spaces and tabs (no Foundation: the bundled list is read at
+  /// every start-up).
+  static func trimmed(_ s: String) -> String {
+    let utf8 = s.utf8
+    guard let first = utf8.first, let last = utf8.last,
+      first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+    else { return s }
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    while start < end && (utf8[start] == 0x20 || utf8[start] == 0x09) { start = utf8.index(after: start) }
+    while end > start {
+      let before = utf8.index(before: end)
+      guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+      end = before
+    }
+    return String(s[start..<end])
+  }
+
   private static func entry(
     _ node: JSON5Node, fail: (SourceLocation, String) -> OutletFileError
   ) throws(OutletFileError) -> Outlet {
@@ -92,7 +110,7 @@ public enum OutletFile {
       throw fail(node.location, "an outlet needs a \"name\"")
     }
     guard case .string(let rawName) = nameMember.value.value,
-      !NameKey.of(rawName).isEmpty
+      NameKey.hasLetterOrDigit(rawName)
     else {
       throw fail(nameMember.value.location, "\"name\" must be a string with letters or digits")
     }
@@ -108,8 +126,8 @@ public enum OutletFile {
         guard case .string(let s) = item.value else {
           throw fail(item.location, "\"\(key)\" must hold strings, found \(item.kindName)")
         }
-        let trimmed = s.trimmingCharacters(in: .whitespaces)
-        guard !NameKey.of(trimmed).isEmpty else {
+        let trimmed = trimmed(s)
+        guard NameKey.hasLetterOrDigit(trimmed) else {
           throw fail(item.location, "an entry of \"\(key)\" has no letters or digits")
         }
         out.append(trimmed)
@@ -130,7 +148,7 @@ public enum OutletFile {
       }
     }
     return Outlet(
-      name: rawName.trimmingCharacters(in: .whitespaces), aliases: try strings("aliases"),
+      name: trimmed(rawName), aliases: try strings("aliases"),
       weakAliases: try strings("weakAliases"), domains: domains)
   }
 }

@@ -13,6 +13,8 @@ enum PageTitle {
   /// Reads the line `start..<end`.
   static func read(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Reading? {
     guard end - start <= 300 else { return nil }
+    // Longer than a brand line and without a separator: nothing to read.
+    if end - start > 48 && !mayHaveSeparator(p, start: start, end: end) { return nil }
     // Segments between separators, as token index ranges.
     var tokens: [Token] = []
     var segments: [Range<Int>] = []
@@ -41,6 +43,19 @@ enum PageTitle {
       return whole(p, tokens, first).map { .title($0, suffix: false) }
     }
     return nil
+  }
+
+  /// Whether `start..<end` holds a byte that can begin a separator token (``LineTokens/isSeparator(_:_:)``).
+  private static func mayHaveSeparator(
+    _ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int
+  ) -> Bool {
+    for i in start..<end {
+      switch p[i] {
+      case 0x7C, 0x2D, 0x2F, 0x3E, 0x7E, 0x3A, 0xC2, 0xE2: return true
+      default: continue
+      }
+    }
+    return false
   }
 
   /// The segment as a name, if the name reader accepts all of it.

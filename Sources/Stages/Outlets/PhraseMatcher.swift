@@ -1,90 +1,121 @@
 /// A case-insensitive multi-phrase matcher over UTF-8 bytes: a byte trie of case-folded phrases,
-/// entered only at word starts whose whole word can begin a phrase (a hash of the word, checked
-/// with one bit test: ``mayStart(wordHash:)``).
+/// entered only at word starts that pass a cheap filter (``WordFilter``: the phrase's first word
+/// and the three bytes after it, checked with bit tests).
 ///
-/// Built once from the phrase list; matching allocates nothing. A phrase matches where it starts
-/// at a word start and ends at a word end (`Reuters` in "(Reuters)" but not in "Reutersville").
+/// Built once from the phrase list (sorted, then laid out flat: no dictionaries); matching
+/// allocates nothing. A phrase matches where it starts at a word start and ends at a word end
+/// (`Reuters` in "(Reuters)" but not in "Reutersville").
 struct PhraseMatcher: Sendable {
   /// Root transitions by folded byte; -1 when no phrase starts with it.
   private let root: [Int32]
-  /// Per node: first edge index and edge count (edges of a node are contiguous).
+  /// Per node: first edge index and edge count (edges of a node are contiguous, sorted by byte).
   private let edgeStart: [Int32]
   private let edgeCount: [UInt16]
   private let edgeByte: [UInt8]
   private let edgeTarget: [Int32]
   /// Per node: the phrase that ends here, or -1.
   private let terminal: [Int32]
-  /// Bit per hash of the first word of some phrase (see ``wordHash(_:)``).
-  private let firstWordBits: [UInt64]
+  /// Which word starts are worth trying (see ``WordFilter``).
+  let filter: WordFilter
 
-  /// Adds one byte of a word to its hash (ASCII case ignored); only the first
-  /// ``hashedBytes`` bytes of a word are hashed, then its length is mixed in.
-  @inline(__always)
-  static func hashStep(_ h: UInt32, _ b: UInt8) -> UInt32 { h &* 31 &+ UInt32(b | 0x20) }
-
-  /// How many leading bytes of a word go into its hash.
-  static let hashedBytes = 8
-
-  /// The bit index of a word hash and the word's length.
-  @inline(__always)
-  static func bit(_ h: UInt32, length: Int) -> Int {
-    let m = h &+ UInt32(truncatingIfNeeded: min(length, 31)) &* 0x9E37_79B9
-    return Int((m ^ (m >> 15)) & 0xFFFF)
-  }
-
-  /// A matcher for `phrases`; the result of a match is the phrase's index in this array.
-  /// Phrases shorter than three bytes are ignored.
+  /// A matcher for `phrases`; the result of a match is the phrase's index in this array (the
+  /// first one when two phrases fold to the same bytes). Phrases shorter than two bytes are
+  /// ignored.
   init(_ phrases: [String]) {
-    // Build a pointer trie first, then flatten it.
-    var children: [[UInt8: Int]] = [[:]]
-    var ends: [Int32] = [-1]
-    var bits = [UInt64](repeating: 0, count: 1024)
+    var items: [(bytes: [UInt8], index: Int32)] = []
+    items.reserveCapacity(phrases.count)
+    var filter = WordFilter()
     for (index, phrase) in phrases.enumerated() {
       let bytes = CaseFold.fold(phrase)
       guard bytes.count >= 2 else { continue }
-      var h: UInt32 = 0
-      var length = 0
-      for b in bytes {
-        guard TextScan.continuesWord(b) else { break }
-        if length < Self.hashedBytes { h = Self.hashStep(h, b) }
-        length += 1
-      }
-      let k = Self.bit(h, length: length)
-      bits[k >> 6] |= 1 << UInt64(k & 63)
-      var node = 0
-      for b in bytes {
-        if let next = children[node][b] {
-          node = next
-        } else {
-          children.append([:])
-          ends.append(-1)
-          children[node][b] = children.count - 1
-          node = children.count - 1
+      filter.insert(folded: bytes)
+      items.append((bytes, Int32(index)))
+    }
+    items.sort { a, b in
+      a.bytes.withUnsafeBufferPointer { x in
+        b.bytes.withUnsafeBufferPointer { y in
+          let common = min(x.count, y.count)
+          var k = 0
+          while k < common && x[k] == y[k] { k += 1 }
+          if k < common { return x[k] < y[k] }
+          return x.count != y.count ? x.count < y.count : a.index < b.index
         }
       }
-      if ends[node] < 0 { ends[node] = Int32(index) }
+    }
+    var builder = TrieBuilder()
+    builder.reserve(nodes: items.reduce(1) { $0 + $1.bytes.count })
+    items.withUnsafeBufferPointer { sorted in
+      _ = builder.build(sorted, 0..<sorted.count, depth: 0)
     }
     var root = [Int32](repeating: -1, count: 256)
-    for (b, child) in children[0] { root[Int(b)] = Int32(child) }
-    var edgeStart = [Int32](repeating: 0, count: children.count)
-    var edgeCount = [UInt16](repeating: 0, count: children.count)
-    var edgeByte: [UInt8] = []
-    var edgeTarget: [Int32] = []
-    for (node, map) in children.enumerated() {
-      edgeStart[node] = Int32(edgeByte.count)
-      edgeCount[node] = UInt16(map.count)
-      for (b, child) in map.sorted(by: { $0.key < $1.key }) {
-        edgeByte.append(b)
-        edgeTarget.append(Int32(child))
-      }
+    let rootStart = Int(builder.edgeStart[0])
+    for e in rootStart..<(rootStart + Int(builder.edgeCount[0])) {
+      root[Int(builder.edgeByte[e])] = builder.edgeTarget[e]
     }
     self.root = root
-    self.edgeStart = edgeStart
-    self.edgeCount = edgeCount
-    self.edgeByte = edgeByte
-    self.edgeTarget = edgeTarget
-    self.terminal = ends
-    self.firstWordBits = bits
+    self.edgeStart = builder.edgeStart
+    self.edgeCount = builder.edgeCount
+    self.edgeByte = builder.edgeByte
+    self.edgeTarget = builder.edgeTarget
+    self.terminal = builder.terminal
+    self.filter = filter
+  }
+
+  /// Lays out the trie of sorted phrases depth first, each node's edges next to each other.
+  private struct TrieBuilder {
+    var edgeStart: [Int32] = []
+    var edgeCount: [UInt16] = []
+    var terminal: [Int32] = []
+    var edgeByte: [UInt8] = []
+    var edgeTarget: [Int32] = []
+
+    mutating func reserve(nodes: Int) {
+      edgeStart.reserveCapacity(nodes)
+      edgeCount.reserveCapacity(nodes)
+      terminal.reserveCapacity(nodes)
+      edgeByte.reserveCapacity(nodes)
+      edgeTarget.reserveCapacity(nodes)
+    }
+
+    /// The node for the common prefix (of length `depth`) of `sorted[range]`.
+    mutating func build(
+      _ sorted: UnsafeBufferPointer<(bytes: [UInt8], index: Int32)>, _ range: Range<Int>,
+      depth: Int
+    ) -> Int32 {
+      let node = edgeStart.count
+      edgeStart.append(0)
+      edgeCount.append(0)
+      terminal.append(-1)
+      var i = range.lowerBound
+      // Phrases ending here sort first; the first of them has the lowest index.
+      if i < range.upperBound && sorted[i].bytes.count == depth {
+        terminal[node] = sorted[i].index
+        while i < range.upperBound && sorted[i].bytes.count == depth { i += 1 }
+      }
+      // Children: runs of equal bytes at `depth`; their edges first, then their subtrees.
+      let first = edgeByte.count
+      var j = i
+      while j < range.upperBound {
+        let b = sorted[j].bytes[depth]
+        edgeByte.append(b)
+        edgeTarget.append(-1)
+        j += 1
+        while j < range.upperBound && sorted[j].bytes[depth] == b { j += 1 }
+      }
+      edgeStart[node] = Int32(first)
+      edgeCount[node] = UInt16(edgeByte.count - first)
+      var edge = first
+      j = i
+      while j < range.upperBound {
+        let b = sorted[j].bytes[depth]
+        var k = j + 1
+        while k < range.upperBound && sorted[k].bytes[depth] == b { k += 1 }
+        edgeTarget[edge] = build(sorted, j..<k, depth: depth + 1)
+        edge += 1
+        j = k
+      }
+      return Int32(node)
+    }
   }
 
   @inline(__always)
@@ -99,14 +130,6 @@ struct PhraseMatcher: Sendable {
       e += 1
     }
     return -1
-  }
-
-  /// Whether a phrase may start with the word whose hash (see ``hashStep(_:_:)``) is
-  /// `wordHash` and which is `length` bytes long. Words with non-ASCII bytes are always tried.
-  @inline(__always)
-  func mayStart(wordHash: UInt32, length: Int) -> Bool {
-    let k = Self.bit(wordHash, length: length)
-    return firstWordBits[k >> 6] & (1 << UInt64(k & 63)) != 0
   }
 
   /// The longest phrase that starts at the word start `i` and ends at a word end, as the phrase

@@ -33,6 +33,9 @@ enum EvidenceKind: Int, Sendable, CaseIterable {
   case mentionChrome
   /// A listed outlet named in running text.
   case mentionBody
+  /// The site's own domain by where it stands: on a line of its own (a logo's text), or written
+  /// on several lines of the page (header and footer, imprint and contact lines).
+  case siteDomain
 }
 
 /// How a cue phrase relates to the outlet name next to it.

@@ -58,30 +58,67 @@ extension SourceDetector {
     }
   }
 
-  /// Votes for the domains written in the text: e-mail addresses, links and bare names. Each
-  /// distinct domain is looked at once.
+  /// Where one site's domain was written on the page.
+  struct SiteSighting {
+    var name: String
+    /// Distinct lines (the first four).
+    var lines: [Int] = []
+    var head = false
+    var tail = false
+    /// The span of the domain written on a line of its own, and whether that line is in the
+    /// page header.
+    var alone: Range<Int>? = nil
+    var aloneInHead = false
+    var first: Range<Int>
+  }
+
+  /// Votes for the domains written in the text: e-mail addresses (also spelled out,
+  /// `info(at)example(dot)de`), links and bare names. Each distinct domain is looked at once;
+  /// a site whose domain stands on a line of its own or on several lines of the page gets a
+  /// ``EvidenceKind/siteDomain`` vote besides.
   func domains(
-    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, into tally: inout SourceTally
+    _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout,
+    into tally: inout SourceTally
   ) {
     var lastEnd = -1
     var seen: [String: String?] = [:]
+    var sightings: [SiteSighting] = []
+    var bySite: [String: Int] = [:]
+    func sighted(_ name: String, line: Int, range: Range<Int>, alone: Bool) {
+      let key = name.lowercased()
+      let i: Int
+      if let known = bySite[key] {
+        i = known
+      } else {
+        i = sightings.count
+        bySite[key] = i
+        sightings.append(SiteSighting(name: name, first: range))
+      }
+      if sightings[i].lines.count < 4 && !sightings[i].lines.contains(line) {
+        sightings[i].lines.append(line)
+      }
+      if line < layout.headEnd { sightings[i].head = true }
+      if line >= layout.tailStart { sightings[i].tail = true }
+      if alone && sightings[i].alone == nil {
+        sightings[i].alone = range
+        sightings[i].aloneInHead = line < layout.headEnd
+      }
+    }
+    func site(_ written: String) -> String? {
+      if let known = seen[written] { return known }
+      let site = siteName(written)
+      seen[written] = site
+      return site
+    }
     for dot in scan.dots {
       let at = Int(dot.at)
       if at < lastEnd { continue }
-      let (ls, le) = lineRange(scan, Int(dot.line))
+      let line = Int(dot.line)
+      let (ls, le) = lineRange(scan, line)
       guard let found = DomainNames.around(p, dot: at, floor: ls, limit: le) else { continue }
       lastEnd = found.range.upperBound
       let written = String(decoding: UnsafeBufferPointer(rebasing: p[found.range]), as: UTF8.self)
-      let name: String
-      if let known = seen[written] {
-        guard let known else { continue }
-        name = known
-      } else {
-        let site = siteName(written)
-        seen[written] = site
-        guard let site else { continue }
-        name = site
-      }
+      guard let name = site(written) else { continue }
       let weight: Double
       switch found.context {
       case .email: weight = 2.5
@@ -90,7 +127,66 @@ extension SourceDetector {
       }
       tally.add(
         SourceVote(name: name, outlet: nil, kind: .domain, weight: weight, evidence: found.range))
+      let alone = found.context != .email && Self.standsAlone(p, found.range, ls, le)
+      sighted(name, line: line, range: found.range, alone: alone)
     }
+    for spelled in scan.spelledAts.prefix(8) {
+      let line = Int(spelled.line)
+      let (ls, le) = lineRange(scan, line)
+      guard let found = DomainNames.spelledEmail(p, at: Int(spelled.at), floor: ls, limit: le),
+        let name = site(found.host)
+      else { continue }
+      tally.add(
+        SourceVote(name: name, outlet: nil, kind: .domain, weight: 2.5, evidence: found.range))
+      sighted(name, line: line, range: found.range, alone: false)
+    }
+    // A domain alone on a line is the site's logo when it stands in the page header, and its
+    // footer line when it is the only one and stands in the footer; in the body, or several of
+    // them, they are links to other sites.
+    let aloneSites = sightings.reduce(0) { $0 + ($1.alone == nil ? 0 : 1) }
+    // Many sites on several lines each are a network's footer, not the site's own name.
+    let repeatedSites = sightings.reduce(0) {
+      $0 + ($1.lines.count >= 2 && ($1.head || $1.tail) ? 1 : 0)
+    }
+    for s in sightings {
+      var weight = 0.0
+      var evidence = s.first
+      if let alone = s.alone, s.aloneInHead || (aloneSites == 1 && s.tail) {
+        weight = 3
+        evidence = alone
+      }
+      // Written on several lines, one of them in the header or footer (a site named only in the
+      // article body is its topic).
+      if repeatedSites <= 2 && s.lines.count >= 2 && (s.head || s.tail) {
+        weight = max(weight, s.lines.count >= 3 || (s.head && s.tail) ? 3 : 2)
+      }
+      guard weight > 0 else { continue }
+      tally.add(
+        SourceVote(name: s.name, outlet: nil, kind: .siteDomain, weight: weight, evidence: evidence))
+    }
+  }
+
+  /// Whether the domain at `range` is all its line `ls..<le` says: `example.de`,
+  /// `www.example.de`, `https://example.de/` (not a list item such as `* example.de`).
+  static func standsAlone(
+    _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ ls: Int, _ le: Int
+  ) -> Bool {
+    var end = le
+    while end > range.upperBound && (p[end - 1] == 0x20 || p[end - 1] == 0x2F) { end -= 1 }
+    guard end == range.upperBound else { return false }
+    // A list item (`* example.de`) is a link of a menu, not the site's logo.
+    var start = ls
+    while start < range.lowerBound && (p[start] == 0x20 || p[start] == 0x09) { start += 1 }
+    guard start <= range.lowerBound else { return false }
+    let before = range.lowerBound - start
+    if before == 0 { return true }
+    // A scheme only: `http://`, `https://`.
+    guard before == 7 || before == 8 else { return false }
+    let scheme: [UInt8] = before == 7 ? Array("http://".utf8) : Array("https://".utf8)
+    for k in 0..<before where p[start + k] | (k < before - 3 ? 0x20 : 0) != scheme[k] {
+      return false
+    }
+    return true
   }
 
   /// The site of a domain written in the text, as written (`NU.nl`, `Achgut.com`; without `www.`
@@ -98,12 +194,15 @@ extension SourceDetector {
   /// mail providers, link shorteners, hosting platforms themselves).
   func siteName(_ written: String) -> String? {
     var name = written
-    if name.lowercased().hasPrefix("www.") { name.removeFirst(4) }
-    let host = name.lowercased()
+    var host = written.lowercased()
+    if host.hasPrefix("www.") {
+      name.removeFirst(4)
+      host.removeFirst(4)
+    }
     let site = HostName.site(ofHost: host)
-    if site.count < name.count { name = String(name.suffix(site.count)) }
+    if site.utf8.count < name.utf8.count { name = String(name.utf8.suffix(site.utf8.count)) ?? site }
     if DomainNames.ubiquitous.contains(site) || DomainNames.ubiquitous.contains(host)
-      || HostName.isRedirector(host)
+      || HostName.isRedirector(host, site: site)
     {
       return nil
     }

@@ -51,7 +51,8 @@ public struct SourceDetector: Sendable {
       roles.append(Int32(i))
     }
     for (o, outlet) in catalog.outlets.enumerated() {
-      for name in outlet.strongNames where CaseFold.fold(name).count >= 2 {
+      // Spellings too short for the matcher get a role but are never found.
+      for name in outlet.strongNames {
         phrases.append(name)
         roles.append(Int32(-1 - o))
       }
@@ -100,7 +101,7 @@ public struct SourceDetector: Sendable {
       copyrights.append(CopyrightRequest(line: Int(sign.line), at: Int(sign.at), rights: nil))
     }
     copyrightVotes(p, scan, layout, copyrights, into: &tally)
-    domains(p, scan, into: &tally)
+    domains(p, scan, layout, into: &tally)
     datelines(p, scan, layout, into: &tally)
     titles(p, scan, layout, into: &tally, support: &support)
     tally.addSupport(support)

@@ -55,7 +55,7 @@ struct SourceTally {
   static let strong: Set<Int> = Set(
     [
       EvidenceKind.copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription,
-      .printedURL, .domain,
+      .printedURL, .domain, .siteDomain,
     ]
     .map(\.rawValue))
 
@@ -81,7 +81,13 @@ struct SourceTally {
   private var resolved: [String: (key: String, outlet: Int?, domain: Bool)] = [:]
   let catalog: OutletCatalog
 
-  init(catalog: OutletCatalog) { self.catalog = catalog }
+  init(catalog: OutletCatalog) {
+    self.catalog = catalog
+    // A page names a few dozen candidates: no growing and rehashing on the way.
+    identities.reserveCapacity(32)
+    index.reserveCapacity(32)
+    resolved.reserveCapacity(64)
+  }
 
   /// The identity key and listed outlet of a name, and whether it is written as a domain
   /// (remembered per name: pages repeat their names).
@@ -94,21 +100,25 @@ struct SourceTally {
 
   private func resolveUncached(_ name: String) -> (key: String, outlet: Int?, domain: Bool) {
     let key = NameKey.of(name)
-    if let o = catalog.outlet(key: key) { return ("#\(o)", o, false) }
+    if let o = catalog.outlet(key: key) { return (Self.listedKey(o), o, false) }
     if let host = DomainNames.host(in: name) {
-      if let o = catalog.outlet(host: host) { return ("#\(o)", o, true) }
+      if let o = catalog.outlet(host: host) { return (Self.listedKey(o), o, true) }
       let site = HostName.site(ofHost: host)
-      let label = NameKey.of(String(site.split(separator: ".").first ?? Substring(site)))
-      if let o = catalog.outlet(key: label) { return ("#\(o)", o, true) }
+      let firstLabel = site.utf8.firstIndex(of: 0x2E).map { String(site[..<$0]) } ?? site
+      let label = NameKey.of(firstLabel)
+      if let o = catalog.outlet(key: label) { return (Self.listedKey(o), o, true) }
       return (label, nil, true)
     }
     return (key, nil, false)
   }
 
+  /// The identity key of listed outlet `o` (`#12`; name keys never start with `#`).
+  static func listedKey(_ o: Int) -> String { "#" + String(o) }
+
   /// Adds a vote. With `supportOnly`, the vote only strengthens an outlet that already has votes.
   mutating func add(_ vote: SourceVote, supportOnly: Bool = false) {
     let found: (key: String, outlet: Int?, domain: Bool)
-    if let o = vote.outlet { found = ("#\(o)", o, false) } else { found = resolve(vote.name) }
+    if let o = vote.outlet { found = (Self.listedKey(o), o, false) } else { found = resolve(vote.name) }
     guard !found.key.isEmpty else { return }
     let i: Int
     if let existing = index[found.key] {
@@ -136,7 +146,7 @@ struct SourceTally {
     var pending: [String: [SourceVote]] = [:]
     var order: [String] = []
     for vote in votes {
-      let key = vote.outlet.map { "#\($0)" } ?? resolve(vote.name).key
+      let key = vote.outlet.map(Self.listedKey) ?? resolve(vote.name).key
       guard !key.isEmpty else { continue }
       if index[key] != nil {
         add(vote)
@@ -177,7 +187,7 @@ struct SourceTally {
     var sums = identities.map(\.sums)
     var alive = [Bool](repeating: true, count: identities.count)
     var showDomain = [Bool](repeating: false, count: identities.count)
-    let own = identities.map(\.total)
+    let own = sums.map(Self.score)
     func absorb(_ from: Int, into to: Int) {
       for k in sums[to].indices { sums[to][k] += sums[from][k] }
       alive[from] = false
@@ -186,7 +196,7 @@ struct SourceTally {
       var bestShort = -1
       for (b, shorter) in identities.enumerated() where b != a && alive[b] && own[b] >= 1.5 {
         guard shorter.words.count < longer.words.count, !shorter.words.isEmpty,
-          Array(longer.words.prefix(shorter.words.count)) == shorter.words
+          longer.words.prefix(shorter.words.count).elementsEqual(shorter.words)
         else { continue }
         if bestShort < 0 || own[b] > own[bestShort] { bestShort = b }
       }
@@ -197,11 +207,26 @@ struct SourceTally {
     where short.outlet == nil && alive[a] && !short.words.isEmpty {
       for (b, listed) in identities.enumerated() where b != a && listed.outlet != nil && alive[b] {
         let words = listedNames[b]
-        guard words.count > short.words.count, Array(words.prefix(short.words.count)) == short.words
+        guard words.count > short.words.count,
+          words.prefix(short.words.count).elementsEqual(short.words)
         else { continue }
         absorb(a, into: b)
         break
       }
+    }
+    // An acronym is the short form of a name whose initials it spells (`TOI` for The Times of
+    // India, `BZ` for Badische Zeitung): it adds to that name.
+    for (a, short) in identities.enumerated() where alive[a] && short.outlet == nil {
+      guard let initials = Self.acronym(short) else { continue }
+      var best = -1
+      for (b, long) in identities.enumerated() where b != a && alive[b] {
+        let words = long.outlet == nil ? long.words : listedNames[b]
+        guard words.count == initials.count,
+          zip(words, initials).allSatisfy({ $0.utf8.first == $1 })
+        else { continue }
+        if best < 0 || own[b] > own[best] { best = b }
+      }
+      if best >= 0 { absorb(a, into: best) }
     }
     for (d, site) in identities.enumerated()
     where site.isDomain && site.outlet == nil && alive[d] && site.key.count >= 4 {
@@ -215,7 +240,7 @@ struct SourceTally {
       }
     }
     let ownVoice: [EvidenceKind] = [
-      .copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription,
+      .copyright, .republishing, .logo, .newsletter, .chrome, .selfDescription, .siteDomain,
     ]
     var scores = [Double](repeating: 0, count: identities.count)
     for i in identities.indices where alive[i] {
@@ -242,6 +267,19 @@ struct SourceTally {
   func winner() -> Ranked? {
     guard let best = ranking(limit: 1).first, best.score >= Self.threshold else { return nil }
     return best
+  }
+
+  /// The letters of an identity written as an acronym (one word of two to five capitals, such
+  /// as `TOI` or `HT`), lower-cased; `nil` for other names.
+  static func acronym(_ identity: Identity) -> [UInt8]? {
+    guard identity.words.count == 1, !identity.isDomain,
+      identity.names.contains(where: { spelling in
+        let bytes = spelling.name.utf8
+        return bytes.count >= 2 && bytes.count <= 5 && bytes.allSatisfy { $0 &- 0x41 < 26 }
+      })
+    else { return nil }
+    let key = Array(identity.words[0].utf8)
+    return key.count >= 2 && key.count <= 5 ? key : nil
   }
 
   /// The words of a listed outlet's display name, as keys.

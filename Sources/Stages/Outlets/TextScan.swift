@@ -29,6 +29,8 @@ struct TextScan {
   var copyrightSigns: [(line: Int32, at: Int32)] = []
   /// Dots between a letter or digit and an ASCII letter (`example.com`, `z.B`), with their line.
   var dots: [(line: Int32, at: Int32)] = []
+  /// Spelled-out at-signs of e-mail addresses (`(at)`, `[at]`), with their line.
+  var spelledAts: [(line: Int32, at: Int32)] = []
 
   init() {}
 
@@ -52,7 +54,7 @@ struct TextScan {
     var c: UInt8 = 0
     if startsWord(b) { c |= 1 }
     if continuesWord(b) { c |= 2 }
-    if b == 0x0A || b == 0x2E || b == 0x28 || b == 0xC2 || b == 0xE2 { c |= 4 }
+    if b == 0x0A || b == 0x2E || b == 0x28 || b == 0x5B || b == 0xC2 || b == 0xE2 { c |= 4 }
     return c
   }
 
@@ -91,28 +93,117 @@ struct TextScan {
     }
   }
 
-  /// Only the copyright signs and domain dots of a line.
+  /// Only the copyright signs and domain dots of a line: eight bytes at a time, looking closer
+  /// only where one holds `.`, `(` or the `©` lead byte.
   private mutating func scanSigns(
     _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ line: Int32
   ) {
     var i = s
-    while i + 1 < e {
-      let b = p[i]
-      if b == 0xC2 && p[i + 1] == 0xA9 {
-        copyrightSigns.append((line, Int32(i)))
-      } else if b == 0x28 && i + 2 < e && (p[i + 1] | 0x20) == 0x63 && p[i + 2] == 0x29 {
-        copyrightSigns.append((line, Int32(i)))
-      } else if b == 0x2E && i > s && CaseFold.isASCIIWord(p[i - 1])
-        && (p[i + 1] | 0x20) &- 0x61 < 26
-      {
-        dots.append((line, Int32(i)))
+    if let base = p.baseAddress {
+      // Positions s...e-2 are checked (each test looks at the byte after).
+      while i + 8 <= e - 1 {
+        let v = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        var found =
+          SWAR.equal(v, 0x2E) | SWAR.equal(v, 0x28) | SWAR.equal(v, 0x5B)
+          | (SWAR.equal(v ^ 0x8080_8080_8080_8080, 0x42))
+        while found != 0 {
+          let k = i + found.trailingZeroBitCount >> 3
+          found &= found &- 1
+          sign(p, k, s, e, line)
+        }
+        i += 8
       }
+    }
+    while i + 1 < e {
+      sign(p, i, s, e, line)
       i += 1
     }
   }
 
+  /// Whether `(at)` or `[at]` (any case) starts at `i`, before `e`.
+  @inline(__always)
+  static func spelledAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Bool {
+    guard i + 3 < e, (p[i + 1] | 0x20) == 0x61, (p[i + 2] | 0x20) == 0x74 else { return false }
+    return p[i] == 0x28 ? p[i + 3] == 0x29 : p[i + 3] == 0x5D
+  }
+
+  /// Notes a copyright sign or a domain dot at `i` (a line `s..<e` outside the searched lines).
+  @inline(__always)
+  private mutating func sign(
+    _ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ s: Int, _ e: Int, _ line: Int32
+  ) {
+    let b = p[i]
+    if b == 0xC2 && p[i + 1] == 0xA9 {
+      copyrightSigns.append((line, Int32(i)))
+    } else if b == 0x28 && i + 2 < e && (p[i + 1] | 0x20) == 0x63 && p[i + 2] == 0x29 {
+      copyrightSigns.append((line, Int32(i)))
+    } else if (b == 0x28 || b == 0x5B) && Self.spelledAt(p, i, e) {
+      spelledAts.append((line, Int32(i)))
+    } else if b == 0x2E && i > s && CaseFold.isASCIIWord(p[i - 1])
+      && (p[i + 1] | 0x20) &- 0x61 < 26
+    {
+      dots.append((line, Int32(i)))
+    }
+  }
+
+  /// The end of the word starting at `start` (before `n`) and its first eight folded bytes
+  /// (bit 5 set in each), packed for ``WordFilter/wordKey(packed:length:)``; `packed` is 0 when
+  /// the word cannot start a phrase (its first two bytes open none). ASCII words are read eight
+  /// bytes at a time.
+  @inline(__always)
+  private static func word(
+    _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ n: Int, _ cls: UnsafeBufferPointer<UInt8>,
+    _ filter: WordFilter
+  ) -> (end: Int, packed: UInt64) {
+    if p[start] < 0x80, start &+ 8 <= p.count, let base = p.baseAddress {
+      let v = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+      let lowered = v | 0x2020_2020_2020_2020
+      let letter = SWAR.inRange(lowered, 0x61, 0x7A)
+      let digit = SWAR.inRange(v, 0x30, 0x39)
+      let run = (~(letter | digit) & SWAR.high).trailingZeroBitCount &>> 3
+      if run < 8 {
+        let end = start &+ run
+        // A non-ASCII letter goes on with the word: read it the slow way.
+        if end < n && p[end] >= 0x80 && cls[Int(p[end])] & 2 != 0 {
+          return slowWord(p, start, n, cls)
+        }
+        // Two ASCII bytes that open no phrase (the second may be the space after the word).
+        if v & 0x8080 == 0 && !filter.mayOpen(lowered) { return (end, 0) }
+        let mask: UInt64 = (1 &<< UInt64(8 &* run)) &- 1
+        return (end, lowered & mask)
+      }
+      var end = start &+ 8
+      while end < n && cls[Int(p[end])] & 2 != 0 { end &+= 1 }
+      if !filter.mayOpen(lowered) { return (end, 0) }
+      return (end, lowered)
+    }
+    return slowWord(p, start, n, cls)
+  }
+
+  /// ``word(_:_:_:_:)`` byte by byte, folding letters of other scripts.
+  private static func slowWord(
+    _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ n: Int, _ cls: UnsafeBufferPointer<UInt8>
+  ) -> (end: Int, packed: UInt64) {
+    var end = start + 1
+    while end < n && cls[Int(p[end])] & 2 != 0 { end += 1 }
+    var packed: UInt64 = 0
+    var j = start
+    var k = 0
+    while j < end && k < 8 {
+      let (a, b, w) = CaseFold.unit(p, j, end)
+      packed |= UInt64(a | 0x20) << UInt64(8 * k)
+      k += 1
+      if b != 0 && k < 8 {
+        packed |= UInt64(b | 0x20) << UInt64(8 * k)
+        k += 1
+      }
+      j += w
+    }
+    return (end, packed)
+  }
+
   /// Scans the line `s..<e` word by word, trying the matcher at each word start that passes its
-  /// prefix filter, and noting copyright signs and domain dots in between.
+  /// filter, and noting copyright signs and domain dots in between.
   private mutating func scanWords(
     _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ line: Int32, matcher: PhraseMatcher,
     _ cls: UnsafeBufferPointer<UInt8>
@@ -123,26 +214,12 @@ struct TextScan {
       let b = p[i]
       let c = cls[Int(b)]
       if c & 1 != 0 {
-        // Hash the word while skipping it; try the matcher only if a phrase can start with it.
         let start = i
-        var h: UInt32 = 0
-        var high: UInt8 = 0
-        let hashEnd = min(n, i + PhraseMatcher.hashedBytes)
-        repeat {
-          let d = p[i]
-          high |= d
-          h = PhraseMatcher.hashStep(h, d)
-          i += 1
-        } while i < hashEnd && cls[Int(p[i])] & 2 != 0
-        if i == hashEnd {
-          while i < n && cls[Int(p[i])] & 2 != 0 {
-            high |= p[i]
-            i += 1
-          }
-        }
-        if high >= 0x80 || matcher.mayStart(wordHash: h, length: i - start),
-          let m = matcher.longestMatch(p, at: start)
-        {
+        let (end, packed) = Self.word(p, start, n, cls, matcher.filter)
+        i = end
+        guard packed != 0 else { continue }
+        let key = WordFilter.wordKey(packed: packed, length: end &- start)
+        if matcher.filter.mayStart(key, p, end: end), let m = matcher.longestMatch(p, at: start) {
           hits.append(
             Hit(phrase: Int32(m.phrase), start: Int32(start), end: Int32(m.end), line: line))
         }
@@ -161,7 +238,11 @@ struct TextScan {
       case 0x28:
         if i + 2 < n && (p[i + 1] | 0x20) == 0x63 && p[i + 2] == 0x29 {
           copyrightSigns.append((line, Int32(i)))
+        } else if Self.spelledAt(p, i, n) {
+          spelledAts.append((line, Int32(i)))
         }
+      case 0x5B:
+        if Self.spelledAt(p, i, n) { spelledAts.append((line, Int32(i))) }
       case 0xC2:
         if i + 1 < n && p[i + 1] == 0xA9 { copyrightSigns.append((line, Int32(i))) }
         i += 1
