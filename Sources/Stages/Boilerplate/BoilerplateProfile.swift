@@ -72,7 +72,7 @@ public struct BoilerplateProfile: Sendable {
   /// The lower-cased host of a URL, without `www.`.
   public static func host(of url: String) -> String {
     var rest = Substring(url)
-    if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+    if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
     let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }.lowercased()
     return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
   }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Host names taken from URLs: which site a URL belongs to and a readable name for it.
 ///
@@ -102,7 +102,7 @@ public enum HostName {
       return inner
     }
     if host == "news.google.com" {
-      guard let marker = path.range(of: "/articles/") else { return nil }
+      guard let marker = path.firstRange(of: "/articles/") else { return nil }
       let token = path[marker.upperBound...].prefix {
         $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_"
       }
@@ -114,8 +114,7 @@ public enum HostName {
   /// Decodes the article URL stored in an (older) Google News article token: base64url of a
   /// small protobuf record that holds the URL as plain bytes.
   private static func googleNewsURL(token: String) -> String? {
-    var b64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(
-      of: "_", with: "/")
+    var b64 = String(token.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
     while b64.count % 4 != 0 { b64 += "=" }
     guard let data = Data(base64Encoded: b64) else { return nil }
     let bytes = [UInt8](data)

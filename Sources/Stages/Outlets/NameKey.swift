@@ -1,4 +1,4 @@
-import Foundation
+import PipelineCore
 
 /// The identity of an outlet name: how two spellings are recognised as the same outlet.
 ///
@@ -105,7 +105,7 @@ enum NameKey {
           if properties.isAlphabetic || properties.numericType != nil { out.append(letter) }
           continue
         }
-        for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+        for part in UnicodeNormalization.normalize(String(scalar), .nfd).unicodeScalars {
           let category = part.properties.generalCategory
           if category == .nonspacingMark || category == .spacingMark || category == .enclosingMark {
             continue
