@@ -1,3 +1,4 @@
+import Foundation
 import PipelineCore
 
 /// Extracts the dateline place of a news article ("ASTANA", "Astana, Kazakhstan", "OTTAWA")
