@@ -23,6 +23,8 @@ struct LineClassifier: Sendable {
   /// content (in tenths).
   var blockLines = 3
   var blockShare = 6
+  /// The most lines a kept lead-in (a line ending with a colon) carries into the article.
+  var introducedLines = 4
 
   /// The class of a line.
   enum Kind: UInt8 {
@@ -210,6 +212,8 @@ struct LineClassifier: Sendable {
     }
 
     fillQuietGaps(lines, kinds, keep)
+    keepLeadInsAndHeadings(lines, kinds, keep)
+    keepWhatLeadInsIntroduce(lines, kinds, keep)
 
     // An author box after the article: a lone paragraph right below a name or a byline ("Jane
     // Doe", "Von Frank Hahn"), with at least twice as much kept text before it as from it to the
@@ -327,6 +331,56 @@ struct LineClassifier: Sendable {
         }
       }
       previous = i
+    }
+  }
+
+  /// Keeps what introduces a kept paragraph inside the article: a lead-in ending with a colon
+  /// right before it ("Angefangen hatte es so:"), and a heading right before it (or before such a
+  /// lead-in) — a short title-like line of two words or more after the article has started.
+  private func keepLeadInsAndHeadings(
+    _ lines: UnsafeBufferPointer<LineFeatures>, _ kinds: UnsafeBufferPointer<Kind>,
+    _ keep: UnsafeMutableBufferPointer<Bool>
+  ) {
+    let first = 0
+    var i = lines.count - 2
+    while i > first {
+      defer { i -= 1 }
+      guard !keep[i] && kinds[i] == .short && keep[i + 1] else { continue }
+      let line = lines[i]
+      if line.weakHits > 0 || line.separators > 0 || line.bullet != .none || line.words < 2 {
+        continue
+      }
+      if line.endsWithColon {
+        keep[i] = true
+      }
+    }
+  }
+
+  /// Keeps what a kept lead-in introduces: the lines between a kept line ending with a colon
+  /// ("Your Dockerfile might then look like this:") and the next kept line, when none of them is
+  /// boilerplate or a list item and there are at most `introducedLines` of them (a code sample, a
+  /// formula, a table row the density test took for a link list).
+  private func keepWhatLeadInsIntroduce(
+    _ lines: UnsafeBufferPointer<LineFeatures>, _ kinds: UnsafeBufferPointer<Kind>,
+    _ keep: UnsafeMutableBufferPointer<Bool>
+  ) {
+    let n = lines.count
+    var i = 0
+    while i < n - 1 {
+      guard keep[i] && lines[i].endsWithColon && !keep[i + 1] else {
+        i += 1
+        continue
+      }
+      var j = i + 1
+      while j < n && j - i <= introducedLines && !keep[j] && kinds[j] != .boilerplate
+        && lines[j].bullet == .none
+      {
+        j += 1
+      }
+      if j < n && keep[j] {
+        for k in (i + 1)..<j { keep[k] = true }
+      }
+      i = j
     }
   }
 
