@@ -238,6 +238,9 @@ struct LineClassifier: Sendable {
     // Headline and dek before the first kept line.
     if keepHeadline, let first = keep.firstIndex(of: true) {
       keepHeadlineAndDek(before: first, lines, kinds, keep)
+      if let body = (first..<n).first(where: { kinds[$0] == .good }), body > first + 1 {
+        keepHeadlineAndDek(before: body, lines, kinds, keep)
+      }
     }
     for i in 0..<n where keep[i] { why[i] = nil }
     for i in 0..<n where !keep[i] && why[i] == nil { why[i] = .context }
@@ -409,7 +412,7 @@ struct LineClassifier: Sendable {
       let line = lines[j]
       distance += line.length
       if line.bullet != .none { break }
-      if kinds[j] == .boilerplate || isMetadata(line) || line.words < 3 {
+      if keep[j] || kinds[j] == .boilerplate || isMetadata(line) || line.words < 3 {
         j -= 1
         continue
       }
