@@ -127,6 +127,8 @@ struct LineScanner: Sendable {
     var activeCount = 0
     var spaces = 0
     var prevSpace = true
+    // An opening guillemet: the next isolated `»` closes a French quotation (« 1 »), not a menu.
+    var openGuillemet = false
     var last: UInt32 = 0
     var beforeLast: UInt32 = 0
 
@@ -196,8 +198,14 @@ struct LineScanner: Sendable {
           pendingLabel = false
           if cp == 0x2E || cp == 0x21 || cp == 0x3F {
             if i + n < end && p[i + n] == 0x20 { line.sentenceMarks &+= 1 }
+          } else if cp == 0xAB {
+            openGuillemet = true
           } else if prevSpace && (i + n >= end || p[i + n] == 0x20) && Self.isSeparator(cp) {
-            line.separators &+= 1
+            if cp == 0xBB && openGuillemet {
+              openGuillemet = false
+            } else {
+              line.separators &+= 1
+            }
           }
           length &+= 1
           beforeLast = last
