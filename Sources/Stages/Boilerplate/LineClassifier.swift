@@ -153,6 +153,18 @@ struct LineClassifier: Sendable {
       }
     }
 
+    // A sentence trailing off right after kept prose ("Ich bedanke mich für den Tipp…") goes on
+    // with it.
+    if n > 1 {
+      for i in 1..<n
+      where !keep[i] && kinds[i] == .short && keep[i - 1] && lines[i].endsWithEllipsis
+        && lines[i].words >= 3 && lines[i].stops >= 1 && lines[i].separators < 2
+        && lines[i].bullet == .none
+      {
+        keep[i] = true
+      }
+    }
+
     // A lead-in right after kept text ("The recipe:", "Leitsätze des Gerichts:") introduces
     // what follows it and belongs to the article.
     if n > 1 {

@@ -28,6 +28,8 @@ struct LineFeatures {
   var endsSentence = false
   /// The last visible character is a colon.
   var endsWithColon = false
+  /// The line ends with an ellipsis (`…` or `..`): a sentence trailing off, or a cut teaser.
+  var endsWithEllipsis = false
   /// Sentence ends inside the line (`. ` followed by more text).
   var sentenceMarks = 0
   /// Isolated separators between spaces (`›`, `»`, `|`, `>`, `/`, `•`, `·`, `–`).

@@ -306,6 +306,7 @@ struct LineScanner: Sendable {
     line.isLabel = words > 0 && words <= longestLabel && view.flags(lineHash).contains(.line)
     line.endsWithAltText = lastAlt
     line.endsWithColon = last == 0x3A
+    line.endsWithEllipsis = last == 0x2026 || (last == 0x2E && beforeLast == 0x2E)
     line.endsSentence = Self.endsSentence(last, beforeLast)
   }
 
