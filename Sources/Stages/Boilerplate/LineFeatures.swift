@@ -30,6 +30,9 @@ struct LineFeatures {
   var endsWithColon = false
   /// The line ends with an ellipsis (`…` or `..`): a sentence trailing off, or a cut teaser.
   var endsWithEllipsis = false
+  /// The line starts with an en or em dash and a space: a line of dialogue or the attribution
+  /// of a quote ("– Dann sag es nicht", "— Jane Doe (@jane) May 1, 2020").
+  var startsWithDash = false
   /// Sentence ends inside the line (`. ` followed by more text).
   var sentenceMarks = 0
   /// Isolated separators between spaces (`›`, `»`, `|`, `>`, `/`, `•`, `·`, `–`).

@@ -110,6 +110,8 @@ struct LineScanner: Sendable {
       {
         line.bullet = .symbol
         i += n + 1
+      } else if (cp == 0x2013 || cp == 0x2014) && i + n < end && p[i + n] == 0x20 {
+        line.startsWithDash = true
       }
     }
 
