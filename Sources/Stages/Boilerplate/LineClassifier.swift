@@ -165,17 +165,6 @@ struct LineClassifier: Sendable {
       }
     }
 
-    // A line opened by a dash right after kept text continues it: a reply in a dialogue, the
-    // attribution of a quote or of an embedded post.
-    if n > 1 {
-      for i in 1..<n
-      where !keep[i] && kinds[i] == .short && keep[i - 1] && lines[i].startsWithDash
-        && lines[i].separators < 2
-      {
-        keep[i] = true
-      }
-    }
-
     // A lead-in right after kept text ("The recipe:", "Leitsätze des Gerichts:") introduces
     // what follows it and belongs to the article.
     if n > 1 {
@@ -239,6 +228,17 @@ struct LineClassifier: Sendable {
     }
 
     fillQuietGaps(lines, kinds, keep)
+
+    // A line opened by a dash right after kept text continues it: a reply in a dialogue, the
+    // attribution of a quote or of an embedded post.
+    if n > 1 {
+      for i in 1..<n
+      where !keep[i] && (kinds[i] == .short || kinds[i] == .bad) && keep[i - 1] && lines[i].startsWithDash
+        && lines[i].separators < 2
+      {
+        keep[i] = true
+      }
+    }
     keepLeadInsAndHeadings(lines, kinds, keep)
     keepWhatLeadInsIntroduce(lines, kinds, keep)
 
