@@ -233,8 +233,8 @@ struct LineClassifier: Sendable {
     // attribution of a quote or of an embedded post.
     if n > 1 {
       for i in 1..<n
-      where !keep[i] && (kinds[i] == .short || kinds[i] == .bad) && keep[i - 1] && lines[i].startsWithDash
-        && lines[i].separators < 2
+      where !keep[i] && keep[i - 1] && lines[i].startsWithDash && lines[i].separators < 2
+        && (kinds[i] == .short || kinds[i] == .bad || (why[i] == .label && lines[i].endsSentence))
       {
         keep[i] = true
       }
