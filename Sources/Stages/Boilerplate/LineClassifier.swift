@@ -209,10 +209,12 @@ struct LineClassifier: Sendable {
 
     // A short line between two kept lines is a subhead or a caption-free line of the article,
     // even when signal words fill it ("Tausende von Texten zum Thema"): a menu or a share bar
-    // would not sit alone inside the text.
+    // would not sit alone inside the text. So is a smiley on its own line ("=)").
     if n > 2 {
       for i in 1..<(n - 1) where !keep[i] && keep[i - 1] && keep[i + 1] {
-        if kinds[i] == .short || (why[i] == .signals && lines[i].length < lengthLow) {
+        if kinds[i] == .short || (why[i] == .signals && lines[i].length < lengthLow)
+          || lines[i].isEmoticon
+        {
           keep[i] = true
         }
       }

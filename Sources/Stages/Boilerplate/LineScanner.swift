@@ -309,6 +309,7 @@ struct LineScanner: Sendable {
     line.endsWithAltText = lastAlt
     line.endsWithColon = last == 0x3A
     line.endsWithEllipsis = last == 0x2026 || (last == 0x2E && beforeLast == 0x2E)
+    line.endsWithParenthesis = last == 0x29 || last == 0x28
     line.endsSentence = Self.endsSentence(last, beforeLast)
   }
 
