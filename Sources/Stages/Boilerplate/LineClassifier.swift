@@ -241,7 +241,7 @@ struct LineClassifier: Sendable {
         keep[i] = true
       }
     }
-    keepLeadInsAndHeadings(lines, kinds, keep)
+    keepLeadInsBeforeKeptLines(lines, kinds, keep)
     keepWhatLeadInsIntroduce(lines, kinds, keep)
 
     // An author box after the article: a lone paragraph right below a name or a byline ("Jane
@@ -366,23 +366,21 @@ struct LineClassifier: Sendable {
     }
   }
 
-  /// Keeps what introduces a kept paragraph inside the article: a lead-in ending with a colon
-  /// right before it ("Angefangen hatte es so:"), and a heading right before it (or before such a
-  /// lead-in) — a short title-like line of two words or more after the article has started.
-  private func keepLeadInsAndHeadings(
+  /// Keeps a lead-in right before a kept line: a short line of two words or more ending with a
+  /// colon ("Leitsätze des Gerichts:"), without signal words, separators or a list marker. Walks
+  /// backwards, so that a lead-in before a kept lead-in stays too.
+  private func keepLeadInsBeforeKeptLines(
     _ lines: UnsafeBufferPointer<LineFeatures>, _ kinds: UnsafeBufferPointer<Kind>,
     _ keep: UnsafeMutableBufferPointer<Bool>
   ) {
-    let first = 0
     var i = lines.count - 2
-    while i > first {
+    while i > 0 {
       defer { i -= 1 }
       guard !keep[i] && kinds[i] == .short && keep[i + 1] else { continue }
       let line = lines[i]
-      if line.weakHits > 0 || line.separators > 0 || line.bullet != .none || line.words < 2 {
-        continue
-      }
-      if line.endsWithColon {
+      if line.endsWithColon && line.words >= 2 && line.weakHits == 0 && line.separators == 0
+        && line.bullet == .none
+      {
         keep[i] = true
       }
     }
