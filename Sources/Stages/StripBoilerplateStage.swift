@@ -90,6 +90,16 @@ public struct StripBoilerplateStage: Stage {
         .textLacks("Recipes |"), .textLacks("Share on"),
       ]),
     StageExample(
+      "The fix is a two-line change in the configuration, and it keeps the clipboard of the "
+        + "terminal and the one of the desktop apart.\nIn short:\nset-option -g mouse on\n"
+        + "It works in every version since 2.1, as far as the changelog of the project tells.",
+      expect: [.textContains("In short:\nset-option -g mouse on\nIt works")]),
+    StageExample(
+      "\u{201C}We will not give up, whatever the court decides next week,\u{201D} the union leader "
+        + "told the crowd in front of the building on Friday.\n"
+        + "\u{2014} Jane Doe (@janedoe) February 17, 2020\nShare on Facebook",
+      expect: [.textContains("\u{2014} Jane Doe (@janedoe)"), .textLacks("Share on")]),
+    StageExample(
       "Weekly Digest\nPrices for wheat rose sharply in the third quarter, as the drought in the "
         + "south cut yields and exporters held back stocks ahead of the harvest.",
       options: ["phrases": ["weekly digest"]],

@@ -23,6 +23,8 @@ struct LineClassifier: Sendable {
   /// content (in tenths).
   var blockLines = 3
   var blockShare = 6
+  /// The most lines a kept lead-in (a line ending with a colon) carries into the article.
+  var introducedLines = 4
 
   /// The class of a line.
   enum Kind: UInt8 {
@@ -151,6 +153,18 @@ struct LineClassifier: Sendable {
       }
     }
 
+    // A sentence trailing off right after kept prose ("Ich bedanke mich für den Tipp…") goes on
+    // with it.
+    if n > 1 {
+      for i in 1..<n
+      where !keep[i] && kinds[i] == .short && keep[i - 1] && lines[i].endsWithEllipsis
+        && lines[i].words >= 3 && lines[i].stops >= 1 && lines[i].separators < 2
+        && lines[i].bullet == .none
+      {
+        keep[i] = true
+      }
+    }
+
     // A lead-in right after kept text ("The recipe:", "Leitsätze des Gerichts:") introduces
     // what follows it and belongs to the article.
     if n > 1 {
@@ -193,10 +207,16 @@ struct LineClassifier: Sendable {
       }
     }
 
-    // A short line between two kept lines is a subhead or a caption-free line of the article.
+    // A short line between two kept lines is a subhead or a caption-free line of the article,
+    // even when signal words fill it ("Tausende von Texten zum Thema"): a menu or a share bar
+    // would not sit alone inside the text. So is a smiley on its own line ("=)").
     if n > 2 {
-      for i in 1..<(n - 1) where !keep[i] && kinds[i] == .short && keep[i - 1] && keep[i + 1] {
-        keep[i] = true
+      for i in 1..<(n - 1) where !keep[i] && keep[i - 1] && keep[i + 1] {
+        if kinds[i] == .short || (why[i] == .signals && lines[i].length < lengthLow)
+          || lines[i].isEmoticon
+        {
+          keep[i] = true
+        }
       }
     }
 
@@ -210,6 +230,19 @@ struct LineClassifier: Sendable {
     }
 
     fillQuietGaps(lines, kinds, keep)
+
+    // A line opened by a dash right after kept text continues it: a reply in a dialogue, the
+    // attribution of a quote or of an embedded post.
+    if n > 1 {
+      for i in 1..<n
+      where !keep[i] && keep[i - 1] && lines[i].startsWithDash && lines[i].separators < 2
+        && (kinds[i] == .short || kinds[i] == .bad || (why[i] == .label && lines[i].endsSentence))
+      {
+        keep[i] = true
+      }
+    }
+    keepLeadInsBeforeKeptLines(lines, kinds, keep)
+    keepWhatLeadInsIntroduce(lines, kinds, keep)
 
     // An author box after the article: a lone paragraph right below a name or a byline ("Jane
     // Doe", "Von Frank Hahn"), with at least twice as much kept text before it as from it to the
@@ -234,6 +267,9 @@ struct LineClassifier: Sendable {
     // Headline and dek before the first kept line.
     if keepHeadline, let first = keep.firstIndex(of: true) {
       keepHeadlineAndDek(before: first, lines, kinds, keep)
+      if let body = (first..<n).first(where: { kinds[$0] == .good }), body > first + 1 {
+        keepHeadlineAndDek(before: body, lines, kinds, keep)
+      }
     }
     for i in 0..<n where keep[i] { why[i] = nil }
     for i in 0..<n where !keep[i] && why[i] == nil { why[i] = .context }
@@ -330,6 +366,54 @@ struct LineClassifier: Sendable {
     }
   }
 
+  /// Keeps a lead-in right before a kept line: a short line of two words or more ending with a
+  /// colon ("Leitsätze des Gerichts:"), without signal words, separators or a list marker. Walks
+  /// backwards, so that a lead-in before a kept lead-in stays too.
+  private func keepLeadInsBeforeKeptLines(
+    _ lines: UnsafeBufferPointer<LineFeatures>, _ kinds: UnsafeBufferPointer<Kind>,
+    _ keep: UnsafeMutableBufferPointer<Bool>
+  ) {
+    var i = lines.count - 2
+    while i > 0 {
+      defer { i -= 1 }
+      guard !keep[i] && kinds[i] == .short && keep[i + 1] else { continue }
+      let line = lines[i]
+      if line.endsWithColon && line.words >= 2 && line.weakHits == 0 && line.separators == 0
+        && line.bullet == .none
+      {
+        keep[i] = true
+      }
+    }
+  }
+
+  /// Keeps what a kept lead-in introduces: the lines between a kept line ending with a colon
+  /// ("Your Dockerfile might then look like this:") and the next kept line, when none of them is
+  /// boilerplate or a list item and there are at most `introducedLines` of them (a code sample, a
+  /// formula, a table row the density test took for a link list).
+  private func keepWhatLeadInsIntroduce(
+    _ lines: UnsafeBufferPointer<LineFeatures>, _ kinds: UnsafeBufferPointer<Kind>,
+    _ keep: UnsafeMutableBufferPointer<Bool>
+  ) {
+    let n = lines.count
+    var i = 0
+    while i < n - 1 {
+      guard keep[i] && lines[i].endsWithColon && !keep[i + 1] else {
+        i += 1
+        continue
+      }
+      var j = i + 1
+      while j < n && j - i <= introducedLines && !keep[j] && kinds[j] != .boilerplate
+        && lines[j].bullet == .none
+      {
+        j += 1
+      }
+      if j < n && keep[j] {
+        for k in (i + 1)..<j { keep[k] = true }
+      }
+      i = j
+    }
+  }
+
   /// Whether a good line comes within `within` lines after `i` (an inline "Read more" link
   /// inside the article rather than the heading of what follows it).
   private func proseFollows(_ i: Int, _ kinds: UnsafeBufferPointer<Kind>, within: Int) -> Bool {
@@ -355,7 +439,7 @@ struct LineClassifier: Sendable {
       let line = lines[j]
       distance += line.length
       if line.bullet != .none { break }
-      if kinds[j] == .boilerplate || isMetadata(line) || line.words < 3 {
+      if keep[j] || kinds[j] == .boilerplate || isMetadata(line) || line.words < 3 {
         j -= 1
         continue
       }

@@ -28,6 +28,13 @@ struct LineFeatures {
   var endsSentence = false
   /// The last visible character is a colon.
   var endsWithColon = false
+  /// The line ends with an ellipsis (`…` or `..`): a sentence trailing off, or a cut teaser.
+  var endsWithEllipsis = false
+  /// The line starts with an en or em dash and a space: a line of dialogue or the attribution
+  /// of a quote ("– Dann sag es nicht", "— Jane Doe (@jane) May 1, 2020").
+  var startsWithDash = false
+  /// The last visible character is a parenthesis (closing a remark, or an emoticon: `=)`).
+  var endsWithParenthesis = false
   /// Sentence ends inside the line (`. ` followed by more text).
   var sentenceMarks = 0
   /// Isolated separators between spaces (`›`, `»`, `|`, `>`, `/`, `•`, `·`, `–`).
@@ -56,6 +63,9 @@ struct LineFeatures {
 
   /// Reads like running prose: several words, a sentence end and some function words.
   var isProse: Bool { words >= 6 && endsSentence && density >= 0.15 }
+
+  /// A smiley on its own (`:)`, `=(`, `;-)`): a few symbols ending with a parenthesis.
+  var isEmoticon: Bool { words == 0 && length >= 2 && length <= 4 && endsWithParenthesis }
 
   /// Reads like a short sentence (a quote, a one-line paragraph).
   var isSentence: Bool {

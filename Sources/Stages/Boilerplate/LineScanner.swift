@@ -110,6 +110,8 @@ struct LineScanner: Sendable {
       {
         line.bullet = .symbol
         i += n + 1
+      } else if (cp == 0x2013 || cp == 0x2014) && i + n < end && p[i + n] == 0x20 {
+        line.startsWithDash = true
       }
     }
 
@@ -127,6 +129,8 @@ struct LineScanner: Sendable {
     var activeCount = 0
     var spaces = 0
     var prevSpace = true
+    // An opening guillemet: the next isolated `»` closes a French quotation (« 1 »), not a menu.
+    var openGuillemet = false
     var last: UInt32 = 0
     var beforeLast: UInt32 = 0
 
@@ -196,8 +200,14 @@ struct LineScanner: Sendable {
           pendingLabel = false
           if cp == 0x2E || cp == 0x21 || cp == 0x3F {
             if i + n < end && p[i + n] == 0x20 { line.sentenceMarks &+= 1 }
+          } else if cp == 0xAB {
+            openGuillemet = true
           } else if prevSpace && (i + n >= end || p[i + n] == 0x20) && Self.isSeparator(cp) {
-            line.separators &+= 1
+            if cp == 0xBB && openGuillemet {
+              openGuillemet = false
+            } else {
+              line.separators &+= 1
+            }
           }
           length &+= 1
           beforeLast = last
@@ -298,6 +308,8 @@ struct LineScanner: Sendable {
     line.isLabel = words > 0 && words <= longestLabel && view.flags(lineHash).contains(.line)
     line.endsWithAltText = lastAlt
     line.endsWithColon = last == 0x3A
+    line.endsWithEllipsis = last == 0x2026 || (last == 0x2E && beforeLast == 0x2E)
+    line.endsWithParenthesis = last == 0x29 || last == 0x28
     line.endsSentence = Self.endsSentence(last, beforeLast)
   }
 
