@@ -324,7 +324,7 @@ extension Automaton {
           r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
         }
         // The bitwise or is at least the larger state: one test for the usual case of neither.
-        if r0 | r1 >= firstOut {
+        if (r0 | r1) >= firstOut {
           if r0 >= firstOut { out.add(a, r0, i0) }
           if r1 >= firstOut { out.add(b, r1, i1) }
         }
