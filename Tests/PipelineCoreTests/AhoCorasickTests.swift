@@ -136,6 +136,22 @@ import Testing
         == ["launch*=launch", "launch*=launched", "launch*=Launches", "launch*=LAUNCHING"])
   }
 
+  /// Starts of phrase matches: taken as `end - length` when the text has single ASCII
+  /// whitespace there, measured back otherwise (runs, no-break spaces, non-ASCII letters).
+  @Test func startsOfPhrasesWithEveryKindOfWhitespace() throws {
+    let terms = ["visa regime", "a b c", "визовый режим"]
+    #expect(try found(terms, in: "visa regime") == ["visa regime=visa regime"])
+    #expect(try found(terms, in: "  visa\tregime") == ["visa regime=visa\tregime"])
+    #expect(try found(terms, in: "x\n visa  regime") == ["visa regime=visa  regime"])
+    #expect(try found(terms, in: "visa \n\tregime!") == ["visa regime=visa \n\tregime"])
+    #expect(try found(terms, in: "é visa\u{A0}regime") == ["visa regime=visa\u{A0}regime"])
+    #expect(try found(terms, in: "Visa\u{2003}Regime") == ["visa regime=Visa\u{2003}Regime"])
+    #expect(try found(terms, in: "z a b  c") == ["a b c=a b  c"])
+    #expect(try found(terms, in: "a  b c") == ["a b c=a  b c"])
+    #expect(try found(terms, in: "ВИЗОВЫЙ режим") == ["визовый режим=ВИЗОВЫЙ режим"])
+    #expect(try found(terms, in: "визовый \n режим") == ["визовый режим=визовый \n режим"])
+  }
+
   @Test func whitespaceRunsAndLineBreaksInsidePhrases() throws {
     #expect(
       try found(["joint venture"], in: "a joint\nventure and a joint   venture") == [

@@ -52,4 +52,13 @@ import Testing
     // é: 1, €: 2, 😀: 3 continuation bytes each time.
     #expect(n == 30)
   }
+
+  /// Long texts are counted in blocks of words; the count must not depend on the block size.
+  @Test func continuationBytesInLongTexts() {
+    for (unit, repeats, perUnit) in [("ж", 5000, 1), ("😀€ a", 1500, 5), ("plain ascii ", 400, 0)] {
+      var text = String(repeating: unit, count: repeats) + "é"
+      let n = text.withUTF8 { TopicTextLayout.continuationBytes($0) }
+      #expect(n == repeats * perUnit + 1)
+    }
+  }
 }

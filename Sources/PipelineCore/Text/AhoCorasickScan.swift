@@ -59,7 +59,9 @@ extension Automaton {
       return nextOther(&i)
     }
 
-    /// `next` for a character that is not ASCII.
+    /// `next` for a character that is not ASCII (kept out of line, so the scan loops keep their
+    /// state in registers).
+    @inline(never)
     func nextOther(_ i: inout Int) -> Int {
       let n = bytes.count
       let b = bytes[i]
@@ -144,7 +146,8 @@ extension Automaton {
     r[0] = entry
     i[0] = range.lowerBound
     if length >= 256 {
-      let parts = length >= 1024 ? 4 : 2
+      // Two lanes: four spill registers, which costs more instructions than it overlaps.
+      let parts = 2
       for k in 1..<parts {
         let target = range.lowerBound + length * k / parts
         if let s = streamStart(near: target, after: i[count - 1], bytes, input.ascii, rows),
@@ -320,7 +323,8 @@ extension Automaton {
           r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
           r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
         }
-        if max(r0, r1) >= firstOut {
+        // The bitwise or is at least the larger state: one test for the usual case of neither.
+        if (r0 | r1) >= firstOut {
           if r0 >= firstOut { out.add(a, r0, i0) }
           if r1 >= firstOut { out.add(b, r1, i1) }
         }
@@ -400,10 +404,34 @@ extension Automaton {
       }
       let start =
         f & Self.hasSpace != 0
-        ? measureBack(from: end, characters: charLength, bytes) : end &- byteLength
+        ? start(before: end, bytes: byteLength, characters: charLength, bytes) : end &- byteLength
       let matchEnd = f & Self.stem != 0 ? WordCharacters.wordEnd(from: end, in: bytes) : end
       try body(AhoCorasick.Match(pattern: p, start: start, end: matchEnd))
     }
+  }
+
+  /// The start of a match with whitespace ending at `end`: `end - byteLength` when the text there
+  /// is ASCII with single whitespace characters (then every byte is one step, as in the pattern),
+  /// else found by ``measureBack(from:characters:_:)``.
+  @inline(__always)
+  private func start(
+    before end: Int, bytes byteLength: Int, characters: Int, _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    let s = end &- byteLength
+    if byteLength == characters && s >= 0 {
+      var previousSpace = true  // the first character must not be whitespace
+      var i = s
+      while i < end {
+        let b = bytes[i]
+        if b >= 0x80 { break }
+        let space = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+        if space && previousSpace { break }
+        previousSpace = space
+        i &+= 1
+      }
+      if i == end { return s }
+    }
+    return measureBack(from: end, characters: characters, bytes)
   }
 
   /// The start of a match ending at `end` that stepped `characters` characters, each whitespace

@@ -89,12 +89,18 @@ struct TopicTextLayout: Equatable {
     if let base = bytes.baseAddress {
       let raw = UnsafeRawPointer(base)
       while i + 8 <= n {
-        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        // Bit 7 set and bit 6 clear in a byte: x & ~(x << 1), keeping bit 7 of each byte; the
-        // eight 0/1 bytes are then summed by one multiplication.
-        let ones = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
-        count &+= Int(truncatingIfNeeded: (ones &* 0x0101_0101_0101_0101) >> 56)
-        i += 8
+        // Bit 7 set and bit 6 clear in a byte: x & ~(x << 1), keeping bit 7 of each byte. The
+        // 0/1 bytes are added up per byte for up to 255 words, then summed across (in 16-bit
+        // lanes, which cannot overflow).
+        let stop = min(n, i + 8 * 255)
+        var sums: UInt64 = 0
+        while i + 8 <= stop {
+          let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          sums &+= (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
+          i += 8
+        }
+        let pairs = (sums & 0x00FF_00FF_00FF_00FF) &+ ((sums >> 8) & 0x00FF_00FF_00FF_00FF)
+        count &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
       }
     }
     while i < n {
