@@ -59,18 +59,25 @@ public enum FilePath {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw FileError(path: path, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
-    var offset = 0
-    try bytes.withUnsafeBufferPointer { (p) throws(FileError) in
-      guard let base = p.baseAddress else { return }
-      while offset < p.count {
-        let n = posixWrite(fd, base + offset, p.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          throw FileError(path: path, reason: String(cString: strerror(errno)))
-        }
-        offset += n
-      }
+    if let failure = bytes.withUnsafeBytes({ writeAll($0, to: fd) }) {
+      throw FileError(path: path, reason: String(cString: strerror(failure)))
     }
+  }
+
+  /// Writes all of `bytes` to the descriptor `fd`, resuming after partial and interrupted
+  /// writes; the `errno` of the write that failed, or `nil` when all went out.
+  public static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+    guard let base = bytes.baseAddress else { return nil }
+    var offset = 0
+    while offset < bytes.count {
+      let n = posixWrite(fd, base + offset, bytes.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      offset += n
+    }
+    return nil
   }
 
   /// A file that could not be read or written, with the system's reason.

@@ -32,19 +32,9 @@ final class OutputSink: @unchecked Sendable {
   func send(_ bytes: [UInt8]) -> Bool {
     if broken { return false }
     if bytes.isEmpty { return true }
-    var offset = 0
-    bytes.withUnsafeBufferPointer { p in
-      guard let base = p.baseAddress else { return }
-      while offset < p.count {
-        let n = write(fd, base + offset, p.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          broken = true
-          if errno != EPIPE { failureMessage = String(cString: strerror(errno)) }
-          return
-        }
-        offset += n
-      }
+    if let failure = bytes.withUnsafeBytes({ FilePath.writeAll($0, to: fd) }) {
+      broken = true
+      if failure != EPIPE { failureMessage = String(cString: strerror(failure)) }
     }
     return !broken
   }

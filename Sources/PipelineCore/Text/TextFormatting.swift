@@ -34,12 +34,21 @@ extension String {
     return n >= width ? String(prefix(width)) : self + String(repeating: " ", count: width - n)
   }
 
-  /// The string without leading and trailing spaces and tabs.
+  /// The string without leading and trailing spaces and tabs (on UTF-8, no copy when there
+  /// are none).
   public func trimmingSpacesAndTabs() -> String {
-    var s = Substring(self)
-    while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-    while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-    return String(s)
+    let utf8 = self.utf8
+    @inline(__always) func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+    guard let first = utf8.first, let last = utf8.last, blank(first) || blank(last) else { return self }
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    while start < end && blank(utf8[start]) { start = utf8.index(after: start) }
+    while end > start {
+      let before = utf8.index(before: end)
+      guard blank(utf8[before]) else { break }
+      end = before
+    }
+    return String(self[start..<end])
   }
 }
 
@@ -47,23 +56,6 @@ extension String {
 public enum StandardError {
   /// Writes `message` as is.
   public static func write(_ message: String) {
-    var bytes = Array(message.utf8)
-    bytes.withUnsafeMutableBufferPointer { p in
-      guard let base = p.baseAddress else { return }
-      var offset = 0
-      while offset < p.count {
-        let n = writeToDescriptor(2, base + offset, p.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += n
-      }
-    }
+    _ = Array(message.utf8).withUnsafeBytes { FilePath.writeAll($0, to: 2) }
   }
-}
-
-/// write(2), named apart so `StandardError.write` does not shadow it.
-private func writeToDescriptor(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-  write(fd, bytes, count)
 }

@@ -75,17 +75,8 @@ final class ExecChild: @unchecked Sendable {
   func exchange(_ line: [UInt8], timeout: Double) throws(ExecFailure) -> [UInt8] {
     var bytes = line
     bytes.append(0x0A)
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeBufferPointer { p -> Int in
-        guard let base = p.baseAddress else { return 0 }
-        return write(inputFD, base + offset, p.count - offset)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw .died("the program closed its input (\(String(cString: strerror(errno))))")
-      }
-      offset += n
+    if let failure = bytes.withUnsafeBytes({ FilePath.writeAll($0, to: inputFD) }) {
+      throw .died("the program closed its input (\(String(cString: strerror(failure))))")
     }
     let clock = ContinuousClock()
     let deadline = clock.now + .milliseconds(Int64(timeout * 1000))

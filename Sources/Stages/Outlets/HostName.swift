@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PipelineCore
 
 /// Host names taken from URLs: which site a URL belongs to and a readable name for it.
 ///
@@ -158,7 +159,7 @@ public enum HostName {
   /// A domain entry of an outlet file cleaned up (`WWW.Example.COM.` → `example.com`), or `nil`
   /// when it is not a host name (a URL, a path, a bare word).
   static func normalisedDomainEntry(_ entry: String) -> String? {
-    var host = OutletFile.trimmed(entry).lowercased()
+    var host = entry.trimmingSpacesAndTabs().lowercased()
     while host.hasSuffix(".") { host.removeLast() }
     if host.hasPrefix("www.") { host.removeFirst(4) }
     return isHostName(host) ? host : nil

@@ -73,24 +73,6 @@ public enum OutletFile {
     return outlets
   }
 
-  /// `s` without leading and trailing spaces and tabs (no Foundation: the bundled list is read at
-  /// every start-up).
-  static func trimmed(_ s: String) -> String {
-    let utf8 = s.utf8
-    guard let first = utf8.first, let last = utf8.last,
-      first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-    else { return s }
-    var start = utf8.startIndex
-    var end = utf8.endIndex
-    while start < end && (utf8[start] == 0x20 || utf8[start] == 0x09) { start = utf8.index(after: start) }
-    while end > start {
-      let before = utf8.index(before: end)
-      guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
-      end = before
-    }
-    return String(s[start..<end])
-  }
-
   private static func entry(
     _ node: JSON5Node, fail: (SourceLocation, String) -> OutletFileError
   ) throws(OutletFileError) -> Outlet {
@@ -126,7 +108,7 @@ public enum OutletFile {
         guard case .string(let s) = item.value else {
           throw fail(item.location, "\"\(key)\" must hold strings, found \(item.kindName)")
         }
-        let trimmed = trimmed(s)
+        let trimmed = s.trimmingSpacesAndTabs()
         guard NameKey.hasLetterOrDigit(trimmed) else {
           throw fail(item.location, "an entry of \"\(key)\" has no letters or digits")
         }
@@ -148,7 +130,7 @@ public enum OutletFile {
       }
     }
     return Outlet(
-      name: trimmed(rawName), aliases: try strings("aliases"),
+      name: rawName.trimmingSpacesAndTabs(), aliases: try strings("aliases"),
       weakAliases: try strings("weakAliases"), domains: domains)
   }
 }
