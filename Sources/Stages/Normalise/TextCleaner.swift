@@ -107,30 +107,7 @@ struct TextCleaner: ~Copyable {
       if !s.prefixPending {
         while i < n {
           // Printable ASCII (but `&`) and single spaces before it: find the run, copy it at once.
-          var j = i
-          while true {
-            // Eight bytes at a time, up to the first byte that needs a look (a space right
-            // before it is decided together with it).
-            if j &+ 8 <= n {
-              let special = Self.specialBytes(UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self))
-              if special == 0 {
-                j &+= 8
-                continue
-              }
-              let k = j &+ special.trailingZeroBitCount &>> 3
-              j = k > j && p[k &- 1] == 0x20 ? k &- 1 : k
-            }
-            // One step by the byte rules (and the last few bytes of the text).
-            guard j < n else { break }
-            let c = p[j]
-            if c &- 0x21 < 0x5E && c != 0x26 {
-              j &+= 1
-            } else if c == 0x20 && j &+ 1 < n && p[j &+ 1] &- 0x21 < 0x5E && p[j &+ 1] != 0x26 {
-              j &+= 2
-            } else {
-              break
-            }
-          }
+          let j = CleanRun.end(p, from: i, count: n)
           if j > i {
             (out + s.count).update(from: p + i, count: j &- i)
             s.count &+= j &- i
@@ -311,24 +288,6 @@ struct TextCleaner: ~Copyable {
       i += length
     }
     return nil
-  }
-
-  /// The bytes of eight (little-endian) that need a closer look, as 0x80 in each: a control or
-  /// non-ASCII byte, DEL, `&`, the first of two spaces in a row, and a space in the last byte
-  /// (whose follower is not known here). Exact: no other byte is flagged.
-  @inline(__always)
-  static func specialBytes(_ w: UInt64) -> UInt64 {
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    /// 0x80 in every zero byte of `v`, exactly.
-    @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { ~(((v & low7) &+ low7) | v | low7) }
-    let spaces = zeroBytes(w ^ 0x2020_2020_2020_2020)
-    var special = w & 0x8080_8080_8080_8080  // non-ASCII
-    special |= zeroBytes(w & 0x6060_6060_6060_6060)  // controls (and 0x80–0x9F)
-    special |= zeroBytes(w ^ low7)  // DEL
-    special |= zeroBytes(w ^ 0x2626_2626_2626_2626)  // &
-    special |= spaces & (spaces >> 8)  // two spaces
-    special |= spaces & 0x8000_0000_0000_0000  // a space in the last byte
-    return special
   }
 
   /// The code point of the valid two- or three-byte UTF-8 sequence at `p[i]`.
