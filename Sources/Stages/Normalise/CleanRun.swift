@@ -14,12 +14,13 @@ enum CleanRun {
     // inside the text while j + 17 <= n.
     while j &+ 17 <= n {
       let stops = stopLanes(p + j)
-      if stops == SIMD2<UInt64>() {
+      let low = stops[0]
+      let high = stops[1]
+      if low | high == 0 {
         j &+= 16
         continue
       }
-      let low = stops[0]
-      return j &+ (low != 0 ? low.trailingZeroBitCount : 64 &+ stops[1].trailingZeroBitCount) &>> 3
+      return j &+ (low != 0 ? low.trailingZeroBitCount : 64 &+ high.trailingZeroBitCount) &>> 3
     }
     while j < n {
       let c = p[j]
@@ -39,17 +40,22 @@ enum CleanRun {
   static func isPlain(_ c: UInt8) -> Bool { c &- 0x21 < 0x5E && c != 0x26 }
 
   /// The sixteen bytes at `q` as two little-endian words with 0xFF in each byte that ends a
-  /// plain run (reads `q[0...16]`).
+  /// plain run, 0 in the others (reads `q[0...16]`).
   @inline(__always)
   static func stopLanes(_ q: UnsafePointer<UInt8>) -> SIMD2<UInt64> {
     let v = UnsafeRawPointer(q).loadUnaligned(as: SIMD16<Int8>.self)
     let next = UnsafeRawPointer(q + 1).loadUnaligned(as: SIMD16<Int8>.self)
-    let space = SIMD16<Int8>(repeating: 0x20)
-    // As signed bytes, controls and every non-ASCII byte are below 0x20.
-    @inline(__always) func special(_ x: SIMD16<Int8>) -> SIMDMask<SIMD16<Int8>> {
-      (x .< space) .| (x .== SIMD16(repeating: 0x7F)) .| (x .== SIMD16(repeating: 0x26))
+    // Comparison masks as bytes (0xFF where true), so they combine as plain vectors: `any` and
+    // `all` on masks do not always compile to one move-mask.
+    @inline(__always) func bytes(_ m: SIMDMask<SIMD16<Int8>>) -> SIMD16<UInt8> {
+      unsafeBitCast(m, to: SIMD16<UInt8>.self)
     }
-    let stops = special(v) .| ((v .== space) .& (special(next) .| (next .== space)))
-    return unsafeBitCast(stops, to: SIMD2<UInt64>.self)
+    // Adding 0x5F moves 0x21...0x7E to the lowest signed values, -128...-35: one comparison.
+    @inline(__always) func plain(_ x: SIMD16<Int8>) -> SIMD16<UInt8> {
+      bytes((x &+ SIMD16(repeating: 0x5F)) .< SIMD16(repeating: -34))
+        & ~bytes(x .== SIMD16(repeating: 0x26))
+    }
+    let keep = plain(v) | (bytes(v .== SIMD16(repeating: 0x20)) & plain(next))
+    return unsafeBitCast(~keep, to: SIMD2<UInt64>.self)
   }
 }
