@@ -98,6 +98,8 @@ struct Normaliser: Sendable {
       cleaner.markLineStart(start)
       var from = start
       var stopsFrom = start
+      // Without repairs, the output is whole characters of the (valid) input and ASCII.
+      var repaired = false
       while let stop = cleaner.feed(raw, from: from, stopsFrom: stopsFrom) {
         let lineStart = cleaner.lineStart
         var lineEnd = stop
@@ -109,9 +111,10 @@ struct Normaliser: Sendable {
             raw[lineEnd] == 0x0D && lineEnd + 1 < raw.count && raw[lineEnd + 1] == 0x0A ? 2 : 1
         }
         let line = UnsafeBufferPointer(rebasing: raw[lineStart..<lineEnd])
-        if let repaired = repair(line, report: &report) {
+        if let fixed = repair(line, report: &report) {
+          repaired = true
           cleaner.rollBackLine()
-          _ = repaired.withUnsafeBufferPointer { cleaner.feed($0, from: 0, stopsFrom: .max) }
+          _ = fixed.withUnsafeBufferPointer { cleaner.feed($0, from: 0, stopsFrom: .max) }
           cleaner.markLineStart(lineEnd)
           from = lineEnd
         } else {
@@ -130,7 +133,8 @@ struct Normaliser: Sendable {
         return normalized.withUnsafeBufferPointer { Self.sameBytes($0, raw) }
           ? nil : UTF8Strings.string(normalized)
       }
-      return Self.sameBytes(output, raw) ? nil : UTF8Strings.string(output)
+      if Self.sameBytes(output, raw) { return nil }
+      return repaired ? UTF8Strings.string(output) : Self.validatedString(output)
     }
   }
 
@@ -141,6 +145,12 @@ struct Normaliser: Sendable {
     out.reserveCapacity(bytes.count + 16)
     UnicodeNormalization.normalize(utf8: bytes, form == .nfkc ? .nfkc : .nfc, into: &out)
     return out
+  }
+
+  /// The text of `bytes`, which are known to be valid UTF-8 (no second check).
+  static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    assert(UTF8Strings.isValid(bytes), "the cleaner wrote invalid UTF-8")
+    return String(copying: UTF8Span(unchecked: bytes.span))
   }
 
   /// Whether two byte buffers hold the same bytes.
