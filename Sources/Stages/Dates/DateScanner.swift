@@ -51,6 +51,8 @@ private struct ScanRun {
     // The line starts are appended to a local array (no uniqueness check through `self`).
     var starts: [Int] = []
     swap(&starts, &lineStarts)
+    // Room for lines of 32 bytes on average (news pages run longer): no regrowing as it fills.
+    starts.reserveCapacity(n / 32 + 16)
     defer { swap(&starts, &lineStarts) }
     let n = self.n
     var i = 0
@@ -177,9 +179,12 @@ private struct ScanRun {
 
   /// If one of `words` (ASCII, lowercase) is at `i` as a whole word, the index after it.
   func word(at i: Int, oneOf words: [StaticString]) -> Int? {
+    guard i < n else { return nil }
+    let first = asciiLower(p[i])
     for w in words {
       let len = w.utf8CodeUnitCount
-      guard i + len <= n else { continue }
+      // Most words are ruled out by their first byte.
+      guard i + len <= n, w.utf8Start.pointee == first else { continue }
       var ok = true
       w.withUTF8Buffer { buf in
         for k in 0..<len where asciiLower(p[i + k]) != buf[k] {
