@@ -303,6 +303,13 @@ struct TextCleaner: ~Copyable {
     case keep, space, lineBreak, remove, joiner
   }
 
+  /// Every code point above ASCII whose ``action(for:)`` is not `.keep`, that may start mojibake
+  /// alone or that has an ASCII replacement lies in one of these ranges (a test checks them all).
+  static let specialRanges: [ClosedRange<UInt32>] = [
+    0x80...0x153, 0x1680...0x1680, 0x2000...0x206F, 0x3000...0x3000, 0xFEFF...0xFEFF,
+    0xFFF9...0xFFFC,
+  ]
+
   /// The rule for `scalar` (U+0080 and above).
   @inline(__always)
   static func action(for scalar: UInt32) -> Action {
