@@ -98,6 +98,8 @@ struct TextCleaner: ~Copyable {
     let sensitive = settings.normalization?.bmpBits
     let normalization = settings.normalization
     let fast = settings.fastPath
+    let trimLines = settings.trimLines
+    let collapseBlankLines = settings.collapseBlankLines
     // The state lives in a local while the loop runs, so it can stay in registers.
     var s = state
     defer { state = s }
@@ -134,6 +136,33 @@ struct TextCleaner: ~Copyable {
             out[s.count] = 0x20
             s.count &+= 1
             i &+= 1
+          } else if b == 0x0A && trimLines {
+            // A line break after visible text, the breaks after it and the next line's
+            // indentation: the state the byte rules below reach, in one go. The line starts
+            // here, for a repair of it.
+            var k = i &+ 1
+            while k < n && p[k] == 0x0A { k &+= 1 }
+            let newlines = k &- i
+            s.pendingNewlines = newlines
+            s.lineHasContent = false
+            s.prefixPending = true
+            lineStart = k
+            lineStartState = s
+            let j = Self.indentationEnd(p, from: k, count: n)
+            s.pendingSpaces = j &- k
+            i = j
+            // Anything but an ordinary character goes the careful way from here.
+            guard j < n && CleanRun.isPlain(p[j]) else { break }
+            // The indentation goes; at most one blank line stays.
+            let breaks = collapseBlankLines ? min(newlines, 2) : newlines
+            for _ in 0..<breaks {
+              out[s.count] = 0x0A
+              s.count &+= 1
+            }
+            s.pendingNewlines = 0
+            s.pendingSpaces = 0
+            s.lineHasContent = true
+            s.prefixPending = false
           } else if b >= 0xC2 && b < 0xF0 {
             // Two- and three-byte characters that need nothing done (a word of Cyrillic,
             // Greek, CJK...), one after the other.
@@ -179,14 +208,7 @@ struct TextCleaner: ~Copyable {
       if b < 0x80 {
         switch b {
         case 0x20, 0x09:
-          var j = i + 1
-          // Indentation comes in long runs of spaces: eight at a time.
-          while j &+ 8 <= n
-            && UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
-          {
-            j &+= 8
-          }
-          while j < n && (p[j] == 0x20 || p[j] == 0x09) { j += 1 }
+          let j = Self.indentationEnd(p, from: i, count: n)
           s.pendingSpaces += j - i
           s.prefixPending = true
           i = j
@@ -288,6 +310,20 @@ struct TextCleaner: ~Copyable {
       i += length
     }
     return nil
+  }
+
+  /// The end of the run of spaces and tabs at `i` in `p[0..<n]`.
+  @inline(__always)
+  static func indentationEnd(_ p: UnsafePointer<UInt8>, from i: Int, count n: Int) -> Int {
+    var j = i
+    // Indentation comes in long runs of spaces: eight at a time.
+    while j &+ 8 <= n
+      && UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+    {
+      j &+= 8
+    }
+    while j < n && (p[j] == 0x20 || p[j] == 0x09) { j &+= 1 }
+    return j
   }
 
   /// The code point of the valid two- or three-byte UTF-8 sequence at `p[i]`.
