@@ -47,51 +47,58 @@ private struct ScanRun {
   mutating func run() {
     // Every date has digits, so the loop only stops at digits (and newlines, to count lines);
     // month and weekday names are looked for right before and after a digit run.
+    guard let base = p.baseAddress else { return }
+    // The line starts are appended to a local array (no uniqueness check through `self`).
+    var starts: [Int] = []
+    swap(&starts, &lineStarts)
+    // Room for lines of 32 bytes on average (news pages run longer): no regrowing as it fills.
+    starts.reserveCapacity(n / 32 + 16)
+    defer { swap(&starts, &lineStarts) }
+    let n = self.n
     var i = 0
-    let digit0 = SIMD16<UInt8>(repeating: 48)
-    let ten = SIMD16<UInt8>(repeating: 10)
     while i < n {
-      // Sixteen bytes at a time while none of them is a digit or a newline (one vector test),
-      // then eight at a time to find the first that is.
-      if i + 16 <= n, let base = p.baseAddress {
-        let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-        if !any((v &- digit0 .< ten) .| (v .== ten)) {
-          i += 16
+      if i &+ 16 <= n {
+        // Sixteen bytes at a time: the newlines before the first digit are recorded here, and
+        // the loop goes on past the sixteen when there is no digit among them.
+        let (digits, newlines) = DigitLanes.find(base + i)
+        if newlines != 0 {
+          var lines = newlines & (digits == 0 ? ~0 : (digits & (0 &- digits)) &- 1)
+          while lines != 0 {
+            starts.append(i &+ lines.trailingZeroBitCount &+ 1)
+            lines &= lines &- 1
+          }
+        }
+        if digits == 0 {
+          i &+= 16
           continue
         }
-      }
-      if i + 8 <= n, let base = p.baseAddress {
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        let hits = SWAR.digitsOrNewlines(word)
-        if hits == 0 {
-          i += 8
-          continue
-        }
-        i += hits.trailingZeroBitCount >> 3
-      }
-      let b = p[i]
-      if b &- 48 < 10 {
-        if let m = matchAtDigit(i) {
-          add(m)
-          i = m.end
-        } else {
-          i += 1
-          while i < n && isDigit(p[i]) { i += 1 }
-        }
+        i &+= digits.trailingZeroBitCount
       } else {
-        if b == 10 { lineStarts.append(i + 1) }
+        let b = p[i]
+        if !isDigit(b) {
+          if b == 10 { starts.append(i + 1) }
+          i += 1
+          continue
+        }
+      }
+      if let m = matchAtDigit(i) {
+        add(m, line: starts.count - 1)
+        i = m.end
+      } else {
         i += 1
+        while i < n && isDigit(p[i]) { i += 1 }
       }
     }
   }
 
   // MARK: - Adding a mention
 
-  /// Records `m`, attaching a weekday written just before it and a time written before it.
+  /// Records `m`, on the 0-based `line`, attaching a weekday written just before it and a time
+  /// written before it.
   @inline(never)
-  mutating func add(_ m: DateMention) {
+  mutating func add(_ m: DateMention, line: Int) {
     var m = m
-    m.line = lineStarts.count - 1
+    m.line = line
     if let (start, weekday) = weekdayBefore(m.start) {
       m.start = start
       m.weekday = weekday
@@ -172,9 +179,12 @@ private struct ScanRun {
 
   /// If one of `words` (ASCII, lowercase) is at `i` as a whole word, the index after it.
   func word(at i: Int, oneOf words: [StaticString]) -> Int? {
+    guard i < n else { return nil }
+    let first = asciiLower(p[i])
     for w in words {
       let len = w.utf8CodeUnitCount
-      guard i + len <= n else { continue }
+      // Most words are ruled out by their first byte.
+      guard i + len <= n, w.utf8Start.pointee == first else { continue }
       var ok = true
       w.withUTF8Buffer { buf in
         for k in 0..<len where asciiLower(p[i + k]) != buf[k] {

@@ -157,25 +157,30 @@ struct TextLayout {
         }
         i += 16
       }
+      // The last bytes (fewer than seventeen): the sixteen that end at `stop`, counting only the
+      // lanes at or after `i`, each with the byte before it (a full stop before a space). The
+      // line has at least `proseLength` bytes, so these start after `s`.
+      if i < stop {
+        let t = stop - 16
+        let v = UnsafeRawPointer(base + t).loadUnaligned(as: SIMD16<UInt8>.self)
+        let before = UnsafeRawPointer(base + t - 1).loadUnaligned(as: SIMD16<UInt8>.self)
+        let lanes = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        let fresh = TextLayout.bytes(lanes .>= SIMD16(repeating: UInt8(i - t)))
+        let spacesHere = TextLayout.bytes(v .== space) & fresh
+        spaceLanes &-= spacesHere
+        lowerLanes &-= TextLayout.bytes(v &- a .< letters) & fresh
+        upperLanes &-= TextLayout.bytes(v &- capitalA .< letters) & fresh
+        let stops =
+          TextLayout.bytes(before .== dot) | TextLayout.bytes(before .== bang)
+          | TextLayout.bytes(before .== question)
+        found |= stops & spacesHere
+      }
       if found != zero { sentenceEnd = true }
       spaces = Int(SIMD16<UInt16>(truncatingIfNeeded: spaceLanes).wrappedSum())
       lower = Int(SIMD16<UInt16>(truncatingIfNeeded: lowerLanes).wrappedSum())
       upper = Int(SIMD16<UInt16>(truncatingIfNeeded: upperLanes).wrappedSum())
     }
-    var afterStop = i > s && (p[i - 1] == 46 || p[i - 1] == 33 || p[i - 1] == 63)
-    while i < stop {
-      let b = p[i]
-      if b == 32 {
-        spaces += 1
-        if afterStop { sentenceEnd = true }
-      } else if b &- 97 < 26 {
-        lower += 1
-      } else if b &- 65 < 26 {
-        upper += 1
-      }
-      afterStop = b == 46 || b == 33 || b == 63
-      i += 1
-    }
+    // Without a buffer address (an empty text) there is nothing to count.
     return spaces >= 12 && sentenceEnd && lower > 3 * upper
   }
 

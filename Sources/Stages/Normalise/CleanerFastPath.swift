@@ -12,21 +12,37 @@ final class CleanerFastPath: @unchecked Sendable {
   let strongBits: UnsafeMutablePointer<UInt64>
 
   private init(normalization: NormalizationCheck?, asciiPunctuation: Bool) {
-    slowBits = .allocate(capacity: 0x10000 / 64)
-    slowBits.initialize(repeating: 0, count: 0x10000 / 64)
-    for cp in UInt32(0x80)...0xFFFF {
-      var slow =
-        TextCleaner.action(for: cp) != .keep || TextCleaner.mayStartMojibakeAlone(cp) || cp == 0x402
-      slow = slow || (0xD800...0xDFFF).contains(cp) || normalization?.isSensitive(cp) == true
-      slow = slow || (asciiPunctuation && TextCleaner.asciiReplacement(cp) != nil)
-      if slow { slowBits[Int(cp >> 6)] |= 1 << UInt64(cp & 63) }
+    let words = 0x10000 / 64
+    // The characters the normal form may change, and surrogates (which valid text never holds),
+    // a word at a time; then the few characters with a rule of their own, from their ranges.
+    slowBits = .allocate(capacity: words)
+    for w in 0..<words { slowBits[w] = normalization?.bmpBits[w] ?? 0 }
+    for w in (0xD800 / 64)...(0xDFFF / 64) { slowBits[w] = ~0 }
+    slowBits[0] = 0  // ASCII never takes this path
+    slowBits[1] = 0
+    for range in TextCleaner.specialRanges {
+      for cp in range
+      where TextCleaner.action(for: cp) != .keep || TextCleaner.mayStartMojibakeAlone(cp)
+        || (asciiPunctuation && TextCleaner.asciiReplacement(cp) != nil)
+      {
+        Self.set(slowBits, cp)
+      }
     }
-    strongBits = .allocate(capacity: 0x10000 / 64)
-    strongBits.initialize(repeating: 0, count: 0x10000 / 64)
+    Self.set(slowBits, 0x402)
+    // Only the dense part of the category table and its few listed exceptions have classes.
+    strongBits = .allocate(capacity: words)
+    strongBits.initialize(repeating: 0, count: words)
     let strong = MojibakeCategory.mojibakeClasses.subtracting([.lowerCommon, .upperCommon, .common])
-    for cp in UInt32(0x80)...0xFFFF where MojibakeCategory.of(cp).containsAny(strong) || cp == 0x402 {
-      strongBits[Int(cp >> 6)] |= 1 << UInt64(cp & 63)
+    for cp in (0x80..<MojibakeCategoryTable.denseLimit) + MojibakeCategory.sparse
+    where MojibakeCategory.of(cp).containsAny(strong) {
+      Self.set(strongBits, cp)
     }
+    Self.set(strongBits, 0x402)
+  }
+
+  /// Sets the bit of `cp` in a table of BMP bits.
+  private static func set(_ bits: UnsafeMutablePointer<UInt64>, _ cp: UInt32) {
+    bits[Int(cp >> 6)] |= 1 << UInt64(cp & 63)
   }
 
   deinit {

@@ -74,6 +74,10 @@ struct MojibakeCategory: OptionSet, Sendable {
     default: return []
     }
   }
+
+  /// The code points from ``MojibakeCategoryTable/denseLimit`` up that have classes (see
+  /// ``of(_:)``).
+  static let sparse: [UInt32] = [0x3000, 0xF8FF, 0xFFFD, 0xFB01, 0xFB02]
 }
 
 /// The dense lookup table behind ``MojibakeCategory/of(_:)``, built once from the generated pairs.

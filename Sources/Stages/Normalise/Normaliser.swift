@@ -55,6 +55,9 @@ struct Normaliser: Sendable {
   var collapseSpaces = true
   var collapseBlankLines = true
   var asciiPunctuation = false
+  /// Skip the clean start of a text (``firstProblem(_:)``) instead of cleaning it all; tests turn
+  /// it off to check that both give the same text.
+  var skipsCleanStart = true
 
   /// The most passes over one text; a second pass only runs after repairs or normalisation.
   static let maximumPasses = 4
@@ -87,7 +90,9 @@ struct Normaliser: Sendable {
   private func pass(_ text: String, report: inout NormaliseReport) -> String? {
     var text = text
     return text.withUTF8 { raw -> String? in
-      guard let problem = firstProblem(raw) else { return nil }
+      guard let problem = skipsCleanStart ? firstProblem(raw) : raw.isEmpty ? nil : 0 else {
+        return nil
+      }
       // Everything before the line of the first problem is already clean: copy it.
       var start = problem
       while start > 0 && raw[start - 1] != 0x0A { start -= 1 }
@@ -98,6 +103,8 @@ struct Normaliser: Sendable {
       cleaner.markLineStart(start)
       var from = start
       var stopsFrom = start
+      // Without repairs, the output is whole characters of the (valid) input and ASCII.
+      var repaired = false
       while let stop = cleaner.feed(raw, from: from, stopsFrom: stopsFrom) {
         let lineStart = cleaner.lineStart
         var lineEnd = stop
@@ -109,9 +116,10 @@ struct Normaliser: Sendable {
             raw[lineEnd] == 0x0D && lineEnd + 1 < raw.count && raw[lineEnd + 1] == 0x0A ? 2 : 1
         }
         let line = UnsafeBufferPointer(rebasing: raw[lineStart..<lineEnd])
-        if let repaired = repair(line, report: &report) {
+        if let fixed = repair(line, report: &report) {
+          repaired = true
           cleaner.rollBackLine()
-          _ = repaired.withUnsafeBufferPointer { cleaner.feed($0, from: 0, stopsFrom: .max) }
+          _ = fixed.withUnsafeBufferPointer { cleaner.feed($0, from: 0, stopsFrom: .max) }
           cleaner.markLineStart(lineEnd)
           from = lineEnd
         } else {
@@ -130,7 +138,8 @@ struct Normaliser: Sendable {
         return normalized.withUnsafeBufferPointer { Self.sameBytes($0, raw) }
           ? nil : UTF8Strings.string(normalized)
       }
-      return Self.sameBytes(output, raw) ? nil : UTF8Strings.string(output)
+      if Self.sameBytes(output, raw) { return nil }
+      return repaired ? UTF8Strings.string(output) : Self.validatedString(output)
     }
   }
 
@@ -141,6 +150,12 @@ struct Normaliser: Sendable {
     out.reserveCapacity(bytes.count + 16)
     UnicodeNormalization.normalize(utf8: bytes, form == .nfkc ? .nfkc : .nfc, into: &out)
     return out
+  }
+
+  /// The text of `bytes`, which are known to be valid UTF-8 (no second check).
+  static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    assert(UTF8Strings.isValid(bytes), "the cleaner wrote invalid UTF-8")
+    return String(copying: UTF8Span(unchecked: bytes.span))
   }
 
   /// Whether two byte buffers hold the same bytes.
@@ -195,38 +210,47 @@ struct Normaliser: Sendable {
     return changed ? bytes : nil
   }
 
-  /// The index of the first byte that the clean-up could change, or `nil` when the text is
-  /// plain ASCII that is already clean (the fast path: one scan, no copy).
-  func firstProblem(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
-    let n = p.count
-    guard n > 0 else { return nil }
-    var previous: UInt8 = 0x0A
-    var beforePrevious: UInt8 = 0
-    var lineHasContent = false
+  /// The index of a byte in the first line that the clean-up could change (or could stop at,
+  /// to repair the line), or `nil` when it leaves the whole text as it is: plain runs of words
+  /// (``CleanRun``), non-ASCII characters that ``TextCleaner`` copies without a second look,
+  /// single line breaks and single blank lines between lines that start with a visible
+  /// character. The fast path: one scan, no copy.
+  func firstProblem(_ raw: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let p = raw.baseAddress, raw.count > 0 else { return nil }
+    let n = raw.count
+    let fast = settings.fastPath
+    // Leading white space goes (and trailing, below); being conservative about the settings
+    // only sends a text down the careful path, which finds it unchanged.
+    if p[0] == 0x0A || p[0] == 0x20 { return 0 }
     var i = 0
-    while i < n {
+    while true {
+      i = CleanRun.end(p, from: i, count: n)
+      guard i < n else { return nil }
       let b = p[i]
-      if b > 0x20 && b < 0x7F {
-        if b == 0x26 && decodeEntities { return i }
-        lineHasContent = true
-      } else if b == 0x20 {
-        if lineHasContent {
-          if previous == 0x20 && collapseSpaces { return i }
-        } else if trimLines {
-          return i
-        }
-      } else if b == 0x0A {
-        if previous == 0x20 || i == 0 { return i }
-        if previous == 0x0A && beforePrevious == 0x0A && collapseBlankLines { return i }
-        lineHasContent = false
-      } else {
-        return i
+      if b == 0x0A {
+        // One line break, or two (a blank line), then a visible character.
+        var k = i &+ 1
+        if k < n && p[k] == 0x0A { k &+= 1 }
+        guard k < n, p[k] != 0x0A, p[k] != 0x20 else { return i }
+        i = k
+        continue
       }
-      beforePrevious = previous
-      previous = b
-      i += 1
+      // A non-ASCII character, or a space before one (any other space here is a problem).
+      var k = b == 0x20 ? i &+ 1 : i
+      guard k < n, p[k] >= 0xC2, p[k] < 0xF0 else { return i }
+      // Two- and three-byte characters the cleaner copies in its fast loop, one after another.
+      repeat {
+        let scalar = TextCleaner.scalar2or3(p, k)
+        if fast.isSlow(scalar) { return k }
+        let next = k &+ (p[k] < 0xE0 ? 2 : 3)
+        if repairMojibake && next < n && p[next] >= 0xC0
+          && fast.mayFormMojibake(scalar, followedBy: p, at: next)
+        {
+          return k
+        }
+        k = next
+      } while k < n && p[k] >= 0xC2 && p[k] < 0xF0
+      i = k
     }
-    if previous == 0x20 || previous == 0x0A { return n - 1 }
-    return nil
   }
 }

@@ -98,6 +98,8 @@ struct TextCleaner: ~Copyable {
     let sensitive = settings.normalization?.bmpBits
     let normalization = settings.normalization
     let fast = settings.fastPath
+    let trimLines = settings.trimLines
+    let collapseBlankLines = settings.collapseBlankLines
     // The state lives in a local while the loop runs, so it can stay in registers.
     var s = state
     defer { state = s }
@@ -107,30 +109,7 @@ struct TextCleaner: ~Copyable {
       if !s.prefixPending {
         while i < n {
           // Printable ASCII (but `&`) and single spaces before it: find the run, copy it at once.
-          var j = i
-          while true {
-            // Eight bytes at a time, up to the first byte that needs a look (a space right
-            // before it is decided together with it).
-            if j &+ 8 <= n {
-              let special = Self.specialBytes(UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self))
-              if special == 0 {
-                j &+= 8
-                continue
-              }
-              let k = j &+ special.trailingZeroBitCount &>> 3
-              j = k > j && p[k &- 1] == 0x20 ? k &- 1 : k
-            }
-            // One step by the byte rules (and the last few bytes of the text).
-            guard j < n else { break }
-            let c = p[j]
-            if c &- 0x21 < 0x5E && c != 0x26 {
-              j &+= 1
-            } else if c == 0x20 && j &+ 1 < n && p[j &+ 1] &- 0x21 < 0x5E && p[j &+ 1] != 0x26 {
-              j &+= 2
-            } else {
-              break
-            }
-          }
+          let j = CleanRun.end(p, from: i, count: n)
           if j > i {
             (out + s.count).update(from: p + i, count: j &- i)
             s.count &+= j &- i
@@ -157,6 +136,33 @@ struct TextCleaner: ~Copyable {
             out[s.count] = 0x20
             s.count &+= 1
             i &+= 1
+          } else if b == 0x0A && trimLines {
+            // A line break after visible text, the breaks after it and the next line's
+            // indentation: the state the byte rules below reach, in one go. The line starts
+            // here, for a repair of it.
+            var k = i &+ 1
+            while k < n && p[k] == 0x0A { k &+= 1 }
+            let newlines = k &- i
+            s.pendingNewlines = newlines
+            s.lineHasContent = false
+            s.prefixPending = true
+            lineStart = k
+            lineStartState = s
+            let j = Self.indentationEnd(p, from: k, count: n)
+            s.pendingSpaces = j &- k
+            i = j
+            // Anything but an ordinary character goes the careful way from here.
+            guard j < n && CleanRun.isPlain(p[j]) else { break }
+            // The indentation goes; at most one blank line stays.
+            let breaks = collapseBlankLines ? min(newlines, 2) : newlines
+            for _ in 0..<breaks {
+              out[s.count] = 0x0A
+              s.count &+= 1
+            }
+            s.pendingNewlines = 0
+            s.pendingSpaces = 0
+            s.lineHasContent = true
+            s.prefixPending = false
           } else if b >= 0xC2 && b < 0xF0 {
             // Two- and three-byte characters that need nothing done (a word of Cyrillic,
             // Greek, CJK...), one after the other.
@@ -202,14 +208,7 @@ struct TextCleaner: ~Copyable {
       if b < 0x80 {
         switch b {
         case 0x20, 0x09:
-          var j = i + 1
-          // Indentation comes in long runs of spaces: eight at a time.
-          while j &+ 8 <= n
-            && UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
-          {
-            j &+= 8
-          }
-          while j < n && (p[j] == 0x20 || p[j] == 0x09) { j += 1 }
+          let j = Self.indentationEnd(p, from: i, count: n)
           s.pendingSpaces += j - i
           s.prefixPending = true
           i = j
@@ -313,22 +312,18 @@ struct TextCleaner: ~Copyable {
     return nil
   }
 
-  /// The bytes of eight (little-endian) that need a closer look, as 0x80 in each: a control or
-  /// non-ASCII byte, DEL, `&`, the first of two spaces in a row, and a space in the last byte
-  /// (whose follower is not known here). Exact: no other byte is flagged.
+  /// The end of the run of spaces and tabs at `i` in `p[0..<n]`.
   @inline(__always)
-  static func specialBytes(_ w: UInt64) -> UInt64 {
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    /// 0x80 in every zero byte of `v`, exactly.
-    @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { ~(((v & low7) &+ low7) | v | low7) }
-    let spaces = zeroBytes(w ^ 0x2020_2020_2020_2020)
-    var special = w & 0x8080_8080_8080_8080  // non-ASCII
-    special |= zeroBytes(w & 0x6060_6060_6060_6060)  // controls (and 0x80–0x9F)
-    special |= zeroBytes(w ^ low7)  // DEL
-    special |= zeroBytes(w ^ 0x2626_2626_2626_2626)  // &
-    special |= spaces & (spaces >> 8)  // two spaces
-    special |= spaces & 0x8000_0000_0000_0000  // a space in the last byte
-    return special
+  static func indentationEnd(_ p: UnsafePointer<UInt8>, from i: Int, count n: Int) -> Int {
+    var j = i
+    // Indentation comes in long runs of spaces: eight at a time.
+    while j &+ 8 <= n
+      && UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+    {
+      j &+= 8
+    }
+    while j < n && (p[j] == 0x20 || p[j] == 0x09) { j &+= 1 }
+    return j
   }
 
   /// The code point of the valid two- or three-byte UTF-8 sequence at `p[i]`.
@@ -343,6 +338,13 @@ struct TextCleaner: ~Copyable {
   enum Action {
     case keep, space, lineBreak, remove, joiner
   }
+
+  /// Every code point above ASCII whose ``action(for:)`` is not `.keep`, that may start mojibake
+  /// alone or that has an ASCII replacement lies in one of these ranges (a test checks them all).
+  static let specialRanges: [ClosedRange<UInt32>] = [
+    0x80...0x153, 0x1680...0x1680, 0x2000...0x206F, 0x3000...0x3000, 0xFEFF...0xFEFF,
+    0xFFF9...0xFFFC,
+  ]
 
   /// The rule for `scalar` (U+0080 and above).
   @inline(__always)
