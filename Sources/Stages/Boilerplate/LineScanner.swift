@@ -9,46 +9,32 @@
 /// One pass over a document's UTF-8 bytes that splits it into lines and measures each line's
 /// features (words, stop words, phrase matches, punctuation, list markers, separators).
 ///
-/// Phrases are matched word by word: each word's hash is looked up in a ``WordTable``; words
-/// that start a longer phrase open a partial match that the following words extend.
+/// Each word is looked up once: a word of up to eight ASCII bytes by its packed bytes in a
+/// ``PackedWordTable``, any other by its hash in a ``WordTable``. The entry gives the word's
+/// flags and its phrase-word id, which steps the ``PhraseAutomaton`` (phrases, matched over the
+/// line's words) and the ``LabelTrie`` (whole-line labels).
 struct LineScanner: Sendable {
-  let table: WordTable
-  let longestPhrase: Int
-  /// The longest button/menu label in words: longer lines are never labels.
-  let longestLabel: Int
+  let tables: ScannerTables
 
   /// Words that start a byline ("By Jane Doe", "Von Frank Hahn").
   static let bylineWords = "by von par por от di door av"
 
-  /// The flags that need more than counting: a word without them (and with no phrase open)
-  /// only adds to the line's counters.
-  static let phraseFlags = WordTable.Flags([.prefix, .strong, .weak, .altText, .credit]).rawValue
-
-  /// The most phrase matches open at once.
-  static let matchCapacity = 32
+  /// The flags that need more than counting: a word without them (and in no phrase, with no
+  /// phrase open) only adds to the line's counters.
+  static let rareFlags = WordTable.Flags([.altText, .credit]).rawValue
 
   init(vocabulary: BoilerplateVocabulary) {
-    let built = vocabulary.table(bylineWords: Self.bylineWords)
-    table = built.table
-    longestPhrase = min(built.longestPhrase, 12)
-    longestLabel = built.longestLabel
+    tables = vocabulary.tables(bylineWords: Self.bylineWords)
   }
 
   /// The non-blank lines of `p`, in order, with their features.
   func scan(_ p: UnsafeBufferPointer<UInt8>) -> [LineFeatures] {
-    table.withView { view in scan(p, view) }
+    tables.words.withView { view in scan(p, view) }
   }
 
   private func scan(_ p: UnsafeBufferPointer<UInt8>, _ view: WordTable.View) -> [LineFeatures] {
     var lines: [LineFeatures] = []
     lines.reserveCapacity(p.count / 40 + 4)
-    // Open phrase matches: at most `matchCapacity`, in scratch memory owned by this call.
-    let active = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.matchCapacity)
-    let activeLength = UnsafeMutablePointer<Int>.allocate(capacity: Self.matchCapacity)
-    defer {
-      active.deallocate()
-      activeLength.deallocate()
-    }
     var lineStart = 0
     var blankBefore = false
     let count = p.count
@@ -70,7 +56,7 @@ struct LineScanner: Sendable {
         line.start = s
         line.end = e
         line.blankBefore = blankBefore
-        measure(p, &line, view, active, activeLength)
+        measure(p, &line, view)
         lines.append(line)
         blankBefore = false
       } else if !lines.isEmpty {
@@ -83,10 +69,11 @@ struct LineScanner: Sendable {
 
   /// Measures the text `line.start..<line.end` into `line`.
   private func measure(
-    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures, _ view: WordTable.View,
-    _ active: UnsafeMutablePointer<UInt64>,
-    _ activeLength: UnsafeMutablePointer<Int>
+    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures, _ view: WordTable.View
   ) {
+    let packed = tables.packed
+    let automaton = tables.phrases
+    let labels = tables.labels
     let end = line.end
     var i = line.start
     // List markers: "* ", "+ ", "o ", "- ", "• ", "· ", "▪ " or "12. ".
@@ -125,8 +112,8 @@ struct LineScanner: Sendable {
     var pendingCredit = false
     var pendingLabel = false
     var lastAlt = false
-    var lineHash: UInt64 = 0
-    var activeCount = 0
+    var phraseState: UInt32 = 0
+    var labelState = LabelTrie.start
     var spaces = 0
     var prevSpace = true
     // An opening guillemet: the next isolated `»` closes a French quotation (« 1 »), not a menu.
@@ -145,7 +132,7 @@ struct LineScanner: Sendable {
       }
       if spaces >= 3 && length > 0 { line.gaps &+= 1 }
       spaces = 0
-      let h: UInt64
+      let entry: WordEntry
       let firstUpper: Bool
       var hasDigit: Bool
       if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 {
@@ -157,7 +144,7 @@ struct LineScanner: Sendable {
         length &+= run.count
         hasDigit = run.hasDigit
         if run.count < 8 && (i >= end || p[i] < 0x80) {
-          h = WordHash.short(run.folded)
+          entry = packed.entry(run.folded)
         } else if run.count == 8,
           case let tail = AsciiWordRun(
             AsciiWordRun.load(p, i), afterLower: run.endsLower),
@@ -167,12 +154,14 @@ struct LineScanner: Sendable {
           i &+= tail.count
           length &+= tail.count
           hasDigit = hasDigit || tail.hasDigit
-          h = WordHash.pair(run.folded, tail.folded)
+          entry =
+            tail.count == 0
+            ? packed.entry(run.folded) : view.entry(WordHash.pair(run.folded, tail.folded))
         } else {
           var word = WordHash()
           word.add(bytes: run.folded, count: run.count)
           Self.finishWord(p, &i, end, &word, &length, &hasDigit, prevLower: run.endsLower)
-          h = word.value
+          entry = view.entry(word.value)
         }
       } else {
         let cp: UInt32
@@ -224,7 +213,7 @@ struct LineScanner: Sendable {
         i &+= n
         length &+= 1
         Self.finishWord(p, &i, end, &word, &length, &hasDigit, prevLower: kind == .lower)
-        h = word.value
+        entry = view.entry(word.value)
       }
       let afterParen = last == 0x28
       // Letters end the text so far (only punctuation matters to the sentence-end checks).
@@ -232,22 +221,19 @@ struct LineScanner: Sendable {
       last = 0x61
       prevSpace = false
 
-      // 3. The word: count it, look it up, extend or close open phrase matches.
+      // 3. The word: count it, step the label trie and the phrase automaton.
       words &+= 1
-      let f = view.flags(h)
+      let f = entry.flags
+      let id = entry.id
       // Branch-free counting: these flags change from word to word unpredictably.
-      stops &+= Int(f.rawValue & WordTable.Flags.stop.rawValue)
+      stops &+= Int(f & WordTable.Flags.stop.rawValue)
       capitalised &+= firstUpper ? 1 : 0
       numeric &+= hasDigit ? 1 : 0
-      if words == 1 {
-        lineHash = h
-        line.startsWithBy = f.contains(.byline)
-      } else if words <= longestLabel {
-        lineHash = TextScanner.chain(lineHash, h)
-      }
+      if words == 1 { line.startsWithBy = f & WordTable.Flags.byline.rawValue != 0 }
+      labelState = labels.step(labelState, id)
       pendingLabel = false
-      if f.rawValue & Self.phraseFlags == 0 && activeCount == 0 {
-        // Most words: no phrase, signal, alt-text or credit word, and no phrase open.
+      if f & Self.rareFlags == 0 && id | phraseState == 0 {
+        // Most words: no alt-text or credit word, in no phrase, and no phrase open.
         lastAlt = false
         pendingCredit = false
         // A single space before the next word is stepped over here rather than by the loop.
@@ -257,46 +243,19 @@ struct LineScanner: Sendable {
         }
         continue
       }
-      lastAlt = f.contains(.altText)
+      lastAlt = f & WordTable.Flags.altText.rawValue != 0
       line.altWords &+= lastAlt ? 1 : 0
-      pendingCredit = f.contains(.credit)
+      pendingCredit = f & WordTable.Flags.credit.rawValue != 0
       if pendingCredit && afterParen { line.credit = true }
-      if activeCount > 0 {
-        var kept = 0
-        for j in 0..<activeCount {
-          let c = TextScanner.chain(active[j], h)
-          let matched = activeLength[j] + 1
-          let g = view.flags(c)
-          if g.contains(.strong) {
-            line.strongHits &+= 1
-            if g.contains(.terminal) { line.terminalHits &+= 1 }
-            if matched == words { pendingLabel = true }
-            line.hitWords &+= matched
-          } else if g.contains(.weak) {
-            line.weakHits &+= 1
-            line.hitWords &+= matched
-          }
-          if g.contains(.prefix) && matched < longestPhrase {
-            active[kept] = c
-            activeLength[kept] = matched
-            kept += 1
-          }
-        }
-        activeCount = kept
-      }
-      if f.contains(.strong) {
-        line.strongHits &+= 1
-        if f.contains(.terminal) { line.terminalHits &+= 1 }
-        if words == 1 { pendingLabel = true }
-        line.hitWords &+= 1
-      } else if f.contains(.weak) {
-        line.weakHits &+= 1
-        line.hitWords &+= 1
-      }
-      if f.contains(.prefix) && activeCount < Self.matchCapacity {
-        active[activeCount] = h
-        activeLength[activeCount] = 1
-        activeCount += 1
+      phraseState = automaton.step(phraseState, id)
+      let out = automaton.output(phraseState)
+      if !out.isEmpty {
+        line.strongHits &+= Int(out.strong)
+        line.terminalHits &+= Int(out.terminal)
+        line.weakHits &+= Int(out.weak)
+        line.hitWords &+= Int(out.hitWords)
+        // A boilerplate phrase that covers every word so far: the line may be a label.
+        if words < 16 && (out.strongLengths >> UInt16(words)) & 1 != 0 { pendingLabel = true }
       }
     }
 
@@ -305,7 +264,7 @@ struct LineScanner: Sendable {
     line.stops = stops
     line.capitalised = capitalised
     line.numeric = numeric
-    line.isLabel = words > 0 && words <= longestLabel && view.flags(lineHash).contains(.line)
+    line.isLabel = words > 0 && labels.isLabel(labelState)
     line.endsWithAltText = lastAlt
     line.endsWithColon = last == 0x3A
     line.endsWithEllipsis = last == 0x2026 || (last == 0x2E && beforeLast == 0x2E)

@@ -119,39 +119,70 @@ enum TextScanner {
     return (x ^ (x >> 29)) ^ b
   }
 
+  /// One word of a vocabulary entry: its hash and its folded UTF-8 bytes.
+  struct Word: Equatable {
+    /// The word's hash (``WordHash``), as the line scanner computes it for the same word.
+    var hash: UInt64
+    /// The word's folded characters as UTF-8.
+    var folded: [UInt8]
+  }
+
   /// The word hashes of `text`, tokenised exactly as the line scanner tokenises document text.
-  static func wordHashes(_ text: String) -> [UInt64] {
-    var out: [UInt64] = []
+  static func wordHashes(_ text: String) -> [UInt64] { words(text).map(\.hash) }
+
+  /// The words of `text` with their hashes and folded bytes, tokenised exactly as the line
+  /// scanner tokenises document text.
+  static func words(_ text: String) -> [Word] {
+    var out: [Word] = []
     let bytes = Array(text.utf8)
     bytes.withUnsafeBufferPointer { p in
       var i = 0
       var h = WordHash()
+      var folded: [UInt8] = []
       var inWord = false
       var prevLower = false
+      func flush() {
+        if inWord { out.append(Word(hash: h.value, folded: folded)) }
+        h = WordHash()
+        folded = []
+      }
       while i < p.count {
         let (cp, n) = decode(p, i, p.count)
         i += n
-        let (kind, folded) = classify(cp)
+        let (kind, cpFolded) = classify(cp)
         switch kind {
         case .ignorable: continue
         case .separator:
-          if inWord { out.append(h.value) }
+          flush()
           inWord = false
           prevLower = false
-          h = WordHash()
         case .lower, .upper, .caseless, .digit:
-          if inWord && prevLower && kind == .upper {
-            out.append(h.value)
-            h = WordHash()
-          }
-          h.add(folded)
+          if inWord && prevLower && kind == .upper { flush() }
+          h.add(cpFolded)
+          appendUTF8(cpFolded, to: &folded)
           inWord = true
           prevLower = kind == .lower
         }
       }
-      if inWord { out.append(h.value) }
+      flush()
     }
     return out
+  }
+
+  /// Appends `cp` encoded as UTF-8 (as ``WordHash/add(_:)`` encodes it).
+  static func appendUTF8(_ cp: UInt32, to bytes: inout [UInt8]) {
+    if cp < 0x80 {
+      bytes.append(UInt8(cp))
+    } else if cp < 0x800 {
+      bytes += [UInt8(0xC0 | cp >> 6), UInt8(0x80 | cp & 0x3F)]
+    } else if cp < 0x10000 {
+      bytes += [UInt8(0xE0 | cp >> 12), UInt8(0x80 | cp >> 6 & 0x3F), UInt8(0x80 | cp & 0x3F)]
+    } else {
+      bytes += [
+        UInt8(0xF0 | cp >> 18), UInt8(0x80 | cp >> 12 & 0x3F), UInt8(0x80 | cp >> 6 & 0x3F),
+        UInt8(0x80 | cp & 0x3F),
+      ]
+    }
   }
 
   /// The hash of a word sequence: the first word's hash chained with the following ones.
