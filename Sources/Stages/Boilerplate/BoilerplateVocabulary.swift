@@ -133,16 +133,14 @@ public struct BoilerplateVocabulary: Sendable {
     var nextID: UInt32 = 1
     func add(_ word: TextScanner.Word, _ flags: WordTable.Flags) {
       entries[word.hash, default: WordEntry()].flags |= flags.rawValue
-      if let key = PackedWordTable.key(word.folded) {
-        packed[key, default: WordEntry()].flags |= flags.rawValue
-      }
+      if let key = word.packed { packed[key, default: WordEntry()].flags |= flags.rawValue }
     }
     func id(_ word: TextScanner.Word) -> UInt32 {
       if let known = entries[word.hash]?.id, known != 0 { return known }
       let id = nextID
       nextID += 1
       entries[word.hash, default: WordEntry()].id = id
-      if let key = PackedWordTable.key(word.folded) { packed[key, default: WordEntry()].id = id }
+      if let key = word.packed { packed[key, default: WordEntry()].id = id }
       return id
     }
     func single(_ text: String, _ flags: WordTable.Flags) {
@@ -161,14 +159,14 @@ public struct BoilerplateVocabulary: Sendable {
       if words.count == 1 { add(words[0], flags) }
       phraseIDs[words.map(id), default: []].formUnion(flags)
     }
-    for (category, list) in phrases.sorted(by: { $0.key < $1.key }) {
+    for (category, list) in phrases {
       let flags: WordTable.Flags =
         Self.terminalCategories.contains(category) ? [.strong, .terminal] : .strong
-      for p in list.sorted() { addPhrase(p, flags) }
+      for p in list { addPhrase(p, flags) }
     }
-    for p in signalWords.sorted() { addPhrase(p, .weak) }
+    for p in signalWords { addPhrase(p, .weak) }
     var labels: [[UInt32]] = []
-    for label in lines.sorted() {
+    for label in lines {
       let words = TextScanner.words(label)
       if !words.isEmpty { labels.append(words.map(id)) }
     }

@@ -125,12 +125,14 @@ struct LineScanner: Sendable {
       // 1. Spaces, punctuation and the start of the next word.
       let b = p[i]
       if b == 0x20 || b == 0x09 {
+        // A run of three or more spaces inside the text is a gap (the line's trailing blanks
+        // are trimmed, so text always follows the run).
         spaces &+= 1
+        if spaces == 3 && length > 0 { line.gaps &+= 1 }
         prevSpace = true
         i &+= 1
         continue
       }
-      if spaces >= 3 && length > 0 { line.gaps &+= 1 }
       spaces = 0
       let entry: WordEntry
       let firstUpper: Bool
@@ -259,6 +261,8 @@ struct LineScanner: Sendable {
       }
     }
 
+    // A run of spaces that only ignorable characters (a soft hyphen) follow is no gap.
+    if spaces >= 3 && length > 0 { line.gaps &-= 1 }
     line.length = length
     line.words = words
     line.stops = stops

@@ -119,18 +119,20 @@ enum TextScanner {
     return (x ^ (x >> 29)) ^ b
   }
 
-  /// One word of a vocabulary entry: its hash and its folded UTF-8 bytes.
+  /// One word of a vocabulary entry: its hash and, for a word of one to eight ASCII bytes, its
+  /// packed key.
   struct Word: Equatable {
     /// The word's hash (``WordHash``), as the line scanner computes it for the same word.
     var hash: UInt64
-    /// The word's folded characters as UTF-8.
-    var folded: [UInt8]
+    /// The word's folded bytes packed little-endian (``PackedWordTable``), or nil when it is
+    /// longer than eight bytes or not ASCII.
+    var packed: UInt64?
   }
 
   /// The word hashes of `text`, tokenised exactly as the line scanner tokenises document text.
   static func wordHashes(_ text: String) -> [UInt64] { words(text).map(\.hash) }
 
-  /// The words of `text` with their hashes and folded bytes, tokenised exactly as the line
+  /// The words of `text` with their hashes and packed keys, tokenised exactly as the line
   /// scanner tokenises document text.
   static func words(_ text: String) -> [Word] {
     var out: [Word] = []
@@ -138,13 +140,16 @@ enum TextScanner {
     bytes.withUnsafeBufferPointer { p in
       var i = 0
       var h = WordHash()
-      var folded: [UInt8] = []
+      // The folded bytes packed so far and their count (9: too long or not ASCII, no key).
+      var packed: UInt64 = 0
+      var packedCount = 0
       var inWord = false
       var prevLower = false
       func flush() {
-        if inWord { out.append(Word(hash: h.value, folded: folded)) }
+        if inWord { out.append(Word(hash: h.value, packed: packedCount <= 8 ? packed : nil)) }
         h = WordHash()
-        folded = []
+        packed = 0
+        packedCount = 0
       }
       while i < p.count {
         let (cp, n) = decode(p, i, p.count)
@@ -159,7 +164,12 @@ enum TextScanner {
         case .lower, .upper, .caseless, .digit:
           if inWord && prevLower && kind == .upper { flush() }
           h.add(cpFolded)
-          appendUTF8(cpFolded, to: &folded)
+          if cpFolded < 0x80 && packedCount < 8 {
+            packed |= UInt64(cpFolded) << UInt64(8 * packedCount)
+            packedCount += 1
+          } else {
+            packedCount = 9
+          }
           inWord = true
           prevLower = kind == .lower
         }
@@ -167,22 +177,6 @@ enum TextScanner {
       flush()
     }
     return out
-  }
-
-  /// Appends `cp` encoded as UTF-8 (as ``WordHash/add(_:)`` encodes it).
-  static func appendUTF8(_ cp: UInt32, to bytes: inout [UInt8]) {
-    if cp < 0x80 {
-      bytes.append(UInt8(cp))
-    } else if cp < 0x800 {
-      bytes += [UInt8(0xC0 | cp >> 6), UInt8(0x80 | cp & 0x3F)]
-    } else if cp < 0x10000 {
-      bytes += [UInt8(0xE0 | cp >> 12), UInt8(0x80 | cp >> 6 & 0x3F), UInt8(0x80 | cp & 0x3F)]
-    } else {
-      bytes += [
-        UInt8(0xF0 | cp >> 18), UInt8(0x80 | cp >> 12 & 0x3F), UInt8(0x80 | cp >> 6 & 0x3F),
-        UInt8(0x80 | cp & 0x3F),
-      ]
-    }
   }
 
   /// The hash of a word sequence: the first word's hash chained with the following ones.
