@@ -109,17 +109,17 @@ struct LineScanner: Sendable {
     var stops = 0
     var capitalised = 0
     var numeric = 0
-    var pendingCredit = false
-    var pendingLabel = false
-    var lastAlt = false
+    // Short-lived facts about the text just read, one bit each (see `State`): one store clears
+    // them all after an ordinary word.
+    var state = State.prevSpace
     var phraseState: UInt32 = 0
     var labelState = LabelTrie.start
     var spaces = 0
-    var prevSpace = true
     // An opening guillemet: the next isolated `»` closes a French quotation (« 1 »), not a menu.
     var openGuillemet = false
-    var last: UInt32 = 0
-    var beforeLast: UInt32 = 0
+    // The last two visible characters (`last` in the low half, the one before in the high half);
+    // a word counts as the letter `a`.
+    var tail: UInt64 = 0
 
     while i < end {
       // 1. Spaces, punctuation and the start of the next word.
@@ -129,7 +129,7 @@ struct LineScanner: Sendable {
         // are trimmed, so text always follows the run).
         spaces &+= 1
         if spaces == 3 && length > 0 { line.gaps &+= 1 }
-        prevSpace = true
+        state |= State.prevSpace
         i &+= 1
         continue
       }
@@ -185,15 +185,15 @@ struct LineScanner: Sendable {
             line.copyright = true
             if length == 0 { line.startsWithCopyright = true }
           }
-          if cp == 0x3A && pendingCredit { line.credit = true }
-          if cp == 0x3A && pendingLabel { line.startsWithLabel = true }
-          pendingCredit = false
-          pendingLabel = false
+          if cp == 0x3A && state & State.pendingCredit != 0 { line.credit = true }
+          if cp == 0x3A && state & State.pendingLabel != 0 { line.startsWithLabel = true }
           if cp == 0x2E || cp == 0x21 || cp == 0x3F {
             if i + n < end && p[i + n] == 0x20 { line.sentenceMarks &+= 1 }
           } else if cp == 0xAB {
             openGuillemet = true
-          } else if prevSpace && (i + n >= end || p[i + n] == 0x20) && Self.isSeparator(cp) {
+          } else if state & State.prevSpace != 0 && (i + n >= end || p[i + n] == 0x20)
+            && Self.isSeparator(cp)
+          {
             if cp == 0xBB && openGuillemet {
               openGuillemet = false
             } else {
@@ -201,9 +201,8 @@ struct LineScanner: Sendable {
             }
           }
           length &+= 1
-          beforeLast = last
-          last = cp
-          prevSpace = false
+          tail = tail << 32 | UInt64(cp)
+          state &= State.lastAlt
           i &+= n
           continue
         }
@@ -217,11 +216,9 @@ struct LineScanner: Sendable {
         Self.finishWord(p, &i, end, &word, &length, &hasDigit, prevLower: kind == .lower)
         entry = view.entry(word.value)
       }
-      let afterParen = last == 0x28
+      let afterParen = tail & 0xFFFF_FFFF == 0x28
       // Letters end the text so far (only punctuation matters to the sentence-end checks).
-      beforeLast = 0x61
-      last = 0x61
-      prevSpace = false
+      tail = Self.wordTail
 
       // 3. The word: count it, step the label trie and the phrase automaton.
       words &+= 1
@@ -233,22 +230,21 @@ struct LineScanner: Sendable {
       numeric &+= hasDigit ? 1 : 0
       if words == 1 { line.startsWithBy = f & WordTable.Flags.byline.rawValue != 0 }
       labelState = labels.step(labelState, id)
-      pendingLabel = false
       if f & Self.rareFlags == 0 && id | phraseState == 0 {
         // Most words: no alt-text or credit word, in no phrase, and no phrase open.
-        lastAlt = false
-        pendingCredit = false
+        state = 0
         // A single space before the next word is stepped over here rather than by the loop.
         if i < end && p[i] == 0x20 && p[i &+ 1] != 0x20 && p[i &+ 1] != 0x09 {
-          prevSpace = true
+          state = State.prevSpace
           i &+= 1
         }
         continue
       }
-      lastAlt = f & WordTable.Flags.altText.rawValue != 0
-      line.altWords &+= lastAlt ? 1 : 0
-      pendingCredit = f & WordTable.Flags.credit.rawValue != 0
-      if pendingCredit && afterParen { line.credit = true }
+      let isAlt = f & WordTable.Flags.altText.rawValue != 0
+      line.altWords &+= isAlt ? 1 : 0
+      let isCredit = f & WordTable.Flags.credit.rawValue != 0
+      if isCredit && afterParen { line.credit = true }
+      state = (isAlt ? State.lastAlt : 0) | (isCredit ? State.pendingCredit : 0)
       phraseState = automaton.step(phraseState, id)
       let out = automaton.output(phraseState)
       if !out.isEmpty {
@@ -257,7 +253,9 @@ struct LineScanner: Sendable {
         line.weakHits &+= Int(out.weak)
         line.hitWords &+= Int(out.hitWords)
         // A boilerplate phrase that covers every word so far: the line may be a label.
-        if words < 16 && (out.strongLengths >> UInt16(words)) & 1 != 0 { pendingLabel = true }
+        if words < 16 && (out.strongLengths >> UInt16(words)) & 1 != 0 {
+          state |= State.pendingLabel
+        }
       }
     }
 
@@ -269,7 +267,9 @@ struct LineScanner: Sendable {
     line.capitalised = capitalised
     line.numeric = numeric
     line.isLabel = words > 0 && labels.isLabel(labelState)
-    line.endsWithAltText = lastAlt
+    let last = UInt32(truncatingIfNeeded: tail)
+    let beforeLast = UInt32(truncatingIfNeeded: tail >> 32)
+    line.endsWithAltText = state & State.lastAlt != 0
     line.endsWithColon = last == 0x3A
     line.endsWithEllipsis = last == 0x2026 || (last == 0x2E && beforeLast == 0x2E)
     line.endsWithParenthesis = last == 0x29 || last == 0x28
@@ -310,6 +310,21 @@ struct LineScanner: Sendable {
       length &+= 1
     }
   }
+
+  /// The bits of the scanner's short-lived state.
+  private enum State {
+    /// The last character read was a space (or the line just started).
+    static let prevSpace: UInt32 = 1
+    /// The last word was a credit word ("Foto"): a colon next makes the line a credit.
+    static let pendingCredit: UInt32 = 2
+    /// A boilerplate phrase covers all the words so far: a colon next makes it a label.
+    static let pendingLabel: UInt32 = 4
+    /// The last word was an alt-text word ("logo", "icon").
+    static let lastAlt: UInt32 = 8
+  }
+
+  /// `tail` after a word: two letters.
+  private static let wordTail: UInt64 = 0x61_0000_0061
 
   /// Separators of breadcrumbs and menus when they stand between spaces.
   @inline(__always)
