@@ -292,3 +292,51 @@ private struct TestRandom {
     #expect(lines > 1000)
   }
 }
+
+@Suite struct StripBoilerplateLetterRunTests {
+  /// The letters-only run equals a byte-by-byte reading that stops at anything but a letter
+  /// (digits included) and at an upper-case letter after a lower-case one.
+  @Test func letterRunMatchesAByteByByteReading() {
+    var random = TestRandom(state: 0x5EED_1234_5678_9ABC)
+    let alphabet = Array("aZ9 .-Az\u{7F}qQ0".utf8) + [0xC3, 0x00, 0x40, 0x5B, 0x60, 0x7B]
+    for _ in 0..<20_000 {
+      let bytes = (0..<8).map { _ in alphabet[random.below(alphabet.count)] }
+      var x: UInt64 = 0
+      for b in bytes.reversed() { x = x << 8 | UInt64(b) }
+      let run = AsciiWordRun(letters: x)
+      var count = 0
+      var prevLower = false
+      var folded: UInt64 = 0
+      for b in bytes {
+        let lower = b >= 0x61 && b <= 0x7A
+        let upper = b >= 0x41 && b <= 0x5A
+        if !(lower || upper) || (upper && prevLower) { break }
+        folded |= UInt64(b | 0x20) << UInt64(8 * count)
+        prevLower = lower
+        count += 1
+      }
+      #expect(run.count == count, "\(bytes)")
+      #expect(run.folded == folded, "\(bytes)")
+      #expect(!run.hasDigit)
+      #expect(run.endsLower == (count > 0 && bytes[count - 1] >= 0x61 && bytes[count - 1] <= 0x7A))
+    }
+  }
+
+  /// A word that starts with letters and goes on with digits ("covid19", "mp3") is one word
+  /// with a digit, found in the vocabulary as a whole.
+  @Test func lettersFollowedByDigitsAreOneWord() throws {
+    var vocabulary = BoilerplateVocabulary()
+    try vocabulary.merge(["phrases": ["mp3 player", "abcdefgh12 x"]], option: "phrases", path: [])
+    let scanner = LineScanner(vocabulary: vocabulary)
+    func measure(_ line: String) -> (words: Int, numeric: Int, hits: Int) {
+      Array(line.utf8).withUnsafeBufferPointer {
+        let l = scanner.scan($0)[0]
+        return (l.words, l.numeric, l.strongHits)
+      }
+    }
+    #expect(measure("MP3 Player") == (2, 1, 1))
+    #expect(measure("mp3player") == (1, 1, 0))
+    #expect(measure("abcdefgh12 X") == (2, 1, 1))
+    #expect(measure("covid19 cases") == (2, 1, 0))
+  }
+}

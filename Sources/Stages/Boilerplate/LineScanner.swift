@@ -138,14 +138,16 @@ struct LineScanner: Sendable {
       let firstUpper: Bool
       var hasDigit: Bool
       if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 {
-        // 2a. An ASCII word: its letters are read and hashed eight bytes at a time, and a word
-        // of up to seven ASCII bytes is hashed with a single multiplication.
+        // 2a. An ASCII word: read eight bytes at a time; a word of up to seven ASCII bytes is
+        // looked up by its packed bytes. A word that starts with a letter is read as letters
+        // only (most words): a digit that follows goes on with the general run below.
         firstUpper = b &- 0x41 < 26
-        let run = AsciiWordRun(AsciiWordRun.load(p, i), afterLower: false)
+        let x = AsciiWordRun.load(p, i)
+        let run = b &- 0x30 < 10 ? AsciiWordRun(x, afterLower: false) : AsciiWordRun(letters: x)
         i &+= run.count
         length &+= run.count
         hasDigit = run.hasDigit
-        if run.count < 8 && (i >= end || p[i] < 0x80) {
+        if run.count < 8 && (i >= end || (p[i] < 0x80 && p[i] &- 0x30 >= 10)) {
           entry = packed.entry(run.folded)
         } else if run.count == 8,
           case let tail = AsciiWordRun(
