@@ -128,8 +128,13 @@ public struct BoilerplateVocabulary: Sendable {
   /// get ids, the alphabet of the ``PhraseAutomaton`` (phrases and signal phrases) and the
   /// ``LabelTrie`` (whole-line labels).
   func tables(bylineWords: String = "") -> ScannerTables {
+    let size =
+      stopwords.count + signalWords.count + lines.count + altText.count + creditWords.count
+      + phrases.values.reduce(0) { $0 + $1.count }
     var entries: [UInt64: WordEntry] = [:]
     var packed: [UInt64: WordEntry] = [:]
+    entries.reserveCapacity(2 * size)
+    packed.reserveCapacity(2 * size)
     var nextID: UInt32 = 1
     func add(_ word: TextScanner.Word, _ flags: WordTable.Flags) {
       entries[word.hash, default: WordEntry()].flags |= flags.rawValue
@@ -152,6 +157,7 @@ public struct BoilerplateVocabulary: Sendable {
     for word in altText { single(word, .altText) }
     for word in creditWords { single(word, .credit) }
     var phraseIDs: [[UInt32]: WordTable.Flags] = [:]
+    phraseIDs.reserveCapacity(size)
     func addPhrase(_ text: String, _ flags: WordTable.Flags) {
       let words = TextScanner.words(text)
       guard !words.isEmpty && words.count <= PhraseAutomaton.longestPhrase else { return }

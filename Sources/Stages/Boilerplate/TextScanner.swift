@@ -135,47 +135,50 @@ enum TextScanner {
   /// The words of `text` with their hashes and packed keys, tokenised exactly as the line
   /// scanner tokenises document text.
   static func words(_ text: String) -> [Word] {
+    var text = text
+    return text.withUTF8 { words($0) }
+  }
+
+  /// The words of the UTF-8 text `p` (see ``words(_:)-(String)``).
+  private static func words(_ p: UnsafeBufferPointer<UInt8>) -> [Word] {
     var out: [Word] = []
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBufferPointer { p in
-      var i = 0
-      var h = WordHash()
-      // The folded bytes packed so far and their count (9: too long or not ASCII, no key).
-      var packed: UInt64 = 0
-      var packedCount = 0
-      var inWord = false
-      var prevLower = false
-      func flush() {
-        if inWord { out.append(Word(hash: h.value, packed: packedCount <= 8 ? packed : nil)) }
-        h = WordHash()
-        packed = 0
-        packedCount = 0
-      }
-      while i < p.count {
-        let (cp, n) = decode(p, i, p.count)
-        i += n
-        let (kind, cpFolded) = classify(cp)
-        switch kind {
-        case .ignorable: continue
-        case .separator:
-          flush()
-          inWord = false
-          prevLower = false
-        case .lower, .upper, .caseless, .digit:
-          if inWord && prevLower && kind == .upper { flush() }
-          h.add(cpFolded)
-          if cpFolded < 0x80 && packedCount < 8 {
-            packed |= UInt64(cpFolded) << UInt64(8 * packedCount)
-            packedCount += 1
-          } else {
-            packedCount = 9
-          }
-          inWord = true
-          prevLower = kind == .lower
-        }
-      }
-      flush()
+    var i = 0
+    var h = WordHash()
+    // The folded bytes packed so far and their count (9: too long or not ASCII, no key).
+    var packed: UInt64 = 0
+    var packedCount = 0
+    var inWord = false
+    var prevLower = false
+    func flush() {
+      if inWord { out.append(Word(hash: h.value, packed: packedCount <= 8 ? packed : nil)) }
+      h = WordHash()
+      packed = 0
+      packedCount = 0
     }
+    while i < p.count {
+      let (cp, n) = decode(p, i, p.count)
+      i += n
+      let (kind, cpFolded) = classify(cp)
+      switch kind {
+      case .ignorable: continue
+      case .separator:
+        flush()
+        inWord = false
+        prevLower = false
+      case .lower, .upper, .caseless, .digit:
+        if inWord && prevLower && kind == .upper { flush() }
+        h.add(cpFolded)
+        if cpFolded < 0x80 && packedCount < 8 {
+          packed |= UInt64(cpFolded) << UInt64(8 * packedCount)
+          packedCount += 1
+        } else {
+          packedCount = 9
+        }
+        inWord = true
+        prevLower = kind == .lower
+      }
+    }
+    flush()
     return out
   }
 
