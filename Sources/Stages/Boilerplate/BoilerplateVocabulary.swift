@@ -161,8 +161,9 @@ public struct BoilerplateVocabulary: Sendable {
     func addPhrase(_ text: String, _ flags: WordTable.Flags) {
       let words = TextScanner.words(text)
       guard !words.isEmpty && words.count <= PhraseAutomaton.longestPhrase else { return }
-      // Single-word phrases and signal words are flagged on the word too.
-      if words.count == 1 { add(words[0], flags) }
+      // Single-word phrases and signal words are flagged on the word too, and every first word
+      // of a phrase as one (the automaton leaves its start state only on such a word).
+      add(words[0], words.count == 1 ? flags.union(.prefix) : .prefix)
       phraseIDs[words.map(id), default: []].formUnion(flags)
     }
     for (category, list) in phrases {

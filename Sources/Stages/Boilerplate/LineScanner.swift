@@ -19,9 +19,10 @@ struct LineScanner: Sendable {
   /// Words that start a byline ("By Jane Doe", "Von Frank Hahn").
   static let bylineWords = "by von par por от di door av"
 
-  /// The flags that need more than counting: a word without them (and in no phrase, with no
-  /// phrase open) only adds to the line's counters.
-  static let rareFlags = WordTable.Flags([.altText, .credit]).rawValue
+  /// The flags that need more than counting: a word without them, with no phrase open, only
+  /// adds to the line's counters (a word of some phrase that starts none cannot leave the
+  /// automaton's start state).
+  static let rareFlags = WordTable.Flags([.altText, .credit, .prefix]).rawValue
 
   init(vocabulary: BoilerplateVocabulary) {
     tables = vocabulary.tables(bylineWords: Self.bylineWords)
@@ -232,8 +233,8 @@ struct LineScanner: Sendable {
       numeric &+= hasDigit ? 1 : 0
       if words == 1 { line.startsWithBy = f & WordTable.Flags.byline.rawValue != 0 }
       labelState = labels.step(labelState, id)
-      if f & Self.rareFlags == 0 && id | phraseState == 0 {
-        // Most words: no alt-text or credit word, in no phrase, and no phrase open.
+      if f & Self.rareFlags == 0 && phraseState == 0 {
+        // Most words: no alt-text or credit word, no phrase open and none starting here.
         state = 0
         // A single space before the next word is stepped over here rather than by the loop.
         if i < end && p[i] == 0x20 && p[i &+ 1] != 0x20 && p[i &+ 1] != 0x09 {

@@ -8,7 +8,8 @@ struct WordTable: Sendable {
     let rawValue: UInt32
     /// A stop word (function word) of some language.
     static let stop = Flags(rawValue: 1 << 0)
-    /// The start of a longer phrase: keep matching with the next word.
+    /// The first word of a phrase (or a whole one-word phrase): the phrase automaton leaves its
+    /// start state only on such a word.
     static let prefix = Flags(rawValue: 1 << 1)
     /// A complete boilerplate phrase ("all rights reserved").
     static let strong = Flags(rawValue: 1 << 2)
