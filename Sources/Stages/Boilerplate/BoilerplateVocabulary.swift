@@ -119,48 +119,79 @@ public struct BoilerplateVocabulary: Sendable {
   /// after the article has started, ends the article unless more prose follows than preceded.
   static let terminalCategories: Set<String> = ["related", "comments"]
 
-  /// The lookup table for the line scanner, and the longest phrase and label in words;
-  /// `bylineWords` (space-separated) are flagged as words that start a byline.
-  func table(bylineWords: String = "") -> (table: WordTable, longestPhrase: Int, longestLabel: Int) {
-    var entries: [UInt64: WordTable.Flags] = [:]
-    for word in TextScanner.wordHashes(bylineWords) { entries[word, default: []].insert(.byline) }
-    var longest = 1
-    func addSequence(_ text: String, _ flag: WordTable.Flags) {
-      let words = TextScanner.wordHashes(text)
-      guard var h = words.first else { return }
-      longest = max(longest, words.count)
-      for w in words.dropFirst() {
-        entries[h, default: []].insert(.prefix)
-        h = TextScanner.chain(h, w)
-      }
-      entries[h, default: []].formUnion(flag)
+  /// The lookup tables of the line scanner; `bylineWords` (space-separated) are flagged as words
+  /// that start a byline.
+  ///
+  /// Every single word (stop, signal, alt-text, credit and byline words, and every word of a
+  /// phrase or label) is in the ``WordTable`` under its hash, and those of one to eight ASCII
+  /// bytes also in the ``PackedWordTable`` under their packed bytes. Words of phrases and labels
+  /// get ids, the alphabet of the ``PhraseAutomaton`` (phrases and signal phrases) and the
+  /// ``LabelTrie`` (whole-line labels).
+  func tables(bylineWords: String = "") -> ScannerTables {
+    let size =
+      stopwords.count + signalWords.count + lines.count + altText.count + creditWords.count
+      + phrases.values.reduce(0) { $0 + $1.count }
+    var entries: [UInt64: WordEntry] = [:]
+    var packed: [UInt64: WordEntry] = [:]
+    entries.reserveCapacity(2 * size)
+    packed.reserveCapacity(2 * size)
+    var nextID: UInt32 = 1
+    func add(_ word: TextScanner.Word, _ flags: WordTable.Flags) {
+      entries[word.hash, default: WordEntry()].flags |= flags.rawValue
+      if let key = word.packed { packed[key, default: WordEntry()].flags |= flags.rawValue }
     }
-    for word in stopwords {
-      let words = TextScanner.wordHashes(word)
-      if words.count == 1 { entries[words[0], default: []].insert(.stop) }
+    func id(_ word: TextScanner.Word) -> UInt32 {
+      if let known = entries[word.hash]?.id, known != 0 { return known }
+      let id = nextID
+      nextID += 1
+      entries[word.hash, default: WordEntry()].id = id
+      if let key = word.packed { packed[key, default: WordEntry()].id = id }
+      return id
+    }
+    func single(_ text: String, _ flags: WordTable.Flags) {
+      let words = TextScanner.words(text)
+      if words.count == 1 { add(words[0], flags) }
+    }
+    for word in TextScanner.words(bylineWords) { add(word, .byline) }
+    for word in stopwords { single(word, .stop) }
+    for word in altText { single(word, .altText) }
+    for word in creditWords { single(word, .credit) }
+    var phraseIDs: [[UInt32]: WordTable.Flags] = [:]
+    phraseIDs.reserveCapacity(size)
+    func addPhrase(_ text: String, _ flags: WordTable.Flags) {
+      let words = TextScanner.words(text)
+      guard !words.isEmpty && words.count <= PhraseAutomaton.longestPhrase else { return }
+      // Single-word phrases and signal words are flagged on the word too, and every first word
+      // of a phrase as one (the automaton leaves its start state only on such a word).
+      add(words[0], words.count == 1 ? flags.union(.prefix) : .prefix)
+      phraseIDs[words.map(id), default: []].formUnion(flags)
     }
     for (category, list) in phrases {
       let flags: WordTable.Flags =
         Self.terminalCategories.contains(category) ? [.strong, .terminal] : .strong
-      for p in list { addSequence(p, flags) }
+      for p in list { addPhrase(p, flags) }
     }
-    for p in signalWords { addSequence(p, .weak) }
-    for word in altText {
-      let words = TextScanner.wordHashes(word)
-      if words.count == 1 { entries[words[0], default: []].insert(.altText) }
-    }
-    for word in creditWords {
-      let words = TextScanner.wordHashes(word)
-      if words.count == 1 { entries[words[0], default: []].insert(.credit) }
-    }
-    var longestLabel = 1
+    for p in signalWords { addPhrase(p, .weak) }
+    var labels: [[UInt32]] = []
     for label in lines {
-      let words = TextScanner.wordHashes(label)
-      longestLabel = max(longestLabel, words.count)
-      if let h = TextScanner.phraseHash(words) {
-        entries[h, default: []].insert(.line)
-      }
+      let words = TextScanner.words(label)
+      if !words.isEmpty { labels.append(words.map(id)) }
     }
-    return (WordTable(entries), longest, longestLabel)
+    return ScannerTables(
+      words: WordTable(entries), packed: PackedWordTable(packed),
+      phrases: PhraseAutomaton(phraseIDs, idLimit: Int(nextID)), labels: LabelTrie(labels))
   }
+}
+
+/// The word tables and automata that the line scanner looks words up in, built once from a
+/// ``BoilerplateVocabulary``.
+struct ScannerTables: Sendable {
+  /// Every vocabulary word by hash.
+  let words: WordTable
+  /// The vocabulary words of up to eight ASCII bytes by their packed bytes.
+  let packed: PackedWordTable
+  /// Phrases and signal phrases.
+  let phrases: PhraseAutomaton
+  /// Whole-line labels.
+  let labels: LabelTrie
 }

@@ -9,46 +9,33 @@
 /// One pass over a document's UTF-8 bytes that splits it into lines and measures each line's
 /// features (words, stop words, phrase matches, punctuation, list markers, separators).
 ///
-/// Phrases are matched word by word: each word's hash is looked up in a ``WordTable``; words
-/// that start a longer phrase open a partial match that the following words extend.
+/// Each word is looked up once: a word of up to eight ASCII bytes by its packed bytes in a
+/// ``PackedWordTable``, any other by its hash in a ``WordTable``. The entry gives the word's
+/// flags and its phrase-word id, which steps the ``PhraseAutomaton`` (phrases, matched over the
+/// line's words) and the ``LabelTrie`` (whole-line labels).
 struct LineScanner: Sendable {
-  let table: WordTable
-  let longestPhrase: Int
-  /// The longest button/menu label in words: longer lines are never labels.
-  let longestLabel: Int
+  let tables: ScannerTables
 
   /// Words that start a byline ("By Jane Doe", "Von Frank Hahn").
   static let bylineWords = "by von par por от di door av"
 
-  /// The flags that need more than counting: a word without them (and with no phrase open)
-  /// only adds to the line's counters.
-  static let phraseFlags = WordTable.Flags([.prefix, .strong, .weak, .altText, .credit]).rawValue
-
-  /// The most phrase matches open at once.
-  static let matchCapacity = 32
+  /// The flags that need more than counting: a word without them, with no phrase open, only
+  /// adds to the line's counters (a word of some phrase that starts none cannot leave the
+  /// automaton's start state).
+  static let rareFlags = WordTable.Flags([.altText, .credit, .prefix]).rawValue
 
   init(vocabulary: BoilerplateVocabulary) {
-    let built = vocabulary.table(bylineWords: Self.bylineWords)
-    table = built.table
-    longestPhrase = min(built.longestPhrase, 12)
-    longestLabel = built.longestLabel
+    tables = vocabulary.tables(bylineWords: Self.bylineWords)
   }
 
   /// The non-blank lines of `p`, in order, with their features.
   func scan(_ p: UnsafeBufferPointer<UInt8>) -> [LineFeatures] {
-    table.withView { view in scan(p, view) }
+    tables.words.withView { view in scan(p, view) }
   }
 
   private func scan(_ p: UnsafeBufferPointer<UInt8>, _ view: WordTable.View) -> [LineFeatures] {
     var lines: [LineFeatures] = []
     lines.reserveCapacity(p.count / 40 + 4)
-    // Open phrase matches: at most `matchCapacity`, in scratch memory owned by this call.
-    let active = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.matchCapacity)
-    let activeLength = UnsafeMutablePointer<Int>.allocate(capacity: Self.matchCapacity)
-    defer {
-      active.deallocate()
-      activeLength.deallocate()
-    }
     var lineStart = 0
     var blankBefore = false
     let count = p.count
@@ -70,7 +57,7 @@ struct LineScanner: Sendable {
         line.start = s
         line.end = e
         line.blankBefore = blankBefore
-        measure(p, &line, view, active, activeLength)
+        measure(p, &line, view)
         lines.append(line)
         blankBefore = false
       } else if !lines.isEmpty {
@@ -83,10 +70,11 @@ struct LineScanner: Sendable {
 
   /// Measures the text `line.start..<line.end` into `line`.
   private func measure(
-    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures, _ view: WordTable.View,
-    _ active: UnsafeMutablePointer<UInt64>,
-    _ activeLength: UnsafeMutablePointer<Int>
+    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures, _ view: WordTable.View
   ) {
+    let packed = tables.packed
+    let automaton = tables.phrases
+    let labels = tables.labels
     let end = line.end
     var i = line.start
     // List markers: "* ", "+ ", "o ", "- ", "• ", "· ", "▪ " or "12. ".
@@ -122,42 +110,46 @@ struct LineScanner: Sendable {
     var stops = 0
     var capitalised = 0
     var numeric = 0
-    var pendingCredit = false
-    var pendingLabel = false
-    var lastAlt = false
-    var lineHash: UInt64 = 0
-    var activeCount = 0
+    // Short-lived facts about the text just read, one bit each (see `State`): one store clears
+    // them all after an ordinary word.
+    var state = State.prevSpace
+    var phraseState: UInt32 = 0
+    var labelState = LabelTrie.start
     var spaces = 0
-    var prevSpace = true
     // An opening guillemet: the next isolated `»` closes a French quotation (« 1 »), not a menu.
     var openGuillemet = false
-    var last: UInt32 = 0
-    var beforeLast: UInt32 = 0
+    // The last two visible characters (`last` in the low half, the one before in the high half);
+    // a word counts as the letter `a`.
+    var tail: UInt64 = 0
 
     while i < end {
       // 1. Spaces, punctuation and the start of the next word.
       let b = p[i]
       if b == 0x20 || b == 0x09 {
+        // A run of three or more spaces inside the text is a gap (the line's trailing blanks
+        // are trimmed, so text always follows the run).
         spaces &+= 1
-        prevSpace = true
+        if spaces == 3 && length > 0 { line.gaps &+= 1 }
+        state |= State.prevSpace
         i &+= 1
         continue
       }
-      if spaces >= 3 && length > 0 { line.gaps &+= 1 }
       spaces = 0
-      let h: UInt64
+      let entry: WordEntry
       let firstUpper: Bool
       var hasDigit: Bool
       if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 {
-        // 2a. An ASCII word: its letters are read and hashed eight bytes at a time, and a word
-        // of up to seven ASCII bytes is hashed with a single multiplication.
+        // 2a. An ASCII word: read eight bytes at a time; a word of up to seven ASCII bytes is
+        // looked up by its packed bytes. A word that starts with a letter is read as letters
+        // only (most words): a digit that follows goes on with the general run below.
         firstUpper = b &- 0x41 < 26
-        let run = AsciiWordRun(AsciiWordRun.load(p, i), afterLower: false)
+        let x = AsciiWordRun.load(p, i)
+        let run = b &- 0x30 < 10 ? AsciiWordRun(x, afterLower: false) : AsciiWordRun(letters: x)
         i &+= run.count
         length &+= run.count
         hasDigit = run.hasDigit
-        if run.count < 8 && (i >= end || p[i] < 0x80) {
-          h = WordHash.short(run.folded)
+        if run.count < 8 && (i >= end || (p[i] < 0x80 && p[i] &- 0x30 >= 10)) {
+          entry = packed.entry(run.folded)
         } else if run.count == 8,
           case let tail = AsciiWordRun(
             AsciiWordRun.load(p, i), afterLower: run.endsLower),
@@ -167,12 +159,14 @@ struct LineScanner: Sendable {
           i &+= tail.count
           length &+= tail.count
           hasDigit = hasDigit || tail.hasDigit
-          h = WordHash.pair(run.folded, tail.folded)
+          entry =
+            tail.count == 0
+            ? packed.entry(run.folded) : view.entry(WordHash.pair(run.folded, tail.folded))
         } else {
           var word = WordHash()
           word.add(bytes: run.folded, count: run.count)
           Self.finishWord(p, &i, end, &word, &length, &hasDigit, prevLower: run.endsLower)
-          h = word.value
+          entry = view.entry(word.value)
         }
       } else {
         let cp: UInt32
@@ -194,15 +188,15 @@ struct LineScanner: Sendable {
             line.copyright = true
             if length == 0 { line.startsWithCopyright = true }
           }
-          if cp == 0x3A && pendingCredit { line.credit = true }
-          if cp == 0x3A && pendingLabel { line.startsWithLabel = true }
-          pendingCredit = false
-          pendingLabel = false
+          if cp == 0x3A && state & State.pendingCredit != 0 { line.credit = true }
+          if cp == 0x3A && state & State.pendingLabel != 0 { line.startsWithLabel = true }
           if cp == 0x2E || cp == 0x21 || cp == 0x3F {
             if i + n < end && p[i + n] == 0x20 { line.sentenceMarks &+= 1 }
           } else if cp == 0xAB {
             openGuillemet = true
-          } else if prevSpace && (i + n >= end || p[i + n] == 0x20) && Self.isSeparator(cp) {
+          } else if state & State.prevSpace != 0 && (i + n >= end || p[i + n] == 0x20)
+            && Self.isSeparator(cp)
+          {
             if cp == 0xBB && openGuillemet {
               openGuillemet = false
             } else {
@@ -210,9 +204,8 @@ struct LineScanner: Sendable {
             }
           }
           length &+= 1
-          beforeLast = last
-          last = cp
-          prevSpace = false
+          tail = tail << 32 | UInt64(cp)
+          state &= State.lastAlt
           i &+= n
           continue
         }
@@ -224,89 +217,62 @@ struct LineScanner: Sendable {
         i &+= n
         length &+= 1
         Self.finishWord(p, &i, end, &word, &length, &hasDigit, prevLower: kind == .lower)
-        h = word.value
+        entry = view.entry(word.value)
       }
-      let afterParen = last == 0x28
+      let afterParen = tail & 0xFFFF_FFFF == 0x28
       // Letters end the text so far (only punctuation matters to the sentence-end checks).
-      beforeLast = 0x61
-      last = 0x61
-      prevSpace = false
+      tail = Self.wordTail
 
-      // 3. The word: count it, look it up, extend or close open phrase matches.
+      // 3. The word: count it, step the label trie and the phrase automaton.
       words &+= 1
-      let f = view.flags(h)
+      let f = entry.flags
+      let id = entry.id
       // Branch-free counting: these flags change from word to word unpredictably.
-      stops &+= Int(f.rawValue & WordTable.Flags.stop.rawValue)
+      stops &+= Int(f & WordTable.Flags.stop.rawValue)
       capitalised &+= firstUpper ? 1 : 0
       numeric &+= hasDigit ? 1 : 0
-      if words == 1 {
-        lineHash = h
-        line.startsWithBy = f.contains(.byline)
-      } else if words <= longestLabel {
-        lineHash = TextScanner.chain(lineHash, h)
-      }
-      pendingLabel = false
-      if f.rawValue & Self.phraseFlags == 0 && activeCount == 0 {
-        // Most words: no phrase, signal, alt-text or credit word, and no phrase open.
-        lastAlt = false
-        pendingCredit = false
+      if words == 1 { line.startsWithBy = f & WordTable.Flags.byline.rawValue != 0 }
+      labelState = labels.step(labelState, id)
+      if f & Self.rareFlags == 0 && phraseState == 0 {
+        // Most words: no alt-text or credit word, no phrase open and none starting here.
+        state = 0
         // A single space before the next word is stepped over here rather than by the loop.
         if i < end && p[i] == 0x20 && p[i &+ 1] != 0x20 && p[i &+ 1] != 0x09 {
-          prevSpace = true
+          state = State.prevSpace
           i &+= 1
         }
         continue
       }
-      lastAlt = f.contains(.altText)
-      line.altWords &+= lastAlt ? 1 : 0
-      pendingCredit = f.contains(.credit)
-      if pendingCredit && afterParen { line.credit = true }
-      if activeCount > 0 {
-        var kept = 0
-        for j in 0..<activeCount {
-          let c = TextScanner.chain(active[j], h)
-          let matched = activeLength[j] + 1
-          let g = view.flags(c)
-          if g.contains(.strong) {
-            line.strongHits &+= 1
-            if g.contains(.terminal) { line.terminalHits &+= 1 }
-            if matched == words { pendingLabel = true }
-            line.hitWords &+= matched
-          } else if g.contains(.weak) {
-            line.weakHits &+= 1
-            line.hitWords &+= matched
-          }
-          if g.contains(.prefix) && matched < longestPhrase {
-            active[kept] = c
-            activeLength[kept] = matched
-            kept += 1
-          }
+      let isAlt = f & WordTable.Flags.altText.rawValue != 0
+      line.altWords &+= isAlt ? 1 : 0
+      let isCredit = f & WordTable.Flags.credit.rawValue != 0
+      if isCredit && afterParen { line.credit = true }
+      state = (isAlt ? State.lastAlt : 0) | (isCredit ? State.pendingCredit : 0)
+      phraseState = automaton.step(phraseState, id)
+      let out = automaton.output(phraseState)
+      if !out.isEmpty {
+        line.strongHits &+= Int(out.strong)
+        line.terminalHits &+= Int(out.terminal)
+        line.weakHits &+= Int(out.weak)
+        line.hitWords &+= Int(out.hitWords)
+        // A boilerplate phrase that covers every word so far: the line may be a label.
+        if words < 16 && (out.strongLengths >> UInt16(words)) & 1 != 0 {
+          state |= State.pendingLabel
         }
-        activeCount = kept
-      }
-      if f.contains(.strong) {
-        line.strongHits &+= 1
-        if f.contains(.terminal) { line.terminalHits &+= 1 }
-        if words == 1 { pendingLabel = true }
-        line.hitWords &+= 1
-      } else if f.contains(.weak) {
-        line.weakHits &+= 1
-        line.hitWords &+= 1
-      }
-      if f.contains(.prefix) && activeCount < Self.matchCapacity {
-        active[activeCount] = h
-        activeLength[activeCount] = 1
-        activeCount += 1
       }
     }
 
+    // A run of spaces that only ignorable characters (a soft hyphen) follow is no gap.
+    if spaces >= 3 && length > 0 { line.gaps &-= 1 }
     line.length = length
     line.words = words
     line.stops = stops
     line.capitalised = capitalised
     line.numeric = numeric
-    line.isLabel = words > 0 && words <= longestLabel && view.flags(lineHash).contains(.line)
-    line.endsWithAltText = lastAlt
+    line.isLabel = words > 0 && labels.isLabel(labelState)
+    let last = UInt32(truncatingIfNeeded: tail)
+    let beforeLast = UInt32(truncatingIfNeeded: tail >> 32)
+    line.endsWithAltText = state & State.lastAlt != 0
     line.endsWithColon = last == 0x3A
     line.endsWithEllipsis = last == 0x2026 || (last == 0x2E && beforeLast == 0x2E)
     line.endsWithParenthesis = last == 0x29 || last == 0x28
@@ -347,6 +313,21 @@ struct LineScanner: Sendable {
       length &+= 1
     }
   }
+
+  /// The bits of the scanner's short-lived state.
+  private enum State {
+    /// The last character read was a space (or the line just started).
+    static let prevSpace: UInt32 = 1
+    /// The last word was a credit word ("Foto"): a colon next makes the line a credit.
+    static let pendingCredit: UInt32 = 2
+    /// A boilerplate phrase covers all the words so far: a colon next makes it a label.
+    static let pendingLabel: UInt32 = 4
+    /// The last word was an alt-text word ("logo", "icon").
+    static let lastAlt: UInt32 = 8
+  }
+
+  /// `tail` after a word: two letters.
+  private static let wordTail: UInt64 = 0x61_0000_0061
 
   /// Separators of breadcrumbs and menus when they stand between spaces.
   @inline(__always)

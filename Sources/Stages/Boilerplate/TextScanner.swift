@@ -119,38 +119,66 @@ enum TextScanner {
     return (x ^ (x >> 29)) ^ b
   }
 
+  /// One word of a vocabulary entry: its hash and, for a word of one to eight ASCII bytes, its
+  /// packed key.
+  struct Word: Equatable {
+    /// The word's hash (``WordHash``), as the line scanner computes it for the same word.
+    var hash: UInt64
+    /// The word's folded bytes packed little-endian (``PackedWordTable``), or nil when it is
+    /// longer than eight bytes or not ASCII.
+    var packed: UInt64?
+  }
+
   /// The word hashes of `text`, tokenised exactly as the line scanner tokenises document text.
-  static func wordHashes(_ text: String) -> [UInt64] {
-    var out: [UInt64] = []
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBufferPointer { p in
-      var i = 0
-      var h = WordHash()
-      var inWord = false
-      var prevLower = false
-      while i < p.count {
-        let (cp, n) = decode(p, i, p.count)
-        i += n
-        let (kind, folded) = classify(cp)
-        switch kind {
-        case .ignorable: continue
-        case .separator:
-          if inWord { out.append(h.value) }
-          inWord = false
-          prevLower = false
-          h = WordHash()
-        case .lower, .upper, .caseless, .digit:
-          if inWord && prevLower && kind == .upper {
-            out.append(h.value)
-            h = WordHash()
-          }
-          h.add(folded)
-          inWord = true
-          prevLower = kind == .lower
-        }
-      }
-      if inWord { out.append(h.value) }
+  static func wordHashes(_ text: String) -> [UInt64] { words(text).map(\.hash) }
+
+  /// The words of `text` with their hashes and packed keys, tokenised exactly as the line
+  /// scanner tokenises document text.
+  static func words(_ text: String) -> [Word] {
+    var text = text
+    return text.withUTF8 { words($0) }
+  }
+
+  /// The words of the UTF-8 text `p` (see ``words(_:)-(String)``).
+  private static func words(_ p: UnsafeBufferPointer<UInt8>) -> [Word] {
+    var out: [Word] = []
+    var i = 0
+    var h = WordHash()
+    // The folded bytes packed so far and their count (9: too long or not ASCII, no key).
+    var packed: UInt64 = 0
+    var packedCount = 0
+    var inWord = false
+    var prevLower = false
+    func flush() {
+      if inWord { out.append(Word(hash: h.value, packed: packedCount <= 8 ? packed : nil)) }
+      h = WordHash()
+      packed = 0
+      packedCount = 0
     }
+    while i < p.count {
+      let (cp, n) = decode(p, i, p.count)
+      i += n
+      let (kind, cpFolded) = classify(cp)
+      switch kind {
+      case .ignorable: continue
+      case .separator:
+        flush()
+        inWord = false
+        prevLower = false
+      case .lower, .upper, .caseless, .digit:
+        if inWord && prevLower && kind == .upper { flush() }
+        h.add(cpFolded)
+        if cpFolded < 0x80 && packedCount < 8 {
+          packed |= UInt64(cpFolded) << UInt64(8 * packedCount)
+          packedCount += 1
+        } else {
+          packedCount = 9
+        }
+        inWord = true
+        prevLower = kind == .lower
+      }
+    }
+    flush()
     return out
   }
 

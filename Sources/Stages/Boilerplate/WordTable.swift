@@ -8,7 +8,8 @@ struct WordTable: Sendable {
     let rawValue: UInt32
     /// A stop word (function word) of some language.
     static let stop = Flags(rawValue: 1 << 0)
-    /// The start of a longer phrase: keep matching with the next word.
+    /// The first word of a phrase (or a whole one-word phrase): the phrase automaton leaves its
+    /// start state only on such a word.
     static let prefix = Flags(rawValue: 1 << 1)
     /// A complete boilerplate phrase ("all rights reserved").
     static let strong = Flags(rawValue: 1 << 2)
@@ -26,10 +27,12 @@ struct WordTable: Sendable {
     static let byline = Flags(rawValue: 1 << 8)
   }
 
-  /// One slot of the table: a key (0 = empty) and its flags.
+  /// One slot of the table: a key (0 = empty), its flags and its phrase-word id (0 = the word
+  /// is in no phrase or label).
   struct Slot {
     var key: UInt64 = 0
     var flags: UInt32 = 0
+    var id: UInt32 = 0
   }
 
   private let slots: [Slot]
@@ -49,21 +52,27 @@ struct WordTable: Sendable {
     Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
   }
 
-  /// Builds the table from entries; flags of equal keys are merged.
+  /// Builds the table from entries (flags only).
   init(_ entries: [UInt64: Flags]) {
+    self.init(entries.mapValues { WordEntry(flags: $0.rawValue, id: 0) })
+  }
+
+  /// Builds the table from entries: word hash → flags and phrase-word id.
+  init(_ entries: [UInt64: WordEntry]) {
     var capacity = 16
     while capacity < entries.count * 2 + 1 { capacity <<= 1 }
     var slots = [Slot](repeating: Slot(), count: capacity)
     var filter = [UInt64](repeating: 0, count: 1024)
     let mask = capacity - 1
-    for (rawKey, flags) in entries {
+    for (rawKey, entry) in entries {
       let key = rawKey == 0 ? 1 : rawKey
       let (word, bit) = Self.filterBit(key)
       filter[word] |= bit
       var slot = Self.home(key, mask)
       while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
       slots[slot].key = key
-      slots[slot].flags |= flags.rawValue
+      slots[slot].flags |= entry.flags
+      if entry.id != 0 { slots[slot].id = entry.id }
     }
     self.slots = slots
     self.mask = mask
@@ -99,15 +108,19 @@ struct WordTable: Sendable {
 
     /// The flags of `rawKey` (empty when absent).
     @inline(__always)
-    func flags(_ rawKey: UInt64) -> Flags {
+    func flags(_ rawKey: UInt64) -> Flags { Flags(rawValue: entry(rawKey).flags) }
+
+    /// The flags and phrase-word id of `rawKey` (empty when absent).
+    @inline(__always)
+    func entry(_ rawKey: UInt64) -> WordEntry {
       let key = rawKey == 0 ? 1 : rawKey
       let (word, bit) = WordTable.filterBit(key)
-      if filter[word] & bit == 0 { return [] }
+      if filter[word] & bit == 0 { return WordEntry() }
       var slot = WordTable.home(key, mask)
       while true {
         let found = slots[slot]
-        if found.key == key { return Flags(rawValue: found.flags) }
-        if found.key == 0 { return [] }
+        if found.key == key { return WordEntry(flags: found.flags, id: found.id) }
+        if found.key == 0 { return WordEntry() }
         slot = (slot &+ 1) & mask
       }
     }
