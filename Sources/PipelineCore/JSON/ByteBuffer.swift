@@ -35,6 +35,9 @@ struct ByteBuffer: ~Copyable {
     capacity = newCapacity
   }
 
+  /// Forgets the bytes written, keeping the memory.
+  mutating func removeAll() { count = 0 }
+
   /// Appends one byte.
   @inline(__always)
   mutating func append(_ byte: UInt8) {

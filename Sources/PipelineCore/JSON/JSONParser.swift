@@ -36,9 +36,18 @@ public struct JSONParser {
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (
     value: JSONValue, repairs: Int
   ) {
+    var scratch = ByteBuffer()
+    return try parse(bytes, scratch: &scratch)
+  }
+
+  /// Parses one complete JSON value, unescaping strings in `scratch` (a buffer reused from one
+  /// call to the next, so a batch of records needs no allocation for it).
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout ByteBuffer) throws(JSONSyntaxError) -> (
+    value: JSONValue, repairs: Int
+  ) {
     var p = JSONParser(bytes)
     p.skipWhitespace()
-    let v = try p.parseValue()
+    let v = try p.parseValue(&scratch)
     p.skipWhitespace()
     if p.pos != bytes.count { throw p.error("unexpected data after the JSON value") }
     return (v, p.repairedStrings)
@@ -72,12 +81,12 @@ public struct JSONParser {
     }
   }
 
-  private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+  private mutating func parseValue(_ scratch: inout ByteBuffer) throws(JSONSyntaxError) -> JSONValue {
     guard pos < bytes.count else { throw error("unexpected end of input, expected a value") }
     switch bytes[pos] {
-    case UInt8(ascii: "{"): return try parseObject()
-    case UInt8(ascii: "["): return try parseArray()
-    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "{"): return try parseObject(&scratch)
+    case UInt8(ascii: "["): return try parseArray(&scratch)
+    case UInt8(ascii: "\""): return .string(try parseString(&scratch))
     case UInt8(ascii: "t"):
       try literal("true")
       return .bool(true)
@@ -138,7 +147,7 @@ public struct JSONParser {
     if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth)") }
   }
 
-  private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+  private mutating func parseArray(_ scratch: inout ByteBuffer) throws(JSONSyntaxError) -> JSONValue {
     try enter()
     pos += 1
     var items: [JSONValue] = []
@@ -150,7 +159,7 @@ public struct JSONParser {
     }
     while true {
       skipWhitespace()
-      items.append(try parseValue())
+      items.append(try parseValue(&scratch))
       skipWhitespace()
       guard pos < bytes.count else { throw error("unexpected end of input in an array") }
       if bytes[pos] == UInt8(ascii: ",") {
@@ -166,7 +175,7 @@ public struct JSONParser {
     }
   }
 
-  private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+  private mutating func parseObject(_ scratch: inout ByteBuffer) throws(JSONSyntaxError) -> JSONValue {
     try enter()
     pos += 1
     // Members in order; a record has a handful, so duplicates are found by a linear scan.
@@ -184,14 +193,14 @@ public struct JSONParser {
         throw error("expected a string key in an object")
       }
       let keyOffset = pos
-      let key = try parseString()
+      let key = try parseString(&scratch)
       skipWhitespace()
       guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
         throw error("expected ':' after an object key")
       }
       pos += 1
       skipWhitespace()
-      let value = try parseValue()
+      let value = try parseValue(&scratch)
       for member in members where member.key == key {
         throw JSONSyntaxError(offset: keyOffset, message: "duplicate key \"\(key)\"")
       }
@@ -211,7 +220,7 @@ public struct JSONParser {
     }
   }
 
-  private mutating func parseString() throws(JSONSyntaxError) -> String {
+  private mutating func parseString(_ scratch: inout ByteBuffer) throws(JSONSyntaxError) -> String {
     pos += 1
     let start = pos
     let n = bytes.count
@@ -227,16 +236,17 @@ public struct JSONParser {
       return seen < 0x80 ? UTF8Strings.uncheckedString(slice) : decodeRepairing(slice)
     }
     if b < 0x20 { throw error("control character in a string (must be escaped)") }
-    return try parseEscapedString(start: start, seen: seen)
+    return try parseEscapedString(start: start, seen: seen, into: &scratch)
   }
 
   /// The rest of a string from its first backslash (at `pos`), unescaped into a buffer.
-  private mutating func parseEscapedString(start: Int, seen: UInt8) throws(JSONSyntaxError) -> String {
+  private mutating func parseEscapedString(
+    start: Int, seen: UInt8, into out: inout ByteBuffer
+  ) throws(JSONSyntaxError) -> String {
     let n = bytes.count
     guard let base = bytes.baseAddress else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
     var seen = seen
-    // Unescaped text is never longer than its escaped form.
-    var out = ByteBuffer(capacity: min(n - start, 1 << 16))
+    out.removeAll()
     out.append(base + start, count: pos - start)
     while true {
       // `pos` is at a special byte: the closing quote, a control character or a backslash.

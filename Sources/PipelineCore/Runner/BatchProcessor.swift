@@ -33,8 +33,9 @@ struct BatchProcessor: Sendable {
     var failure: [(step: Int, message: String)?] = Array(repeating: nil, count: records.count)
     stats.records = records.count
 
+    var scratch = ByteBuffer(capacity: 1 << 16)
     for (i, raw) in records.enumerated() {
-      switch RecordDecoder.document(from: raw, repairs: &stats.repairedUTF8) {
+      switch RecordDecoder.document(from: raw, repairs: &stats.repairedUTF8, scratch: &scratch) {
       case .success(let doc): docs.append(doc)
       case .failure(let message):
         docs.append(nil)
