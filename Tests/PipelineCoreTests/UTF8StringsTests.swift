@@ -55,3 +55,27 @@ import Testing
     #expect(Array(s.utf8) == Array(text.utf8))
   }
 }
+
+/// Long inputs, so the 32-bytes-at-a-time ASCII skip meets every kind of sequence at every offset.
+@Suite struct UTF8StringsLongInputTests {
+  @Test func agreesWithSwiftOnLongMostlyASCIIInputs() {
+    var rng = SplitMix64(seed: 8)
+    let odd: [UInt8] = [0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xED, 0xA0, 0xFF, 0x80, 0xC0]
+    for _ in 0..<2000 {
+      let length = Int(rng.next() % 300)
+      // From dense to very sparse non-ASCII, so that long ASCII stretches come up too.
+      let density = 2 + rng.next() % 200
+      let bytes: [UInt8] = (0..<length).map { _ in
+        rng.next() % density == 0 ? odd[Int(rng.next() % UInt64(odd.count))] : UInt8(0x20 + rng.next() % 95)
+      }
+      let valid = bytes.withUnsafeBufferPointer { UTF8Strings.isValid($0) }
+      #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+    }
+  }
+
+  @Test func uncheckedStringKeepsTheBytes() {
+    let text = "plain ASCII and more: Grüße"
+    let s = Array(text.utf8).withUnsafeBufferPointer { UTF8Strings.uncheckedString($0) }
+    #expect(s == text)
+  }
+}

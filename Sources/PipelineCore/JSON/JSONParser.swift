@@ -36,9 +36,18 @@ public struct JSONParser {
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (
     value: JSONValue, repairs: Int
   ) {
+    var scratch = ByteBuffer()
+    return try parse(bytes, scratch: &scratch)
+  }
+
+  /// Parses one complete JSON value, unescaping strings in `scratch` (a buffer reused from one
+  /// call to the next, so a batch of records needs no allocation for it).
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout ByteBuffer) throws(JSONSyntaxError) -> (
+    value: JSONValue, repairs: Int
+  ) {
     var p = JSONParser(bytes)
     p.skipWhitespace()
-    let v = try p.parseValue()
+    let v = try p.parseValue(&scratch)
     p.skipWhitespace()
     if p.pos != bytes.count { throw p.error("unexpected data after the JSON value") }
     return (v, p.repairedStrings)
@@ -72,12 +81,12 @@ public struct JSONParser {
     }
   }
 
-  private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+  private mutating func parseValue(_ scratch: inout ByteBuffer) throws(JSONSyntaxError) -> JSONValue {
     guard pos < bytes.count else { throw error("unexpected end of input, expected a value") }
     switch bytes[pos] {
-    case UInt8(ascii: "{"): return try parseObject()
-    case UInt8(ascii: "["): return try parseArray()
-    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "{"): return try parseObject(&scratch)
+    case UInt8(ascii: "["): return try parseArray(&scratch)
+    case UInt8(ascii: "\""): return .string(try parseString(&scratch))
     case UInt8(ascii: "t"):
       try literal("true")
       return .bool(true)
@@ -138,7 +147,7 @@ public struct JSONParser {
     if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth)") }
   }
 
-  private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+  private mutating func parseArray(_ scratch: inout ByteBuffer) throws(JSONSyntaxError) -> JSONValue {
     try enter()
     pos += 1
     var items: [JSONValue] = []
@@ -150,7 +159,7 @@ public struct JSONParser {
     }
     while true {
       skipWhitespace()
-      items.append(try parseValue())
+      items.append(try parseValue(&scratch))
       skipWhitespace()
       guard pos < bytes.count else { throw error("unexpected end of input in an array") }
       if bytes[pos] == UInt8(ascii: ",") {
@@ -166,34 +175,36 @@ public struct JSONParser {
     }
   }
 
-  private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+  private mutating func parseObject(_ scratch: inout ByteBuffer) throws(JSONSyntaxError) -> JSONValue {
     try enter()
     pos += 1
-    var object = JSONObject()
+    // Members in order; a record has a handful, so duplicates are found by a linear scan.
+    var members: [(key: String, value: JSONValue)] = []
     skipWhitespace()
     if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
       pos += 1
       depth -= 1
-      return .object(object)
+      return .object(JSONObject())
     }
+    members.reserveCapacity(8)
     while true {
       skipWhitespace()
       guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
         throw error("expected a string key in an object")
       }
       let keyOffset = pos
-      let key = try parseString()
+      let key = try parseString(&scratch)
       skipWhitespace()
       guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
         throw error("expected ':' after an object key")
       }
       pos += 1
       skipWhitespace()
-      let value = try parseValue()
-      if object[key] != nil {
+      let value = try parseValue(&scratch)
+      for member in members where member.key == key {
         throw JSONSyntaxError(offset: keyOffset, message: "duplicate key \"\(key)\"")
       }
-      object[key] = value
+      members.append((key, value))
       skipWhitespace()
       guard pos < bytes.count else { throw error("unexpected end of input in an object") }
       if bytes[pos] == UInt8(ascii: ",") {
@@ -203,69 +214,69 @@ public struct JSONParser {
       if bytes[pos] == UInt8(ascii: "}") {
         pos += 1
         depth -= 1
-        return .object(object)
+        return .object(JSONObject(distinctMembers: members))
       }
       throw error("expected ',' or '}' in an object, found \(describe(bytes[pos]))")
     }
   }
 
-  private mutating func parseString() throws(JSONSyntaxError) -> String {
+  private mutating func parseString(_ scratch: inout ByteBuffer) throws(JSONSyntaxError) -> String {
     pos += 1
     let start = pos
     let n = bytes.count
-    var high: UInt8 = 0  // OR of the bytes read one by one: >= 0x80 means some non-ASCII
-    var highWords: UInt64 = 0  // OR of the words read 8 bytes at a time
-    var out: [UInt8] = []  // used only once an escape is seen
-    var runStart = pos
+    guard let base = bytes.baseAddress else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
+    var seen: UInt8 = 0  // OR of the raw bytes read: >= 0x80 means some non-ASCII
+    let end = JSONStringScan.plainRunEnd(base, from: start, end: n, seen: &seen)
+    guard end < n else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
+    pos = end
+    let b = base[end]
+    if b == UInt8(ascii: "\"") {
+      let slice = UnsafeBufferPointer(start: base + start, count: end - start)
+      pos += 1
+      return seen < 0x80 ? UTF8Strings.uncheckedString(slice) : decodeRepairing(slice)
+    }
+    if b < 0x20 { throw error("control character in a string (must be escaped)") }
+    return try parseEscapedString(start: start, seen: seen, into: &scratch)
+  }
+
+  /// The rest of a string from its first backslash (at `pos`), unescaped into a buffer.
+  private mutating func parseEscapedString(
+    start: Int, seen: UInt8, into out: inout ByteBuffer
+  ) throws(JSONSyntaxError) -> String {
+    let n = bytes.count
+    guard let base = bytes.baseAddress else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
+    var seen = seen
+    out.removeAll()
+    out.append(base + start, count: pos - start)
     while true {
-      // Skip a run of plain bytes, 8 at a time where possible.
-      while pos &+ 8 <= n {
-        let word = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + pos).loadUnaligned(as: UInt64.self)
-        if JSONWriter.needsAttention(word) { break }
-        highWords |= word
-        pos &+= 8
-      }
-      while pos < n {
-        let b = bytes[pos]
-        if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
-        high |= b
-        pos &+= 1
-      }
-      guard pos < n else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
-      let b = bytes[pos]
+      // `pos` is at a special byte: the closing quote, a control character or a backslash.
+      let b = base[pos]
       if b == UInt8(ascii: "\"") {
-        if out.isEmpty && runStart == start {
-          let slice = UnsafeBufferPointer(rebasing: bytes[start..<pos])
-          pos += 1
-          let ascii = high < 0x80 && highWords & 0x8080_8080_8080_8080 == 0
-          return ascii ? String(decoding: slice, as: UTF8.self) : decodeRepairing(slice)
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
         pos += 1
-        return out.withUnsafeBufferPointer { decodeRepairing($0) }
+        // Escapes only ever produce well-formed UTF-8: only raw non-ASCII bytes need checking.
+        return out.withUnsafeBufferPointer { seen < 0x80 ? UTF8Strings.uncheckedString($0) : decodeRepairing($0) }
       }
       if b < 0x20 { throw error("control character in a string (must be escaped)") }
       // A backslash escape.
-      if out.isEmpty { out.reserveCapacity(min(n - start, 1 << 16)) }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
       pos += 1
       guard pos < n else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
-      let e = bytes[pos]
+      let e = base[pos]
       pos += 1
+      out.reserve(4)
       switch e {
-      case UInt8(ascii: "\""): out.append(0x22)
-      case UInt8(ascii: "\\"): out.append(0x5C)
-      case UInt8(ascii: "/"): out.append(0x2F)
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "\""): out.appendReserved(0x22)
+      case UInt8(ascii: "\\"): out.appendReserved(0x5C)
+      case UInt8(ascii: "/"): out.appendReserved(0x2F)
+      case UInt8(ascii: "b"): out.appendReserved(0x08)
+      case UInt8(ascii: "f"): out.appendReserved(0x0C)
+      case UInt8(ascii: "n"): out.appendReserved(0x0A)
+      case UInt8(ascii: "r"): out.appendReserved(0x0D)
+      case UInt8(ascii: "t"): out.appendReserved(0x09)
       case UInt8(ascii: "u"):
         var scalar = try hex4()
         if (0xD800..<0xDC00).contains(scalar) {
           // A high surrogate must be followed by \u and a low surrogate.
-          if pos + 1 < n, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") {
+          if pos + 1 < n, base[pos] == UInt8(ascii: "\\"), base[pos + 1] == UInt8(ascii: "u") {
             let save = pos
             pos += 2
             let low = try hex4()
@@ -289,7 +300,9 @@ public struct JSONParser {
         pos -= 1
         throw error("invalid escape '\\\(describe(e))' in a string")
       }
-      runStart = pos
+      pos = JSONStringRuns.unescapeBlocks(base, from: pos, end: n, into: &out, seen: &seen)
+      pos = JSONStringScan.copyPlainRun(base, from: pos, end: n, into: &out, seen: &seen)
+      guard pos < n else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
     }
   }
 
@@ -311,21 +324,22 @@ public struct JSONParser {
     return v
   }
 
-  private func appendScalar(_ out: inout [UInt8], _ v: UInt32) {
+  /// Appends the UTF-8 form of `v` (at most 4 bytes, reserved by the caller).
+  private func appendScalar(_ out: inout ByteBuffer, _ v: UInt32) {
     switch v {
-    case 0..<0x80: out.append(UInt8(v))
+    case 0..<0x80: out.appendReserved(UInt8(v))
     case 0x80..<0x800:
-      out.append(UInt8(0xC0 | (v >> 6)))
-      out.append(UInt8(0x80 | (v & 0x3F)))
+      out.appendReserved(UInt8(0xC0 | (v >> 6)))
+      out.appendReserved(UInt8(0x80 | (v & 0x3F)))
     case 0x800..<0x10000:
-      out.append(UInt8(0xE0 | (v >> 12)))
-      out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-      out.append(UInt8(0x80 | (v & 0x3F)))
+      out.appendReserved(UInt8(0xE0 | (v >> 12)))
+      out.appendReserved(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      out.appendReserved(UInt8(0x80 | (v & 0x3F)))
     default:
-      out.append(UInt8(0xF0 | (v >> 18)))
-      out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-      out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-      out.append(UInt8(0x80 | (v & 0x3F)))
+      out.appendReserved(UInt8(0xF0 | (v >> 18)))
+      out.appendReserved(UInt8(0x80 | ((v >> 12) & 0x3F)))
+      out.appendReserved(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      out.appendReserved(UInt8(0x80 | (v & 0x3F)))
     }
   }
 

@@ -92,6 +92,11 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     for (k, v) in members { self[k] = v }
   }
 
+  /// An object from members whose keys the caller knows to be distinct, kept as they are.
+  init(distinctMembers: [(key: String, value: JSONValue)]) {
+    members = distinctMembers
+  }
+
   /// The number of members.
   public var count: Int { members.count }
 

@@ -2,23 +2,73 @@
 ///
 /// Strings are escaped byte-wise: only `"`, `\` and control characters are escaped, everything
 /// else (including non-ASCII) is copied as UTF-8, so output is as compact as the input allows.
+/// Runs of bytes that need no escape are found 16 at a time (``JSONStringScan``) and copied in one
+/// `memcpy` each.
 public enum JSONWriter {
   /// Appends the compact JSON form of `value` to `out`.
   public static func write(_ value: JSONValue, into out: inout [UInt8]) {
+    var buffer = ByteBuffer()
+    write(value, into: &buffer)
+    buffer.append(to: &out)
+  }
+
+  /// Appends the compact JSON form of `object` to `out`.
+  public static func write(_ object: JSONObject, into out: inout [UInt8]) {
+    var buffer = ByteBuffer()
+    write(object, into: &buffer)
+    buffer.append(to: &out)
+  }
+
+  /// Appends the compact JSON form of `object` with the member `key` replaced by the string
+  /// `replacement` (written in place; appended when `object` has no such member), without
+  /// copying the object: how a document's record goes out with its current text.
+  public static func write(
+    _ object: JSONObject, replacing key: String, with replacement: String, into out: inout [UInt8]
+  ) {
+    var buffer = ByteBuffer()
+    write(object, replacing: key, with: replacement, into: &buffer)
+    buffer.append(to: &out)
+  }
+
+  /// The compact JSON text of `value`.
+  public static func string(_ value: JSONValue) -> String {
+    var buffer = ByteBuffer()
+    write(value, into: &buffer)
+    return buffer.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Appends `s` as a quoted, escaped JSON string.
+  public static func writeString(_ s: String, into out: inout [UInt8]) {
+    var buffer = ByteBuffer()
+    writeString(s, into: &buffer)
+    buffer.append(to: &out)
+  }
+
+  /// Whether any of the 8 bytes in `word` is a control character, `"` or `\\` (SWAR test).
+  @inline(__always)
+  public static func needsAttention(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+    // Bytes below 0x20 (ASCII only: bytes >= 0x80 have the high bit and are excluded).
+    let below = (word &- ones &* 0x20) & ~word & highs
+    return below != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+  }
+
+  // MARK: - Into a byte buffer
+
+  static func write(_ value: JSONValue, into out: inout ByteBuffer) {
     switch value {
-    case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-    case .bool(let b):
-      if b {
-        out.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
-      } else {
-        out.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-      }
-    case .number(let n): out.append(contentsOf: n.utf8)
+    case .null: out.append("null")
+    case .bool(let b): out.append(b ? "true" : "false")
+    case .number(let n): out.append(n)
     case .string(let s): writeString(s, into: &out)
     case .array(let items):
       out.append(UInt8(ascii: "["))
-      for (i, item) in items.enumerated() {
-        if i > 0 { out.append(UInt8(ascii: ",")) }
+      var first = true
+      for item in items {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
         write(item, into: &out)
       }
       out.append(UInt8(ascii: "]"))
@@ -27,8 +77,7 @@ public enum JSONWriter {
     }
   }
 
-  /// Appends the compact JSON form of `object` to `out`.
-  public static func write(_ object: JSONObject, into out: inout [UInt8]) {
+  static func write(_ object: JSONObject, into out: inout ByteBuffer) {
     out.append(UInt8(ascii: "{"))
     var first = true
     for (key, value) in object {
@@ -41,11 +90,8 @@ public enum JSONWriter {
     out.append(UInt8(ascii: "}"))
   }
 
-  /// Appends the compact JSON form of `object` with the member `key` replaced by the string
-  /// `replacement` (written in place; appended when `object` has no such member), without
-  /// copying the object: how a document's record goes out with its current text.
-  public static func write(
-    _ object: JSONObject, replacing key: String, with replacement: String, into out: inout [UInt8]
+  static func write(
+    _ object: JSONObject, replacing key: String, with replacement: String, into out: inout ByteBuffer
   ) {
     out.append(UInt8(ascii: "{"))
     var first = true
@@ -71,67 +117,34 @@ public enum JSONWriter {
     out.append(UInt8(ascii: "}"))
   }
 
-  /// The compact JSON text of `value`.
-  public static func string(_ value: JSONValue) -> String {
-    var out: [UInt8] = []
-    write(value, into: &out)
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  /// Whether any of the 8 bytes in `word` is a control character, `"` or `\\` (SWAR test).
-  @inline(__always)
-  public static func needsAttention(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-    // Bytes below 0x20 (ASCII only: bytes >= 0x80 have the high bit and are excluded).
-    let below = (word &- ones &* 0x20) & ~word & highs
-    return below != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-  }
-
-  /// Appends `s` as a quoted, escaped JSON string.
-  public static func writeString(_ s: String, into out: inout [UInt8]) {
-    out.append(UInt8(ascii: "\""))
+  static func writeString(_ s: String, into out: inout ByteBuffer) {
     var s = s
-    s.withUTF8 { buf in
-      var runStart = 0
-      var i = 0
-      let n = buf.count
-      while i < n {
-        // Skip 8 plain bytes at a time.
-        if i &+ 8 <= n, let base = buf.baseAddress,
-          !needsAttention(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        {
-          i &+= 8
-          continue
-        }
-        let b = buf[i]
-        if b >= 0x20 && b != 0x22 && b != 0x5C {
-          i += 1
-          continue
-        }
-        if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i])) }
-        out.append(0x5C)
-        switch b {
-        case 0x22: out.append(0x22)
-        case 0x5C: out.append(0x5C)
-        case 0x0A: out.append(0x6E)
-        case 0x0D: out.append(0x72)
-        case 0x09: out.append(0x74)
-        default:
-          // \u00XX for the other control characters.
-          let digit = { (v: UInt8) -> UInt8 in v < 10 ? 0x30 &+ v : 0x57 &+ v }
-          out.append(0x75)
-          out.append(0x30)
-          out.append(0x30)
-          out.append(digit(b >> 4))
-          out.append(digit(b & 0xF))
-        }
-        i += 1
-        runStart = i
+    s.withUTF8 { writeString(bytes: $0, into: &out) }
+  }
+
+  /// Appends the UTF-8 bytes `bytes` as a quoted, escaped JSON string.
+  static func writeString(bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer) {
+    let n = bytes.count
+    out.reserve(n &+ 2)
+    out.appendReserved(UInt8(ascii: "\""))
+    if let p = bytes.baseAddress {
+      var runStart = JSONStringRuns.escapeBlocks(p, from: 0, end: n, into: &out)
+      while true {
+        let i = JSONStringScan.copyPlainRun(p, from: runStart, end: n, into: &out)
+        if i == n { break }
+        appendEscape(p[i], into: &out)
+        runStart = i &+ 1
       }
-      if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<n])) }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends the escape of `b` (a `"`, `\` or control character).
+  private static func appendEscape(_ b: UInt8, into out: inout ByteBuffer) {
+    let (bytes, count) = JSONStringRuns.escape(b)
+    out.reserve(8)
+    // In bounds: 8 bytes reserved; only `count` (at most 6) are counted.
+    UnsafeMutableRawPointer(out.freePointer).storeBytes(of: bytes, as: UInt64.self)
+    out.didWrite(count)
   }
 }

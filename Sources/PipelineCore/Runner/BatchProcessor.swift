@@ -9,7 +9,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// The processed form of one batch: output bytes and error records, in input order.
 struct BatchResult: Sendable {
   var sequence: Int
-  var output: [UInt8]
+  var output: OwnedBytes
   /// Error records (JSON lines without the newline), in input order, each with the length the
   /// output had when it occurred (so `--on-error fail` can stop exactly there).
   var errors: [(outputOffset: Int, line: [UInt8])]
@@ -33,8 +33,9 @@ struct BatchProcessor: Sendable {
     var failure: [(step: Int, message: String)?] = Array(repeating: nil, count: records.count)
     stats.records = records.count
 
+    var scratch = ByteBuffer(capacity: 1 << 16)
     for (i, raw) in records.enumerated() {
-      switch RecordDecoder.document(from: raw, repairs: &stats.repairedUTF8) {
+      switch RecordDecoder.document(from: raw, repairs: &stats.repairedUTF8, scratch: &scratch) {
       case .success(let doc): docs.append(doc)
       case .failure(let message):
         docs.append(nil)
@@ -70,8 +71,7 @@ struct BatchProcessor: Sendable {
       for (k, v) in context.counters { stats.stages[step.index].counters[k, default: 0] += v }
     }
 
-    var out: [UInt8] = []
-    out.reserveCapacity(records.reduce(0) { $0 + $1.bytes.count } + 256 * records.count)
+    var out = ByteBuffer(capacity: records.reduce(0) { $0 + $1.bytes.count } + 256 * records.count)
     var written = 0
     for i in records.indices {
       if let doc = docs[i] {
@@ -81,7 +81,7 @@ struct BatchProcessor: Sendable {
           out.append(0x0A)
         case .text:
           if written > 0 { out.append(0x0A) }
-          out.append(contentsOf: doc.text.utf8)
+          out.append(doc.text)
           if out.last != 0x0A { out.append(0x0A) }
         }
         written += 1
@@ -92,7 +92,7 @@ struct BatchProcessor: Sendable {
       }
     }
     stats.output = written
-    return BatchResult(sequence: sequence, output: out, errors: errors, stats: stats, documents: written)
+    return BatchResult(sequence: sequence, output: out.finish(), errors: errors, stats: stats, documents: written)
   }
 
   private func errorRecord(_ raw: RawRecord, step: Int, message: String) -> [UInt8] {

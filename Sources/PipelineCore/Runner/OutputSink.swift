@@ -30,9 +30,15 @@ final class OutputSink: @unchecked Sendable {
   /// Writes all of `bytes`. Returns `false` if the descriptor is broken.
   @discardableResult
   func send(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { send($0) }
+  }
+
+  /// Writes all of `bytes`. Returns `false` if the descriptor is broken.
+  @discardableResult
+  func send(_ bytes: UnsafeRawBufferPointer) -> Bool {
     if broken { return false }
     if bytes.isEmpty { return true }
-    if let failure = bytes.withUnsafeBytes({ FilePath.writeAll($0, to: fd) }) {
+    if let failure = FilePath.writeAll(bytes, to: fd) {
       broken = true
       if failure != EPIPE { failureMessage = String(cString: strerror(failure)) }
     }

@@ -11,10 +11,13 @@ public enum RecordDecoder {
   public static func document(
     fromJSONLine bytes: [UInt8], input: String = "-", line: Int = 1, repairs: inout Int
   ) -> Outcome {
-    document(from: RawRecord(kind: .jsonLine, bytes: bytes, input: input, line: line), repairs: &repairs)
+    var scratch = ByteBuffer()
+    return document(
+      from: RawRecord(kind: .jsonLine, bytes: bytes, input: input, line: line), repairs: &repairs, scratch: &scratch)
   }
 
-  static func document(from raw: RawRecord, repairs: inout Int) -> Outcome {
+  /// Decodes one raw record; `scratch` is the parser's buffer for unescaping, reused across calls.
+  static func document(from raw: RawRecord, repairs: inout Int, scratch: inout ByteBuffer) -> Outcome {
     let origin = Document.Origin(input: raw.input, line: raw.line)
     switch raw.kind {
     case .failure(let message):
@@ -34,7 +37,9 @@ public enum RecordDecoder {
     case .jsonLine:
       let parsed: (value: JSONValue, repairs: Int)
       do {
-        parsed = try raw.bytes.withUnsafeBufferPointer { buf throws(JSONSyntaxError) in try JSONParser.parse(buf) }
+        parsed = try raw.bytes.withUnsafeBufferPointer { buf throws(JSONSyntaxError) in
+          try JSONParser.parse(buf, scratch: &scratch)
+        }
       } catch {
         return .failure("not valid JSON: \(error.message) at column \(error.offset + 1)")
       }
@@ -61,7 +66,8 @@ public enum RecordDecoder {
     var out: [Outcome] = []
     var repairs = 0
     var reader = InputReader(inputs: inputs, format: format, maxRecordBytes: maxRecordBytes, control: RunControl())
-    reader.run(emit: { out.append(document(from: $0, repairs: &repairs)) }, flush: { _ in })
+    var scratch = ByteBuffer()
+    reader.run(emit: { out.append(document(from: $0, repairs: &repairs, scratch: &scratch)) }, flush: { _ in })
     return out
   }
 }

@@ -111,18 +111,22 @@ public enum StreamRunner {
         defer { slots.signal() }
         if failed { continue }
         writerState.stats.merge(result.stats)
-        var output = result.output
+        var length = result.output.count
         var errors = result.errors
         if options.onError == .fail, let first = errors.first {
-          output = Array(output[0..<first.outputOffset])
+          length = first.outputOffset
           errors = [first]
           failed = true
           control.stop()
         }
-        if !out.broken {
-          if options.outputFormat == .text && wroteDocument && !output.isEmpty { output.insert(0x0A, at: 0) }
-          if !output.isEmpty { wroteDocument = true }
-          if !out.send(output) { control.stop() }
+        if !out.broken && length > 0 {
+          let sent = result.output.withUnsafeBytes(prefix: length) { bytes in
+            guard options.outputFormat == .text && wroteDocument else { return out.send(bytes) }
+            // One write for the separator and the batch, so only whole documents go out.
+            return out.send([0x0A] + bytes)
+          }
+          wroteDocument = true
+          if !sent { control.stop() }
         }
         for e in errors { errOut.send(e.line + [0x0A]) }
         progress?.update(records: writerState.stats.records, bytes: writerState.bytesRead)

@@ -18,6 +18,13 @@ public enum UTF8Strings {
     return String(copying: UTF8Span(unchecked: bytes.span))
   }
 
+  /// The text of `bytes`, which the caller knows to be well-formed UTF-8 (e.g. ASCII), made
+  /// without checking them again.
+  @inline(__always)
+  public static func uncheckedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(copying: UTF8Span(unchecked: bytes.span))
+  }
+
   /// The text of `bytes` (see ``string(_:)-(UnsafeBufferPointer<UInt8>)``).
   public static func string(_ bytes: [UInt8]) -> String {
     bytes.withUnsafeBufferPointer { string($0) }
@@ -30,7 +37,15 @@ public enum UTF8Strings {
     let raw = UnsafeRawPointer(p)
     var i = 0
     while i < n {
-      // ASCII, eight bytes at a time.
+      // ASCII, 32 then eight bytes at a time.
+      while i &+ 32 <= n
+        && (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+          | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self)
+          | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0
+      {
+        i &+= 32
+      }
       while i &+ 8 <= n
         && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
           & 0x8080_8080_8080_8080 == 0
