@@ -61,4 +61,67 @@ import Testing
       #expect(n == repeats * perUnit + 1)
     }
   }
+
+  /// The headline as the simple definition finds it: the first line, byte by byte.
+  func simpleHeadline(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    var i = 0
+    while i < bytes.count, TopicTextLayout.isSpace(bytes[i]) { i += 1 }
+    let start = i
+    var chars = 0
+    while i < bytes.count, bytes[i] != 0x0A, chars <= TopicTextLayout.maximumHeadlineLength {
+      if bytes[i] & 0xC0 != 0x80 { chars += 1 }
+      i += 1
+    }
+    var last = i
+    while last > start, TopicTextLayout.isSpace(bytes[last - 1]) { last -= 1 }
+    var rest = i
+    while rest < bytes.count, TopicTextLayout.isSpace(bytes[rest]) { rest += 1 }
+    let ok =
+      last > start && chars <= TopicTextLayout.maximumHeadlineLength
+      && (i == bytes.count || bytes[i] == 0x0A) && bytes[last - 1] != UInt8(ascii: ".")
+      && rest < bytes.count
+    return ok ? String(decoding: bytes[start..<last], as: UTF8.self) : ""
+  }
+
+  @Test func headlinesAroundTheMaximumLengthAndLineFeeds() {
+    // First lines of 190 to 210 characters, ASCII or not, with the line feed at every offset of
+    // an eight-byte block: the block-wise count must agree with the byte-wise one.
+    for unit in ["a", "é", "ж", "€", "😀"] {
+      for length in 190...210 {
+        let line = String(repeating: unit, count: length)
+        for text in [line + "\nBody.", line + " \n\nBody.", "  " + line + "\nBody.", line] {
+          #expect(layout(text).headline == simpleHeadline(text), "\(unit) × \(length)")
+        }
+      }
+    }
+    for offset in 0..<20 {
+      let text = String(repeating: "x", count: offset) + "\nBody of the text."
+      #expect(layout(text).headline == simpleHeadline(text))
+    }
+  }
+
+  @Test func lineFeedTestOnEightBytes() {
+    var rng = TagTopicsRandom(seed: 3)
+    for _ in 0..<20_000 {
+      // Random words with some bytes set to 0x0A and its neighbours (0x09, 0x0B, 0x8A).
+      var x = rng.next()
+      for k in 0..<8 where rng.next() % 6 == 0 {
+        let b: UInt64 = [0x0A, 0x09, 0x0B, 0x8A, 0x0A][Int(rng.next() % 5)]
+        x = x & ~(0xFF << UInt64(8 * k)) | b << UInt64(8 * k)
+      }
+      let expected = (0..<8).contains { (x >> UInt64(8 * $0)) & 0xFF == 0x0A }
+      #expect(TopicTextLayout.hasLineFeed(x) == expected)
+    }
+  }
+
+  @Test func continuationBytesAgreesWithAByteLoop() {
+    var rng = TagTopicsRandom(seed: 8)
+    let units = ["a", "é", "ж", "€", "😀", " ", "\n"]
+    for length in 0..<80 {
+      var text = (0..<length).map { _ in units[Int(rng.next() % 7)] }.joined()
+      let expected = text.utf8.filter { $0 & 0xC0 == 0x80 }.count
+      #expect(text.withUTF8 { TopicTextLayout.continuationBytes($0) } == expected)
+    }
+  }
 }

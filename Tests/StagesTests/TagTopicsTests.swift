@@ -231,6 +231,20 @@ import Testing
     #expect(both == both.sorted())
   }
 
+  @Test func idsAreSortedWhateverTheTaxonomyOrder() throws {
+    // Topics given out of order ("a-b" before "a_b" and "ab": '-' < '_' < letters).
+    let stage = try KeywordsStage.make([
+      "topics": [
+        ["id": "zeta", "terms": ["zinc"]], ["id": "beta", "terms": ["boron"]],
+        ["id": "alpha", "terms": ["argon"]], ["id": "a_b", "terms": ["xenon"]],
+        ["id": "a-b", "terms": ["neon"]],
+      ]
+    ])
+    let found = try TagTopicsTestSupport.topics(
+      stage, "Argon, boron, neon, xenon and zinc.", field: "keywords")
+    #expect(found == ["a-b", "a_b", "alpha", "beta", "zeta"])
+  }
+
   @Test func scoresAndEvidence() throws {
     let stage = try TagTopicsStage.make(["scores": true, "evidence": true])
     let text = "Ж визы\n\nВиза и виза."

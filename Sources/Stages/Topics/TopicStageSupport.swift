@@ -102,9 +102,14 @@ enum TopicStageSupport {
     var title: String?
     /// The `--stats` counter of each topic, by taxonomy index.
     var counterNames: [String] = []
+    /// Each topic's place among the topic ids sorted, by taxonomy index.
+    var idRank: [Int] = []
 
     init(_ options: StageOptions, taxonomy: Taxonomy) throws {
       counterNames = taxonomy.topics.map { "topic \($0.id)" }
+      let ids = taxonomy.topics.map(\.id)
+      idRank = [Int](repeating: 0, count: ids.count)
+      for (rank, t) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { idRank[t] = rank }
       guard let field = options.string("field"), !field.isEmpty, field != "text" else {
         throw OptionError(option: "field", "must be a field name other than \"text\"")
       }
@@ -123,12 +128,14 @@ enum TopicStageSupport {
     let title = fields.title.flatMap { document.fields[$0]?.stringValue }
     let results = tagger.score(text: document.text, title: title, evidence: fields.evidence != nil)
     let topics = tagger.taxonomy.topics
-    var ids: [JSONValue] = []
+    var assigned: [Int] = []
     for r in results where r.assigned {
-      ids.append(.string(topics[r.topic].id))
+      assigned.append(r.topic)
       context.count(fields.counterNames[r.topic])
     }
-    if ids.count > 1 { ids.sort { ($0.stringValue ?? "") < ($1.stringValue ?? "") } }
+    // Sorted by id (the ranks are the ids' order, computed once).
+    if assigned.count > 1 { assigned.sort { fields.idRank[$0] < fields.idRank[$1] } }
+    let ids = assigned.map { JSONValue.string(topics[$0].id) }
     context.count(ids.isEmpty ? "documents without topics" : "documents with topics")
     document[fields.topics] = .array(ids)
     if let name = fields.scores {

@@ -96,18 +96,19 @@ public struct TopicTagger: Sendable {
     var hits: [Hit] = []
     hits.reserveCapacity(64)
     var text = text
+    text.withUTF8 { collect(in: $0, inTitle: false, into: &hits) }
+    if var title {
+      title.withUTF8 { collect(in: $0, inTitle: true, into: &hits) }
+    }
+    guard !hits.isEmpty else { return [] }
+    // The headline, lead and length, needed only to score hits.
     let layout = text.withUTF8 { bytes -> TopicTextLayout in
-      collect(in: bytes, inTitle: false, into: &hits)
       // Characters matter only for texts longer than the reference length (in characters, so
       // at least as many bytes).
       let count = (scoring.referenceLength.map { bytes.count > $0 }) ?? false
       return TopicTextLayout(
         bytes, leadLength: scoring.leadLength, detectHeadline: title == nil, countCharacters: count)
     }
-    if var title {
-      title.withUTF8 { collect(in: $0, inTitle: true, into: &hits) }
-    }
-    guard !hits.isEmpty else { return [] }
     let grouped = groupedByTopic(hits)
     var results: [Result] = []
     results.reserveCapacity(taxonomy.topics.count)

@@ -33,9 +33,19 @@ struct TopicTextLayout: Equatable {
     var bodyStart = lineStart
     headline = 0..<0
     if detectHeadline {
-      // The first line, given up as soon as it is too long for a headline.
+      // The first line, given up as soon as it is too long for a headline: eight bytes at a
+      // time while they hold no line feed and cannot take the count past the maximum.
       var lineEnd = lineStart
       var chars = 0
+      if let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while lineEnd + 8 <= n && chars + 8 <= Self.maximumHeadlineLength {
+          let x = raw.loadUnaligned(fromByteOffset: lineEnd, as: UInt64.self)
+          if Self.hasLineFeed(x) { break }
+          chars += 8 - (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+          lineEnd += 8
+        }
+      }
       while lineEnd < n, bytes[lineEnd] != 0x0A, chars <= Self.maximumHeadlineLength {
         if bytes[lineEnd] & 0xC0 != 0x80 { chars += 1 }
         lineEnd += 1
@@ -57,6 +67,14 @@ struct TopicTextLayout: Equatable {
   }
 
   static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+  /// Whether one of the eight bytes of `x` is a line feed (the classic zero-byte test on
+  /// `x ^ 0x0A…`: exact, since a borrow only starts at a zero byte).
+  @inline(__always)
+  static func hasLineFeed(_ x: UInt64) -> Bool {
+    let y = x ^ 0x0A0A_0A0A_0A0A_0A0A
+    return (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080 != 0
+  }
 
   /// The byte offset `characters` characters after `start` (or the end), eight bytes at a time
   /// while far from the target.
@@ -81,26 +99,28 @@ struct TopicTextLayout: Equatable {
     return j
   }
 
-  /// The number of UTF-8 continuation bytes (10xxxxxx), eight bytes at a time.
+  /// The number of UTF-8 continuation bytes (10xxxxxx), 32 bytes at a time: bit 7 set and bit
+  /// 6 clear in a byte is `x & ~(x << 1)` at bit 7, and those bits are counted.
   static func continuationBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let n = bytes.count
     var count = 0
     var i = 0
+    let high: UInt64 = 0x8080_8080_8080_8080
     if let base = bytes.baseAddress {
       let raw = UnsafeRawPointer(base)
+      while i + 32 <= n {
+        let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let b = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+        let c = raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+        let d = raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+        count &+= (a & ~(a << 1) & high).nonzeroBitCount &+ (b & ~(b << 1) & high).nonzeroBitCount
+        count &+= (c & ~(c << 1) & high).nonzeroBitCount &+ (d & ~(d << 1) & high).nonzeroBitCount
+        i += 32
+      }
       while i + 8 <= n {
-        // Bit 7 set and bit 6 clear in a byte: x & ~(x << 1), keeping bit 7 of each byte. The
-        // 0/1 bytes are added up per byte for up to 255 words, then summed across (in 16-bit
-        // lanes, which cannot overflow).
-        let stop = min(n, i + 8 * 255)
-        var sums: UInt64 = 0
-        while i + 8 <= stop {
-          let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-          sums &+= (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
-          i += 8
-        }
-        let pairs = (sums & 0x00FF_00FF_00FF_00FF) &+ ((sums >> 8) & 0x00FF_00FF_00FF_00FF)
-        count &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        count &+= (x & ~(x << 1) & high).nonzeroBitCount
+        i += 8
       }
     }
     while i < n {
