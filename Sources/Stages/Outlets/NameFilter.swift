@@ -2,7 +2,7 @@
 /// are never an outlet's name (`us`, `Facebook`, `Newsletter`, `Impressum`).
 enum NameFilter {
   /// Names that are never outlets, by name key: pronouns, page furniture, social networks.
-  static let rejected: Set<String> = [
+  static let rejected: Set<String> = Set<String>([
     "us", "uns", "me", "mich", "mir", "you", "your", "him", "her", "them", "it", "this", "that",
     "our", "ours",
     "unsere", "unser", "unseren", "unserem", "nous", "vous", "nosotros", "nos", "noi", "ons", "ich",
@@ -65,6 +65,20 @@ enum NameFilter {
     "logo", "icon", "copyright", "rights", "reserved", "beitrag", "beitraege", "post", "posts",
     "profil", "profile", "kanal", "channel", "list", "liste", "inscription", "inscripcion",
     "inscricao", "iscrizione", "abonnement", "suscripcion", "assinatura",
+  ])
+  .union(sectionWords)
+
+  /// Words of menus and section names (`Advertise`, `Politik`, `Special reports`, `More from
+  /// Relationships`): a name made only of these (and other rejected words) is never an outlet.
+  static let sectionWords: Set<String> = [
+    "advertise", "werben", "preferences", "einstellungen", "settings", "special", "reports",
+    "report", "keine", "kein", "programm", "tvprogramm", "politik", "politics", "wirtschaft",
+    "economy", "economia", "business", "finanzas", "finanzen", "finance", "sport", "sports",
+    "deportes", "kultur", "culture", "cultura", "relationships", "lifestyle", "health",
+    "gesundheit", "salud", "reise", "reisen", "travel", "panorama", "entertainment",
+    "opinion", "meinung", "lokales", "regional",
+    "technology", "tech", "style", "food", "music", "musik", "books", "buecher", "film", "kino",
+    "movies", "fashion", "mode", "beauty", "family", "familie", "education", "bildung",
   ]
 
   /// Legal forms stripped from the end of a company name (`GmbH`, `Inc.`, `S.A.`).
@@ -105,7 +119,7 @@ enum NameFilter {
     "store", "tv",
     "podcast", "podcasts", "jobs", "careers", "logo", "icon", "homepage", "home", "website", "site",
     "redaktion",
-    "newsroom", "mobile", "online-ausgabe", "epaper", "eepaper",
+    "newsroom", "mobile", "online-ausgabe", "epaper", "eepaper", "artikel",
   ]
 
   /// Words that never open an outlet's name: imperatives of calls to action, possessives,
@@ -252,6 +266,12 @@ struct NameWords {
   var text: String {
     guard let first = ranges.first, let last = ranges.last else { return "" }
     return String(decoding: bytes[first.lowerBound..<last.upperBound], as: UTF8.self)
+  }
+
+  /// The `count` words from word `start` on, as written.
+  func text(from start: Int, count: Int) -> String {
+    let r = ranges[start].lowerBound..<ranges[start + count - 1].upperBound
+    return String(decoding: bytes[r], as: UTF8.self)
   }
 
   func startsLower(_ i: Int) -> Bool {

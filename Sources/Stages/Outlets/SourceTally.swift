@@ -252,13 +252,18 @@ struct SourceTally {
     let order = identities.indices.filter { alive[$0] && scores[$0] > 0 }.sorted {
       scores[$0] > scores[$1]
     }
+    let pageLabels = Set(
+      identities.lazy.filter(\.isDomain).flatMap(\.names).compactMap {
+        DomainNames.host(in: $0.name).flatMap(DomainShortForm.labelKey(ofHost:))
+      })
     return order.prefix(limit).map { i in
       let identity = identities[i]
       let kinds = EvidenceKind.allCases.filter { sums[i][$0.rawValue] > 0 }.map {
         ($0, sums[i][$0.rawValue])
       }
       return Ranked(
-        name: display(identity, preferDomain: showDomain[i]), score: scores[i], kinds: kinds,
+        name: shortened(display(identity, preferDomain: showDomain[i]), identity, pageLabels),
+        score: scores[i], kinds: kinds,
         listed: identity.outlet != nil, evidence: identity.best.evidence)
     }
   }
@@ -280,6 +285,18 @@ struct SourceTally {
     else { return nil }
     let key = Array(identity.words[0].utf8)
     return key.count >= 2 && key.count <= 5 ? key : nil
+  }
+
+  /// `name` in the form that matches the site's domain (``DomainShortForm``): a domain of the
+  /// listed outlet, or one written on the page.
+  private func shortened(_ name: String, _ identity: Identity, _ pageLabels: Set<String>) -> String {
+    var labels = pageLabels
+    if let o = identity.outlet {
+      for host in catalog.outlets[o].domains {
+        if let key = DomainShortForm.labelKey(ofHost: host) { labels.insert(key) }
+      }
+    }
+    return DomainShortForm.shortForm(of: name, labels: labels) ?? name
   }
 
   /// The words of a listed outlet's display name, as keys.

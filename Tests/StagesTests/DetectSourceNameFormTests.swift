@@ -1,0 +1,96 @@
+import Foundation
+import PipelineCore
+import Testing
+
+@testable import Stages
+
+/// `detect-source`: the form of the name it writes (the domain's short form) and the menu and
+/// section words that are never an outlet.
+@Suite struct DetectSourceNameFormTests {
+  let stage: DetectSourceStage
+
+  init() throws { stage = try DetectSourceStage.make() }
+
+  func source(_ text: String) throws -> String? {
+    try stage.apply(to: text).document.fields["source"]?.stringValue
+  }
+
+  static let body =
+    "The council met on Monday evening and discussed the budget for the year at length.\n"
+
+  // MARK: - The domain's short form
+
+  @Test func shortFormMatchesADomainLabel() {
+    let labels: Set<String> = ["spektrum", "conversation", "standard", "elnacional"]
+    #expect(DomainShortForm.shortForm(of: "Spektrum der Wissenschaft", labels: labels) == "Spektrum")
+    #expect(
+      DomainShortForm.shortForm(of: "The Conversation Africa", labels: labels) == "The Conversation")
+    #expect(DomainShortForm.shortForm(of: "Evening Standard", labels: labels) == "Standard")
+    #expect(DomainShortForm.shortForm(of: "EL NACIONAL WEB", labels: labels) == "EL NACIONAL")
+  }
+
+  @Test func shortFormLeavesOtherNamesAlone() {
+    // The whole name already is the domain's form.
+    #expect(DomainShortForm.shortForm(of: "Der Standard", labels: ["derstandard"]) == nil)
+    #expect(DomainShortForm.shortForm(of: "The Astana Times", labels: ["astanatimes"]) == nil)
+    // Only whole words at the start or the end: not a word in the middle, not part of a word.
+    #expect(DomainShortForm.shortForm(of: "New York Times Magazine", labels: ["york"]) == nil)
+    #expect(DomainShortForm.shortForm(of: "Standardpresse Online", labels: ["standard"]) == nil)
+    #expect(DomainShortForm.shortForm(of: "Reuters", labels: ["reuters"]) == nil)
+    #expect(DomainShortForm.shortForm(of: "Evening Standard", labels: []) == nil)
+  }
+
+  @Test func labelKeysOfHosts() {
+    #expect(DomainShortForm.labelKey(ofHost: "www.standard.co.uk") == "standard")
+    #expect(DomainShortForm.labelKey(ofHost: "theconversation.com") == "conversation")
+    #expect(DomainShortForm.labelKey(ofHost: "news.spektrum.de") == "spektrum")
+  }
+
+  @Test func listedOutletIsWrittenInItsDomainsForm() throws {
+    // Listed as "Spektrum der Wissenschaft" on spektrum.de.
+    #expect(
+      try source(Self.body + "© 2023 Spektrum der Wissenschaft Verlagsgesellschaft mbH") == "Spektrum")
+    // Listed as "Evening Standard" on standard.co.uk.
+    #expect(try source(Self.body + "© 2023 Evening Standard Ltd. All rights reserved.") == "Standard")
+    // A listed name that already is its domain's form stays as it is.
+    #expect(
+      try source(Self.body + "© 2023 The Astana Times. All rights reserved.") == "The Astana Times")
+  }
+
+  @Test func nameIsWrittenInTheFormOfADomainOnThePage() throws {
+    // A listed outlet without domains; the page writes the domain of its short form.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "detect-source-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "{outlets: [{name: \"Harbour Light Africa\"}]}"
+      .write(to: dir.appendingPathComponent("o.json5"), atomically: true, encoding: .utf8)
+    let mine = try DetectSourceStage.make(["outlets": "o.json5"], baseDirectory: dir.path)
+    let copyright = "© 2023 Harbour Light Africa. All rights reserved."
+    let withDomain = Self.body + "Contact: desk@harbourlight.org\n" + copyright
+    #expect(try mine.apply(to: withDomain).document.fields["source"] == "Harbour Light")
+    // Without the domain on the page the name stays whole.
+    #expect(
+      try mine.apply(to: Self.body + copyright).document.fields["source"] == "Harbour Light Africa")
+  }
+
+  // MARK: - Menu and section words
+
+  @Test func sectionAndMenuWordsAreNotOutlets() {
+    for word in ["Advertise", "Politik", "Special reports", "Relationships", "Finanzas", "Keine"] {
+      #expect(!NameFilter.accepts(word), "\(word)")
+    }
+    #expect(NameFilter.clean("Politik-Artikel", legal: false, generic: true) == nil)
+    // Names that hold such a word with a word of their own still are names.
+    for name in ["The Local", "Sports Illustrated", "Business Insider", "Die Welt", "Health Affairs"] {
+      #expect(NameFilter.accepts(name), "\(name)")
+    }
+  }
+
+  @Test func menuChromeLosesToTheOutletsOwnCopyright() throws {
+    let text =
+      "About Us Advertise\nMore from Relationships\n" + Self.body
+      + "© 2023 Bay News Today. All rights reserved."
+    #expect(try source(text) == "Bay News Today")
+  }
+}
