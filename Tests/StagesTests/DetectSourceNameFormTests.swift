@@ -93,4 +93,24 @@ import Testing
       + "© 2023 Bay News Today. All rights reserved."
     #expect(try source(text) == "Bay News Today")
   }
+
+  // MARK: - Parent companies
+
+  @Test func corporateWordGluedByAHyphenIsDropped() {
+    #expect(NameFilter.clean("Perspective-Media LTD.", legal: true, generic: false) == "Perspective")
+    #expect(NameFilter.clean("Harbour-Verlag GmbH", legal: true, generic: false) == "Harbour")
+    // Only in company names (copyright holders), and only a corporate word.
+    #expect(
+      NameFilter.clean("Perspective-Media", legal: false, generic: false) == "Perspective-Media")
+    #expect(NameFilter.clean("Baden-Baden GmbH", legal: true, generic: false) == "Baden-Baden")
+  }
+
+  @Test func parentCompanyJoinsTheListedOutletWhoseDomainIsOnThePage() throws {
+    // "Republica Media Group" is the company behind La República (listed), whose domain the
+    // page writes in its contact line: one outlet, written with its listed name.
+    let text =
+      Self.body + "Contacto: redaccion@larepublica.pe\n"
+      + "© 2022 Republica Media Group. Todos los derechos reservados."
+    #expect(try source(text) == "La República")
+  }
 }

@@ -184,6 +184,7 @@ enum NameFilter {
       break
     }
     if generic && w.count == 1 { w.dropHyphenatedGeneric() }
+    if legal && w.count == 1 { w.dropHyphenated(corporateWords) }
     w.trimPunctuation()
     guard !w.ranges.isEmpty else { return nil }
     return accepts(w) ? w.text : nil
@@ -310,13 +311,17 @@ struct NameWords {
   }
 
   /// `Campact-Team`, `LN-Shop`: a generic word glued to the name with a hyphen.
-  mutating func dropHyphenatedGeneric() {
+  mutating func dropHyphenatedGeneric() { dropHyphenated(NameFilter.trailingGeneric) }
+
+  /// Drops the last hyphen-joined part of the first word when its key is one of `words`
+  /// (`Perspective-Media` → `Perspective` for corporate words).
+  mutating func dropHyphenated(_ words: Set<String>) {
     guard let r = ranges.first else { return }
     var dash = r.upperBound - 1
     while dash > r.lowerBound && bytes[dash] != 0x2D { dash -= 1 }
     guard dash > r.lowerBound, dash + 1 < r.upperBound else { return }
     let tail = NameKey.word(bytes[(dash + 1)..<r.upperBound])
-    guard NameFilter.trailingGeneric.contains(tail) else { return }
+    guard words.contains(tail) else { return }
     ranges[0] = r.lowerBound..<dash
     keys[0] = NameKey.word(bytes[r.lowerBound..<dash])
   }

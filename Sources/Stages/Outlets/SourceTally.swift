@@ -228,15 +228,19 @@ struct SourceTally {
       }
       if best >= 0 { absorb(a, into: best) }
     }
-    for (d, site) in identities.enumerated()
-    where site.isDomain && site.outlet == nil && alive[d] && site.key.count >= 4 {
+    // A site named by its domain absorbs names contained in it or containing it; a listed
+    // outlet whose domain is on the page does so by its name's key (`Republica Media Group` into
+    // La República on larepublica.net).
+    for (d, site) in identities.enumerated() where site.isDomain && alive[d] {
+      let siteKey = site.outlet.map { NameKey.of(catalog.outlets[$0].name) } ?? site.key
+      guard siteKey.count >= 4 else { continue }
       for (n, name) in identities.enumerated()
       where n != d && !name.isDomain && name.outlet == nil && alive[n] && name.key.count >= 4 {
-        guard NameKey.contains(site.key, name.key) || NameKey.contains(name.key, site.key) else {
+        guard NameKey.contains(siteKey, name.key) || NameKey.contains(name.key, siteKey) else {
           continue
         }
         absorb(n, into: d)
-        showDomain[d] = true
+        if site.outlet == nil { showDomain[d] = true }
       }
     }
     let ownVoice: [EvidenceKind] = [
