@@ -113,4 +113,14 @@ import Testing
       + "© 2022 Republica Media Group. Todos los derechos reservados."
     #expect(try source(text) == "La República")
   }
+
+  // MARK: - Photo credits
+
+  @Test func domainInAPhotoCreditIsThePicturesSource() throws {
+    let credit = "Foto: Max Muster / http://www.harbour-images.org/ (CC BY 4.0)"
+    #expect(try source(Self.body + credit) == nil)
+    #expect(try source(Self.body + "* Bild: harbour-images.org") == nil)
+    // The same link elsewhere names the site.
+    #expect(try source(Self.body + "Mehr unter http://www.harbour-images.org/") == "Harbour Images")
+  }
 }
