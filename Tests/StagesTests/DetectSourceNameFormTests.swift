@@ -123,4 +123,11 @@ import Testing
     // The same link elsewhere names the site.
     #expect(try source(Self.body + "Mehr unter http://www.harbour-images.org/") == "Harbour Images")
   }
+
+  @Test func legalFormWithASlashIsPartOfTheHolder() throws {
+    #expect(
+      try source(Self.body + "© 2020 Harbourpilot A/S. All rights reserved.") == "Harbourpilot")
+    // A slash inside the name is still a photo credit.
+    #expect(try source(Self.body + "© DVFG/AdobeStock") == nil)
+  }
 }
