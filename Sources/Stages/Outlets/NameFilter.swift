@@ -2,7 +2,7 @@
 /// are never an outlet's name (`us`, `Facebook`, `Newsletter`, `Impressum`).
 enum NameFilter {
   /// Names that are never outlets, by name key: pronouns, page furniture, social networks.
-  static let rejected: Set<String> = Set<String>([
+  static let rejected: KeySet = KeySet([
     "us", "uns", "me", "mich", "mir", "you", "your", "him", "her", "them", "it", "this", "that",
     "our", "ours",
     "unsere", "unser", "unseren", "unserem", "nous", "vous", "nosotros", "nos", "noi", "ons", "ich",
@@ -70,7 +70,7 @@ enum NameFilter {
 
   /// Words of menus and section names (`Advertise`, `Politik`, `Special reports`, `More from
   /// Relationships`): a name made only of these (and other rejected words) is never an outlet.
-  static let sectionWords: Set<String> = [
+  static let sectionWords: KeySet = [
     "advertise", "werben", "preferences", "einstellungen", "settings", "special", "reports",
     "report", "keine", "kein", "programm", "tvprogramm", "politik", "politics", "wirtschaft",
     "economy", "economia", "business", "finanzas", "finanzen", "finance", "sport", "sports",
@@ -82,7 +82,7 @@ enum NameFilter {
   ]
 
   /// Legal forms stripped from the end of a company name (`GmbH`, `Inc.`, `S.A.`).
-  static let legalSuffixes: Set<String> = [
+  static let legalSuffixes: KeySet = [
     "inc", "incorporated", "llc", "lllp", "llp", "lp", "ltd", "limited", "gmbh", "mbh", "ag", "se",
     "sa", "sas",
     "sarl", "sl", "slu", "spa", "srl", "bv", "nv", "co", "kg", "kgaa", "ohg", "ev", "gbr", "ug",
@@ -95,7 +95,7 @@ enum NameFilter {
   /// Words that mark a holder as a company behind the outlet (`Nexstar Media`, `Handelsblatt
   /// Media Group`) rather than the outlet's own brand: stripped like legal forms, and the vote
   /// counts less.
-  static let corporateWords: Set<String> = [
+  static let corporateWords: KeySet = [
     "company", "group", "gruppe", "holding", "holdings", "international", "intl", "network",
     "networks",
     "publications", "publishing", "publishers", "verlag", "verlagsgesellschaft",
@@ -112,7 +112,7 @@ enum NameFilter {
 
   /// Generic words dropped from the end of a name read next to a cue (`SFGATE Newsletters`,
   /// `KTLA Mobile App`).
-  static let trailingGeneric: Set<String> = [
+  static let trailingGeneric: KeySet = [
     "newsletter", "newsletters", "alerts", "app", "apps", "mobileapp", "stories", "updates",
     "customer",
     "customersupport", "support", "service", "team", "staff", "video", "videos", "events", "shop",
@@ -124,7 +124,7 @@ enum NameFilter {
 
   /// Words that never open an outlet's name: imperatives of calls to action, possessives,
   /// capitalised articles and prepositions, dates.
-  static let badFirstWords: Set<String> = [
+  static let badFirstWords: KeySet = [
     "get", "join", "sign", "subscribe", "follow", "read", "choose", "discover", "explore",
     "download", "register",
     "install", "try", "start", "watch", "listen", "click", "visit", "see", "view", "find", "browse",
@@ -315,7 +315,7 @@ struct NameWords {
 
   /// Drops the last hyphen-joined part of the first word when its key is one of `words`
   /// (`Perspective-Media` → `Perspective` for corporate words).
-  mutating func dropHyphenated(_ words: Set<String>) {
+  mutating func dropHyphenated(_ words: KeySet) {
     guard let r = ranges.first else { return }
     var dash = r.upperBound - 1
     while dash > r.lowerBound && bytes[dash] != 0x2D { dash -= 1 }
