@@ -256,17 +256,24 @@ struct SourceTally {
     let order = identities.indices.filter { alive[$0] && scores[$0] > 0 }.sorted {
       scores[$0] > scores[$1]
     }
-    let pageLabels = Set(
-      identities.lazy.filter(\.isDomain).flatMap(\.names).compactMap {
-        DomainNames.host(in: $0.name).flatMap(DomainShortForm.labelKey(ofHost:))
-      })
+    // The labels of the domains on the page, made once and only for a name of several words.
+    var pageLabels: Set<String>? = nil
+    func labels() -> Set<String> {
+      if let known = pageLabels { return known }
+      let made = Set(
+        identities.lazy.filter(\.isDomain).flatMap(\.names).compactMap {
+          DomainNames.host(in: $0.name).flatMap(DomainShortForm.labelKey(ofHost:))
+        })
+      pageLabels = made
+      return made
+    }
     return order.prefix(limit).map { i in
       let identity = identities[i]
       let kinds = EvidenceKind.allCases.filter { sums[i][$0.rawValue] > 0 }.map {
         ($0, sums[i][$0.rawValue])
       }
       return Ranked(
-        name: shortened(display(identity, preferDomain: showDomain[i]), identity, pageLabels),
+        name: shortened(display(identity, preferDomain: showDomain[i]), identity, labels),
         score: scores[i], kinds: kinds,
         listed: identity.outlet != nil, evidence: identity.best.evidence)
     }
@@ -293,8 +300,14 @@ struct SourceTally {
 
   /// `name` in the form that matches the site's domain (``DomainShortForm``): a domain of the
   /// listed outlet, or one written on the page.
-  private func shortened(_ name: String, _ identity: Identity, _ pageLabels: Set<String>) -> String {
-    var labels = pageLabels
+  private func shortened(
+    _ name: String, _ identity: Identity, _ pageLabels: () -> Set<String>
+  ) -> String {
+    // A name without a space, tab or no-break space is one word: it has no shorter form.
+    guard name.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0xC2 }) else {
+      return name
+    }
+    var labels = pageLabels()
     if let o = identity.outlet {
       for host in catalog.outlets[o].domains {
         if let key = DomainShortForm.labelKey(ofHost: host) { labels.insert(key) }
