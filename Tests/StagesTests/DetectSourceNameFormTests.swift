@@ -130,4 +130,47 @@ import Testing
     // A slash inside the name is still a photo credit.
     #expect(try source(Self.body + "© DVFG/AdobeStock") == nil)
   }
+
+  // MARK: - Near ties between sites
+
+  /// A fishing magazine's page: its name in a menu line, its domain in a footer line, and a
+  /// trade show's link in the article (a little more weight as a link).
+  static func fishingPage(menuName: String) -> String {
+    let paragraph =
+      "Die Messe findet im Mai statt und zeigt auf drei Hallen alles rund um das Angeln am Wasser."
+    let menu = ["Startseite", "+ Angeln", "+ \(menuName) Rätsel", "+ Termine", "Suche"]
+    let body =
+      [paragraph, paragraph, paragraph]
+      + [
+        "Tickets gibt es unter www.fishing-show.de und an der Tageskasse, der Eintritt für Kinder "
+          + "ist frei, sagen die Veranstalter."
+      ] + [String](repeating: paragraph, count: 6)
+    let footer = ["* Impressum", "Alle Angebote auf Harbourlight.de und mehr", "* Datenschutz"]
+    return (menu + body + footer).joined(separator: "\n")
+  }
+
+  @Test func siteNamedInItsOwnChromeWinsANearTie() throws {
+    #expect(try source(Self.fishingPage(menuName: "HARBOURLIGHT")) == "Harbourlight")
+    // Without its name in the menu the linked site keeps its lead.
+    #expect(try source(Self.fishingPage(menuName: "Kreuzworträtsel")) == "Fishing Show")
+  }
+
+  @Test func chromeMentionsCountWordsNotDomains() {
+    let text = "+ BLINKER\nBlinker.de\nWir Blinkerfreunde\nBlinker Abo\nblinker"
+    let bytes = Array(text.utf8)
+    var lines: [Range<Int>] = []
+    var start = 0
+    for (k, b) in bytes.enumerated() where b == 0x0A {
+      lines.append(start..<k)
+      start = k + 1
+    }
+    lines.append(start..<bytes.count)
+    bytes.withUnsafeBufferPointer { p in
+      // `+ BLINKER`, `Blinker Abo`, `blinker`: not the domain, not a longer word.
+      #expect(SourceDetector.chromeMentions(p, lines, of: "Blinker.de") == 3)
+      #expect(SourceDetector.chromeMentions(p, lines, of: "Blinker") == 3)
+      #expect(SourceDetector.chromeMentions(p, lines, of: "Wir") == 0)  // shorter than four bytes
+      #expect(SourceDetector.chromeMentions(p, lines, of: "Angelshow") == 0)
+    }
+  }
 }

@@ -105,7 +105,11 @@ public struct SourceDetector: Sendable {
     datelines(p, scan, layout, into: &tally)
     titles(p, scan, layout, into: &tally, support: &support)
     tally.addSupport(support)
-    let ranking = tally.ranking(limit: limit)
+    var ranking = tally.ranking(limit: max(limit, 4))
+    if let better = chromeTieBreak(p, scan, layout, ranking) {
+      ranking.insert(ranking.remove(at: better), at: 0)
+    }
+    ranking = Array(ranking.prefix(limit))
     let candidates = (limit > 1 ? ranking : []).map {
       SourceDetection.Candidate(
         name: $0.name, score: ($0.score * 100).rounded() / 100,
