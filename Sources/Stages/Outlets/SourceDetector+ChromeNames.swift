@@ -12,7 +12,7 @@ extension SourceDetector {
   /// `nil` when the best stays.
   func chromeTieBreak(
     _ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan, _ layout: Layout,
-    _ ranking: [SourceTally.Ranked]
+    _ ranking: [SourceTally.Ranked], _ tally: SourceTally
   ) -> Int? {
     guard ranking.count >= 2 else { return nil }
     let top = ranking[0].score
@@ -25,7 +25,7 @@ extension SourceDetector {
     var best = 0
     var bestCount = Self.chromeMentions(p, chrome, of: ranking[0].name)
     for i in near {
-      let count = Self.chromeMentions(p, chrome, of: ranking[i].name)
+      let count = Self.chromeMentions(p, chrome, of: tally.name(of: ranking[i]))
       // Ties go to the higher score, which comes first.
       if count > bestCount {
         best = i

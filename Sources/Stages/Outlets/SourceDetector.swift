@@ -105,9 +105,12 @@ public struct SourceDetector: Sendable {
     datelines(p, scan, layout, into: &tally)
     titles(p, scan, layout, into: &tally, support: &support)
     tally.addSupport(support)
-    var ranking = tally.ranking(limit: max(limit, 4))
-    if let better = chromeTieBreak(p, scan, layout, ranking) {
-      ranking.insert(ranking.remove(at: better), at: 0)
+    // Four candidates for the near-tie check; only the ones reported are named up front.
+    var ranking = tally.ranking(limit: max(limit, 4), named: limit)
+    if let better = chromeTieBreak(p, scan, layout, ranking, tally) {
+      var moved = ranking.remove(at: better)
+      moved.name = tally.name(of: moved)
+      ranking.insert(moved, at: 0)
     }
     ranking = Array(ranking.prefix(limit))
     let candidates = (limit > 1 ? ranking : []).map {

@@ -172,6 +172,9 @@ struct SourceTally {
     /// Whether the outlet is on the outlet list.
     var listed: Bool
     var evidence: Range<Int>
+    /// The identity it ranks, and whether its name is made from its domain.
+    var identity: Int
+    var preferDomain: Bool
   }
 
   /// The outlets in order of their scores, best first (absorbed names left out).
@@ -182,7 +185,7 @@ struct SourceTally {
   /// names contained in it or containing it (`courage-online.de` takes `Courage`). Names backed
   /// by the site's domain as well as by other evidence, and listed outlets named in the site's
   /// own voice, count a little more.
-  func ranking(limit: Int = 8) -> [Ranked] {
+  func ranking(limit: Int = 8, named: Int = .max) -> [Ranked] {
     guard !identities.isEmpty else { return [] }
     var sums = identities.map(\.sums)
     var alive = [Bool](repeating: true, count: identities.count)
@@ -260,23 +263,38 @@ struct SourceTally {
     var pageLabels: Set<String>? = nil
     func labels() -> Set<String> {
       if let known = pageLabels { return known }
-      let made = Set(
-        identities.lazy.filter(\.isDomain).flatMap(\.names).compactMap {
-          DomainNames.host(in: $0.name).flatMap(DomainShortForm.labelKey(ofHost:))
-        })
+      let made = pageDomainLabels()
       pageLabels = made
       return made
     }
-    return order.prefix(limit).map { i in
+    return order.prefix(limit).enumerated().map { rank, i in
       let identity = identities[i]
       let kinds = EvidenceKind.allCases.filter { sums[i][$0.rawValue] > 0 }.map {
         ($0, sums[i][$0.rawValue])
       }
+      let name =
+        rank < named
+        ? shortened(display(identity, preferDomain: showDomain[i]), identity, labels) : ""
       return Ranked(
-        name: shortened(display(identity, preferDomain: showDomain[i]), identity, labels),
-        score: scores[i], kinds: kinds,
-        listed: identity.outlet != nil, evidence: identity.best.evidence)
+        name: name, score: scores[i], kinds: kinds, listed: identity.outlet != nil,
+        evidence: identity.best.evidence, identity: i, preferDomain: showDomain[i])
     }
+  }
+
+  /// The display name of a ranked outlet that ``ranking(limit:named:)`` left unnamed.
+  func name(of ranked: Ranked) -> String {
+    guard ranked.name.isEmpty else { return ranked.name }
+    let identity = identities[ranked.identity]
+    return shortened(
+      display(identity, preferDomain: ranked.preferDomain), identity, pageDomainLabels)
+  }
+
+  /// The labels of the domains written on the page (``DomainShortForm/labelKey(ofHost:)``).
+  private func pageDomainLabels() -> Set<String> {
+    Set(
+      identities.lazy.filter(\.isDomain).flatMap(\.names).compactMap {
+        DomainNames.host(in: $0.name).flatMap(DomainShortForm.labelKey(ofHost:))
+      })
   }
 
   /// The winning outlet, or `nil` when no outlet reaches ``threshold``.
