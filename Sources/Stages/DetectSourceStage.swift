@@ -86,6 +86,15 @@ public struct DetectSourceStage: Stage {
         + "© 2023 Bay News Today. All rights reserved.",
       expect: [.field("source", "Bay News Today")]),
     StageExample(
+      "About Us Advertise\nMore from Relationships\n"
+        + "The council met on Monday evening and discussed the budget at length.\n"
+        + "© 2023 Bay News Today. All rights reserved.",
+      expect: [.field("source", "Bay News Today")]),
+    StageExample(
+      "Prices rose again in March across the region, officials said on Friday.\n"
+        + "© 2023 Evening Standard Ltd. All rights reserved.",
+      expect: [.field("source", "Standard")]),
+    StageExample(
       "The minister told the BBC that the plan would go ahead as announced earlier this year.",
       expect: [.field("source", .null), .field("source_evidence", .null)]),
     StageExample(

@@ -88,8 +88,8 @@ import Testing
 
   /// Accuracy on the 423-page development set (score.py's `source_accuracy`).
   ///
-  /// The targets are 0.75 from the text alone and 0.95 with URLs. Measured with this version:
-  /// 0.631 from text, 0.965 with URLs. The floors asserted here guard against regressions at the
+  /// The targets are 0.75 from the text alone and 0.95 with URLs. Measured with this version
+  /// (`pipe eval news`, normalised text): 0.655 from text, 0.967 with URLs. The floors asserted here guard against regressions at the
   /// measured level; the text-only target is not reached yet (see the stage's report).
   @Test func devSetAccuracy() throws {
     let input = Self.corpus.appendingPathComponent("dev.input.jsonl")
@@ -122,6 +122,6 @@ import Testing
     let textAccuracy = Double(textRight) / Double(max(total, 1))
     let urlAccuracy = Double(urlRight) / Double(max(total, 1))
     #expect(urlAccuracy >= 0.95, "with URLs: \(urlAccuracy)")
-    #expect(textAccuracy >= 0.63, "from text: \(textAccuracy)")
+    #expect(textAccuracy >= 0.65, "from text: \(textAccuracy)")
   }
 }

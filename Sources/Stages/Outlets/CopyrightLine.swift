@@ -203,6 +203,13 @@ enum CopyrightLine {
     return chunks
   }
 
+  /// Whether the token is a legal form (`GmbH`, `A/S`).
+  private static func isLegalForm(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+    let key = NameKey.of(
+      String(decoding: UnsafeBufferPointer(rebasing: p[t.coreStart..<t.coreEnd]), as: UTF8.self))
+    return NameFilter.legalSuffixes.contains(key)
+  }
+
   /// Whether a chunk reads like a holder's name: name words and connectors (a lone lower-case
   /// brand only right at the marker), at most 7 words, no slash (credits like `DVFG/AdobeStock`).
   private static func acceptable(
@@ -212,7 +219,12 @@ enum CopyrightLine {
     let first = tokens[chunk.lowerBound]
     for i in chunk {
       let t = tokens[i]
-      for k in t.coreStart..<t.coreEnd where p[k] == 0x2F { return false }
+      for k in t.coreStart..<t.coreEnd where p[k] == 0x2F {
+        // A legal form written with a slash (`Trustpilot A/S`) after the name is no credit.
+        guard i > chunk.lowerBound, t.coreEnd - t.coreStart <= 4, isLegalForm(p, t) else {
+          return false
+        }
+      }
     }
     if chunk.count == 1 && !NameReader.isNameWord(p, first) {
       return adjacent && LineTokens.hasLetter(p, first) && first.coreEnd - first.coreStart >= 3

@@ -2,7 +2,7 @@
 /// are never an outlet's name (`us`, `Facebook`, `Newsletter`, `Impressum`).
 enum NameFilter {
   /// Names that are never outlets, by name key: pronouns, page furniture, social networks.
-  static let rejected: Set<String> = [
+  static let rejected: KeySet = KeySet([
     "us", "uns", "me", "mich", "mir", "you", "your", "him", "her", "them", "it", "this", "that",
     "our", "ours",
     "unsere", "unser", "unseren", "unserem", "nous", "vous", "nosotros", "nos", "noi", "ons", "ich",
@@ -65,10 +65,24 @@ enum NameFilter {
     "logo", "icon", "copyright", "rights", "reserved", "beitrag", "beitraege", "post", "posts",
     "profil", "profile", "kanal", "channel", "list", "liste", "inscription", "inscripcion",
     "inscricao", "iscrizione", "abonnement", "suscripcion", "assinatura",
+  ])
+  .union(sectionWords)
+
+  /// Words of menus and section names (`Advertise`, `Politik`, `Special reports`, `More from
+  /// Relationships`): a name made only of these (and other rejected words) is never an outlet.
+  static let sectionWords: KeySet = [
+    "advertise", "werben", "preferences", "einstellungen", "settings", "special", "reports",
+    "report", "keine", "kein", "programm", "tvprogramm", "politik", "politics", "wirtschaft",
+    "economy", "economia", "business", "finanzas", "finanzen", "finance", "sport", "sports",
+    "deportes", "kultur", "culture", "cultura", "relationships", "lifestyle", "health",
+    "gesundheit", "salud", "reise", "reisen", "travel", "panorama", "entertainment",
+    "opinion", "meinung", "lokales", "regional",
+    "technology", "tech", "style", "food", "music", "musik", "books", "buecher", "film", "kino",
+    "movies", "fashion", "mode", "beauty", "family", "familie", "education", "bildung",
   ]
 
   /// Legal forms stripped from the end of a company name (`GmbH`, `Inc.`, `S.A.`).
-  static let legalSuffixes: Set<String> = [
+  static let legalSuffixes: KeySet = [
     "inc", "incorporated", "llc", "lllp", "llp", "lp", "ltd", "limited", "gmbh", "mbh", "ag", "se",
     "sa", "sas",
     "sarl", "sl", "slu", "spa", "srl", "bv", "nv", "co", "kg", "kgaa", "ohg", "ev", "gbr", "ug",
@@ -81,7 +95,7 @@ enum NameFilter {
   /// Words that mark a holder as a company behind the outlet (`Nexstar Media`, `Handelsblatt
   /// Media Group`) rather than the outlet's own brand: stripped like legal forms, and the vote
   /// counts less.
-  static let corporateWords: Set<String> = [
+  static let corporateWords: KeySet = [
     "company", "group", "gruppe", "holding", "holdings", "international", "intl", "network",
     "networks",
     "publications", "publishing", "publishers", "verlag", "verlagsgesellschaft",
@@ -98,19 +112,19 @@ enum NameFilter {
 
   /// Generic words dropped from the end of a name read next to a cue (`SFGATE Newsletters`,
   /// `KTLA Mobile App`).
-  static let trailingGeneric: Set<String> = [
+  static let trailingGeneric: KeySet = [
     "newsletter", "newsletters", "alerts", "app", "apps", "mobileapp", "stories", "updates",
     "customer",
     "customersupport", "support", "service", "team", "staff", "video", "videos", "events", "shop",
     "store", "tv",
     "podcast", "podcasts", "jobs", "careers", "logo", "icon", "homepage", "home", "website", "site",
     "redaktion",
-    "newsroom", "mobile", "online-ausgabe", "epaper", "eepaper",
+    "newsroom", "mobile", "online-ausgabe", "epaper", "eepaper", "artikel",
   ]
 
   /// Words that never open an outlet's name: imperatives of calls to action, possessives,
   /// capitalised articles and prepositions, dates.
-  static let badFirstWords: Set<String> = [
+  static let badFirstWords: KeySet = [
     "get", "join", "sign", "subscribe", "follow", "read", "choose", "discover", "explore",
     "download", "register",
     "install", "try", "start", "watch", "listen", "click", "visit", "see", "view", "find", "browse",
@@ -170,6 +184,7 @@ enum NameFilter {
       break
     }
     if generic && w.count == 1 { w.dropHyphenatedGeneric() }
+    if legal && w.count == 1 { w.dropHyphenated(corporateWords) }
     w.trimPunctuation()
     guard !w.ranges.isEmpty else { return nil }
     return accepts(w) ? w.text : nil
@@ -254,6 +269,12 @@ struct NameWords {
     return String(decoding: bytes[first.lowerBound..<last.upperBound], as: UTF8.self)
   }
 
+  /// The `count` words from word `start` on, as written.
+  func text(from start: Int, count: Int) -> String {
+    let r = ranges[start].lowerBound..<ranges[start + count - 1].upperBound
+    return String(decoding: bytes[r], as: UTF8.self)
+  }
+
   func startsLower(_ i: Int) -> Bool {
     let b = bytes[ranges[i].lowerBound]
     return b >= 0x61 && b <= 0x7A
@@ -290,13 +311,17 @@ struct NameWords {
   }
 
   /// `Campact-Team`, `LN-Shop`: a generic word glued to the name with a hyphen.
-  mutating func dropHyphenatedGeneric() {
+  mutating func dropHyphenatedGeneric() { dropHyphenated(NameFilter.trailingGeneric) }
+
+  /// Drops the last hyphen-joined part of the first word when its key is one of `words`
+  /// (`Perspective-Media` → `Perspective` for corporate words).
+  mutating func dropHyphenated(_ words: KeySet) {
     guard let r = ranges.first else { return }
     var dash = r.upperBound - 1
     while dash > r.lowerBound && bytes[dash] != 0x2D { dash -= 1 }
     guard dash > r.lowerBound, dash + 1 < r.upperBound else { return }
     let tail = NameKey.word(bytes[(dash + 1)..<r.upperBound])
-    guard NameFilter.trailingGeneric.contains(tail) else { return }
+    guard words.contains(tail) else { return }
     ranges[0] = r.lowerBound..<dash
     keys[0] = NameKey.word(bytes[r.lowerBound..<dash])
   }

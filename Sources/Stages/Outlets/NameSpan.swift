@@ -21,7 +21,7 @@ enum NameReader {
   static let connectors = WordSet(connectorWords)
 
   /// The connectors as name keys, for cleaning names after reading.
-  static let connectorKeys: Set<String> = Set(connectorWords.map { NameKey.word($0) })
+  static let connectorKeys = KeySet(connectorWords.map { NameKey.word($0) })
 
   /// Articles and contractions that open a noun phrase: reading backwards, a name stops there
   /// (`Abonniert den GROOVE Newsletter`), while `A la Carte` keeps its `la`.

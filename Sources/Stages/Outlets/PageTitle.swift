@@ -15,34 +15,54 @@ enum PageTitle {
     guard end - start <= 300 else { return nil }
     // Longer than a brand line and without a separator: nothing to read.
     if end - start > 48 && !mayHaveSeparator(p, start: start, end: end) { return nil }
-    // Segments between separators, as token index ranges.
-    var tokens: [Token] = []
-    var segments: [Range<Int>] = []
+    // Segments between separators: their number, and the first and the last one (token counts
+    // and their first and last tokens); no arrays, this runs on every page's first lines.
+    var count = 0
+    var segments = 0
     var segStart = 0
+    var current: (first: Token, last: Token)? = nil
+    var first: Segment? = nil
+    var last: Segment? = nil
+    func close() {
+      guard count > segStart, let current else { return }
+      let segment = Segment(count: count - segStart, first: current.first, last: current.last)
+      if first == nil { first = segment }
+      last = segment
+      segments += 1
+    }
     var pos = start
-    while let t = LineTokens.next(p, from: pos, limit: end), tokens.count < 40 {
+    while let t = LineTokens.next(p, from: pos, limit: end), count < 40 {
       pos = t.end
       if LineTokens.isSeparator(p, t) {
-        if tokens.count > segStart { segments.append(segStart..<tokens.count) }
-        segStart = tokens.count
+        close()
+        segStart = count
+        current = nil
         continue
       }
-      tokens.append(t)
+      current = (current?.first ?? t, t)
+      count += 1
     }
-    if tokens.count > segStart { segments.append(segStart..<tokens.count) }
-    guard let first = segments.first, let last = segments.last else { return nil }
-    if segments.count == 1 {
+    close()
+    guard let first, let last else { return nil }
+    if segments == 1 {
       guard first.count <= 4, end - start <= 48 else { return nil }
-      return whole(p, tokens, first).map { .brand($0) }
+      return whole(p, first).map { .brand($0) }
     }
-    let rest = tokens.count - first.count
-    if last.count <= 4 && tokens.count - last.count >= 3 && first.count >= 3 {
-      return whole(p, tokens, last).map { .title($0, suffix: true) }
+    let rest = count - first.count
+    if last.count <= 4 && count - last.count >= 3 && first.count >= 3 {
+      return whole(p, last).map { .title($0, suffix: true) }
     }
     if first.count <= 3 && (rest >= 3 || last.count <= 3) {
-      return whole(p, tokens, first).map { .title($0, suffix: false) }
+      return whole(p, first).map { .title($0, suffix: false) }
     }
     return nil
+  }
+
+  /// A run of tokens between separators: how many, and the first and the last.
+  private struct Segment {
+    var count: Int
+    var first: Token
+    var last: Token
   }
 
   /// Whether `start..<end` holds a byte that can begin a separator token (``LineTokens/isSeparator(_:_:)``).
@@ -59,11 +79,9 @@ enum PageTitle {
   }
 
   /// The segment as a name, if the name reader accepts all of it.
-  private static func whole(
-    _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ segment: Range<Int>
-  ) -> NameSpan? {
-    let s = tokens[segment.lowerBound]
-    let e = tokens[segment.upperBound - 1]
+  private static func whole(_ p: UnsafeBufferPointer<UInt8>, _ segment: Segment) -> NameSpan? {
+    let s = segment.first
+    let e = segment.last
     guard let read = NameReader.after(p, from: s.start, limit: e.end, maxWords: 5) else {
       return nil
     }

@@ -57,8 +57,10 @@ extension SourceDetector {
       leadLines: leadLines)
   }
 
-  /// Paragraphs of the article body longer than this are not searched for names and cues.
-  static let bodyParagraphBytes = 200
+  /// Paragraphs of the article body longer than this (about fifteen words: longer than a menu,
+  /// footer or teaser line) are not searched for names and cues, only for copyright signs and
+  /// domains.
+  static let bodyParagraphBytes = 100
 
   /// Per line, whether it is searched word by word: everything except long paragraphs of the
   /// article body (below the lead, above the footer region), where outlets are only quoted.

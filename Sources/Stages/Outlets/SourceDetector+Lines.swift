@@ -117,6 +117,12 @@ extension SourceDetector {
       let (ls, le) = lineRange(scan, line)
       guard let found = DomainNames.around(p, dot: at, floor: ls, limit: le) else { continue }
       lastEnd = found.range.upperBound
+      // A photo credit (`Foto: … http://www.president.gov.ua/`) names the picture's source.
+      if found.context != .email, let first = LineTokens.next(p, from: Self.afterBullets(p, ls, le), limit: le),
+        CopyrightLine.creditWords.contains(p, first)
+      {
+        continue
+      }
       let written = String(decoding: UnsafeBufferPointer(rebasing: p[found.range]), as: UTF8.self)
       guard let name = site(written) else { continue }
       let weight: Double

@@ -105,7 +105,14 @@ public struct SourceDetector: Sendable {
     datelines(p, scan, layout, into: &tally)
     titles(p, scan, layout, into: &tally, support: &support)
     tally.addSupport(support)
-    let ranking = tally.ranking(limit: limit)
+    // Four candidates for the near-tie check; only the ones reported are named up front.
+    var ranking = tally.ranking(limit: max(limit, 4), named: limit)
+    if let better = chromeTieBreak(p, scan, layout, ranking, tally) {
+      var moved = ranking.remove(at: better)
+      moved.name = tally.name(of: moved)
+      ranking.insert(moved, at: 0)
+    }
+    ranking = Array(ranking.prefix(limit))
     let candidates = (limit > 1 ? ranking : []).map {
       SourceDetection.Candidate(
         name: $0.name, score: ($0.score * 100).rounded() / 100,

@@ -172,6 +172,9 @@ struct SourceTally {
     /// Whether the outlet is on the outlet list.
     var listed: Bool
     var evidence: Range<Int>
+    /// The identity it ranks, and whether its name is made from its domain.
+    var identity: Int
+    var preferDomain: Bool
   }
 
   /// The outlets in order of their scores, best first (absorbed names left out).
@@ -182,7 +185,7 @@ struct SourceTally {
   /// names contained in it or containing it (`courage-online.de` takes `Courage`). Names backed
   /// by the site's domain as well as by other evidence, and listed outlets named in the site's
   /// own voice, count a little more.
-  func ranking(limit: Int = 8) -> [Ranked] {
+  func ranking(limit: Int = 8, named: Int = .max) -> [Ranked] {
     guard !identities.isEmpty else { return [] }
     var sums = identities.map(\.sums)
     var alive = [Bool](repeating: true, count: identities.count)
@@ -228,15 +231,19 @@ struct SourceTally {
       }
       if best >= 0 { absorb(a, into: best) }
     }
-    for (d, site) in identities.enumerated()
-    where site.isDomain && site.outlet == nil && alive[d] && site.key.count >= 4 {
+    // A site named by its domain absorbs names contained in it or containing it; a listed
+    // outlet whose domain is on the page does so by its name's key (`Republica Media Group` into
+    // La República on larepublica.net).
+    for (d, site) in identities.enumerated() where site.isDomain && alive[d] {
+      let siteKey = site.outlet.map { NameKey.of(catalog.outlets[$0].name) } ?? site.key
+      guard siteKey.count >= 4 else { continue }
       for (n, name) in identities.enumerated()
       where n != d && !name.isDomain && name.outlet == nil && alive[n] && name.key.count >= 4 {
-        guard NameKey.contains(site.key, name.key) || NameKey.contains(name.key, site.key) else {
+        guard NameKey.contains(siteKey, name.key) || NameKey.contains(name.key, siteKey) else {
           continue
         }
         absorb(n, into: d)
-        showDomain[d] = true
+        if site.outlet == nil { showDomain[d] = true }
       }
     }
     let ownVoice: [EvidenceKind] = [
@@ -252,15 +259,42 @@ struct SourceTally {
     let order = identities.indices.filter { alive[$0] && scores[$0] > 0 }.sorted {
       scores[$0] > scores[$1]
     }
-    return order.prefix(limit).map { i in
+    // The labels of the domains on the page, made once and only for a name of several words.
+    var pageLabels: Set<String>? = nil
+    func labels() -> Set<String> {
+      if let known = pageLabels { return known }
+      let made = pageDomainLabels()
+      pageLabels = made
+      return made
+    }
+    return order.prefix(limit).enumerated().map { rank, i in
       let identity = identities[i]
       let kinds = EvidenceKind.allCases.filter { sums[i][$0.rawValue] > 0 }.map {
         ($0, sums[i][$0.rawValue])
       }
+      let name =
+        rank < named
+        ? shortened(display(identity, preferDomain: showDomain[i]), identity, labels) : ""
       return Ranked(
-        name: display(identity, preferDomain: showDomain[i]), score: scores[i], kinds: kinds,
-        listed: identity.outlet != nil, evidence: identity.best.evidence)
+        name: name, score: scores[i], kinds: kinds, listed: identity.outlet != nil,
+        evidence: identity.best.evidence, identity: i, preferDomain: showDomain[i])
     }
+  }
+
+  /// The display name of a ranked outlet that ``ranking(limit:named:)`` left unnamed.
+  func name(of ranked: Ranked) -> String {
+    guard ranked.name.isEmpty else { return ranked.name }
+    let identity = identities[ranked.identity]
+    return shortened(
+      display(identity, preferDomain: ranked.preferDomain), identity, pageDomainLabels)
+  }
+
+  /// The labels of the domains written on the page (``DomainShortForm/labelKey(ofHost:)``).
+  private func pageDomainLabels() -> Set<String> {
+    Set(
+      identities.lazy.filter(\.isDomain).flatMap(\.names).compactMap {
+        DomainNames.host(in: $0.name).flatMap(DomainShortForm.labelKey(ofHost:))
+      })
   }
 
   /// The winning outlet, or `nil` when no outlet reaches ``threshold``.
@@ -280,6 +314,24 @@ struct SourceTally {
     else { return nil }
     let key = Array(identity.words[0].utf8)
     return key.count >= 2 && key.count <= 5 ? key : nil
+  }
+
+  /// `name` in the form that matches the site's domain (``DomainShortForm``): a domain of the
+  /// listed outlet, or one written on the page.
+  private func shortened(
+    _ name: String, _ identity: Identity, _ pageLabels: () -> Set<String>
+  ) -> String {
+    // A name without a space, tab or no-break space is one word: it has no shorter form.
+    guard name.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0xC2 }) else {
+      return name
+    }
+    var labels = pageLabels()
+    if let o = identity.outlet {
+      for host in catalog.outlets[o].domains {
+        if let key = DomainShortForm.labelKey(ofHost: host) { labels.insert(key) }
+      }
+    }
+    return DomainShortForm.shortForm(of: name, labels: labels) ?? name
   }
 
   /// The words of a listed outlet's display name, as keys.
