@@ -154,10 +154,15 @@ struct TextCleaner: ~Copyable {
             // Anything but an ordinary character goes the careful way from here.
             guard j < n && CleanRun.isPlain(p[j]) else { break }
             // The indentation goes; at most one blank line stays.
-            let breaks = collapseBlankLines ? min(newlines, 2) : newlines
-            for _ in 0..<breaks {
-              out[s.count] = 0x0A
-              s.count &+= 1
+            // (One or two stores, not a call to fill memory, in the common case.)
+            out[s.count] = 0x0A
+            s.count &+= 1
+            if newlines > 1 {
+              let more = collapseBlankLines ? 1 : newlines &- 1
+              for _ in 0..<more {
+                out[s.count] = 0x0A
+                s.count &+= 1
+              }
             }
             s.pendingNewlines = 0
             s.pendingSpaces = 0
@@ -317,10 +322,16 @@ struct TextCleaner: ~Copyable {
   static func indentationEnd(_ p: UnsafePointer<UInt8>, from i: Int, count n: Int) -> Int {
     var j = i
     // Indentation comes in long runs of spaces: eight at a time.
-    while j &+ 8 <= n
-      && UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
-    {
-      j &+= 8
+    while j &+ 8 <= n {
+      let other = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+      if other == 0 {
+        j &+= 8
+        continue
+      }
+      // The first byte that is not a space ends the run, unless it is a tab.
+      j &+= other.trailingZeroBitCount &>> 3
+      if p[j] != 0x09 { return j }
+      j &+= 1
     }
     while j < n && (p[j] == 0x20 || p[j] == 0x09) { j &+= 1 }
     return j
