@@ -1,10 +1,10 @@
 /// The scanning loops of ``Automaton``.
 ///
-/// The dense scan runs up to four independent streams ("lanes") over consecutive parts of a long
-/// text (each starting just after a character after which the state does not depend on the text
-/// before), stepped in lockstep so the processor overlaps their table lookups;
-/// when a lane finishes, the others go on in pairs. Matches wait in a buffer with their lane and
-/// are reported lane by lane, which keeps them in text order.
+/// The dense scan runs two independent streams ("lanes") over the two halves of a long text (the
+/// second starting just after a character after which the state does not depend on the text
+/// before), stepped in lockstep so the processor overlaps their table lookups; when one lane
+/// finishes, the other goes on alone. Matches wait in a buffer with their lane and are reported
+/// lane by lane, which keeps them in text order.
 extension Automaton {
   func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (AhoCorasick.Match) throws -> Void)
     rethrows
@@ -137,7 +137,7 @@ extension Automaton {
   ) rethrows -> Int {
     let bytes = input.bytes
     let length = range.count
-    // Up to four streams ("lanes") over consecutive parts of the range.
+    // Up to two streams ("lanes") over consecutive parts of the range.
     let r = UnsafeMutableBufferPointer(rebasing: lanes[0..<4])
     let i = UnsafeMutableBufferPointer(rebasing: lanes[4..<8])
     let ends = UnsafeMutableBufferPointer(rebasing: lanes[8..<12])
@@ -146,7 +146,7 @@ extension Automaton {
     r[0] = entry
     i[0] = range.lowerBound
     if length >= 256 {
-      // Two lanes: four spill registers, which costs more instructions than it overlaps.
+      // Two lanes: four were measured to spill registers, which cost more than they overlapped.
       let parts = 2
       for k in 1..<parts {
         let target = range.lowerBound + length * k / parts
@@ -169,33 +169,22 @@ extension Automaton {
       }
       return entry
     }
-    // Several lanes: interleave four, then two, then one. A lane steps at most once per byte,
+    // Two lanes: interleave them, then run the one left. A lane steps at most once per byte,
     // so the candidates of the lane over bytes a..<b fit in slots a..<b of the buffer (offset by
     // the window's start); reported lane by lane afterwards, they come out in text order.
     let base = range.lowerBound
     for k in 0..<count { fill[k] = i[k] - base }
     let out = Output(found: found, fill: fill)
     while true {
-      // The lanes not yet at their end, first to last.
-      var active = (0, 0, 0, 0)
+      // The lanes not yet at their end, first to last (at most two).
+      var active = (0, 0)
       var live = 0
       for k in 0..<count where i[k] < ends[k] {
-        switch live {
-        case 0: active.0 = k
-        case 1: active.1 = k
-        case 2: active.2 = k
-        default: active.3 = k
-        }
+        if live == 0 { active.0 = k } else { active.1 = k }
         live += 1
       }
       if live == 0 { break }
-      if live == 4 {
-        run4(active.0, active.1, active.2, active.3, input, rows, r, i, ends, out)
-      } else if live >= 2 {
-        run2(active.0, active.1, input, rows, r, i, ends, out)
-      } else {
-        run2(active.0, active.0, input, rows, r, i, ends, out)
-      }
+      run2(active.0, live >= 2 ? active.1 : active.0, input, rows, r, i, ends, out)
     }
     for lane in 0..<count {
       let first = (lane == 0 ? range.lowerBound : ends[lane - 1]) - base
@@ -222,68 +211,6 @@ extension Automaton {
       found[fill[lane]] = Found(entry: Int32(truncatingIfNeeded: entry), end: end)
       fill[lane] &+= 1
     }
-  }
-
-  /// Steps four lanes in lockstep until one reaches its end.
-  ///
-  /// The inner loop runs as many rounds as no lane can finish in (a character is at most four
-  /// bytes), so it checks no ends, and it tests the four states for outputs with one comparison.
-  private func run4(
-    _ a: Int, _ b: Int, _ c: Int, _ d: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
-    _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
-    _ ends: UnsafeMutableBufferPointer<Int>, _ out: Output
-  ) {
-    let bytes = input.bytes
-    let ascii = input.ascii
-    let firstOut = firstOutputEntry
-    var (r0, r1, r2, r3) = (r[a], r[b], r[c], r[d])
-    var (i0, i1, i2, i3) = (i[a], i[b], i[c], i[d])
-    let (e0, e1, e2, e3) = (ends[a], ends[b], ends[c], ends[d])
-    while true {
-      var rounds = min(min(e0 &- i0, e1 &- i1), min(e2 &- i2, e3 &- i3)) &>> 2
-      if rounds == 0 { break }
-      while rounds > 0 {
-        rounds &-= 1
-        let b0 = bytes[i0]
-        let b1 = bytes[i1]
-        let b2 = bytes[i2]
-        let b3 = bytes[i3]
-        if (b0 | b1 | b2 | b3) < 0x80 {
-          r0 = Int(rows[r0 &<< 5 &+ Int(ascii[Int(b0)])])
-          r1 = Int(rows[r1 &<< 5 &+ Int(ascii[Int(b1)])])
-          r2 = Int(rows[r2 &<< 5 &+ Int(ascii[Int(b2)])])
-          r3 = Int(rows[r3 &<< 5 &+ Int(ascii[Int(b3)])])
-          i0 &+= 1
-          i1 &+= 1
-          i2 &+= 1
-          i3 &+= 1
-        } else {
-          r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
-          r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
-          r2 = Int(rows[r2 &<< 5 &+ input.next(&i2)])
-          r3 = Int(rows[r3 &<< 5 &+ input.next(&i3)])
-        }
-        if max(max(r0, r1), max(r2, r3)) >= firstOut {
-          if r0 >= firstOut { out.add(a, r0, i0) }
-          if r1 >= firstOut { out.add(b, r1, i1) }
-          if r2 >= firstOut { out.add(c, r2, i2) }
-          if r3 >= firstOut { out.add(d, r3, i3) }
-        }
-      }
-    }
-    // Close to an end: step with checks until a lane finishes.
-    while i0 < e0 && i1 < e1 && i2 < e2 && i3 < e3 {
-      r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
-      r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
-      r2 = Int(rows[r2 &<< 5 &+ input.next(&i2)])
-      r3 = Int(rows[r3 &<< 5 &+ input.next(&i3)])
-      if r0 >= firstOut { out.add(a, r0, i0) }
-      if r1 >= firstOut { out.add(b, r1, i1) }
-      if r2 >= firstOut { out.add(c, r2, i2) }
-      if r3 >= firstOut { out.add(d, r3, i3) }
-    }
-    (r[a], r[b], r[c], r[d]) = (r0, r1, r2, r3)
-    (i[a], i[b], i[c], i[d]) = (i0, i1, i2, i3)
   }
 
   /// Steps two lanes in lockstep until one reaches its end (`a == b`: one lane to its end).
