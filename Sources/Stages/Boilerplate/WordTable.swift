@@ -1,9 +1,11 @@
-/// A read-only open-addressing hash table from word (or word-sequence) hashes to flag bits.
+/// A read-only open-addressing hash table from word hashes to flag bits and phrase-word ids:
+/// every vocabulary word, for the words that the ``PackedWordTable`` does not take (longer than
+/// eight bytes, or not ASCII).
 ///
-/// Built once when a stage is configured; looked up for every word of every line, so it is a
-/// flat power-of-two array probed linearly.
+/// Built once when a stage is configured; a flat power-of-two array probed linearly behind a
+/// presence filter.
 struct WordTable: Sendable {
-  /// What an entry is.
+  /// What a word is (phrases themselves live in the ``PhraseAutomaton``).
   struct Flags: OptionSet, Sendable, Hashable {
     let rawValue: UInt32
     /// A stop word (function word) of some language.
@@ -11,12 +13,10 @@ struct WordTable: Sendable {
     /// The first word of a phrase (or a whole one-word phrase): the phrase automaton leaves its
     /// start state only on such a word.
     static let prefix = Flags(rawValue: 1 << 1)
-    /// A complete boilerplate phrase ("all rights reserved").
+    /// A boilerplate phrase ("all rights reserved").
     static let strong = Flags(rawValue: 1 << 2)
-    /// A complete signal word or phrase ("facebook", "print"): a hint, not proof.
+    /// A signal word or phrase ("facebook", "print"): a hint, not proof.
     static let weak = Flags(rawValue: 1 << 3)
-    /// A whole line with exactly these words is a button or menu label ("Share", "Startseite").
-    static let line = Flags(rawValue: 1 << 4)
     /// A word that ends image alt-text ("logo", "icon").
     static let altText = Flags(rawValue: 1 << 5)
     /// A word that credits a picture or source when a colon follows ("Foto:", "Photo:").
@@ -52,11 +52,6 @@ struct WordTable: Sendable {
     Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
   }
 
-  /// Builds the table from entries (flags only).
-  init(_ entries: [UInt64: Flags]) {
-    self.init(entries.mapValues { WordEntry(flags: $0.rawValue, id: 0) })
-  }
-
   /// Builds the table from entries: word hash → flags and phrase-word id.
   init(_ entries: [UInt64: WordEntry]) {
     var capacity = 16
@@ -79,12 +74,9 @@ struct WordTable: Sendable {
     self.filter = filter
   }
 
-  /// The number of distinct keys.
-  var count: Int { slots.reduce(0) { $0 + ($1.key == 0 ? 0 : 1) } }
-
-  /// The flags of `rawKey` (empty when absent).
-  func flags(_ rawKey: UInt64) -> Flags {
-    withView { $0.flags(rawKey) }
+  /// The flags and phrase-word id of `rawKey` (empty when absent).
+  func entry(_ rawKey: UInt64) -> WordEntry {
+    withView { $0.entry(rawKey) }
   }
 
   /// Calls `body` with a view of the table for fast lookups (valid only inside `body`).
@@ -107,9 +99,6 @@ struct WordTable: Sendable {
     let mask: Int
 
     /// The flags of `rawKey` (empty when absent).
-    @inline(__always)
-    func flags(_ rawKey: UInt64) -> Flags { Flags(rawValue: entry(rawKey).flags) }
-
     /// The flags and phrase-word id of `rawKey` (empty when absent).
     @inline(__always)
     func entry(_ rawKey: UInt64) -> WordEntry {
