@@ -174,6 +174,7 @@ import Testing
       [
         "a", "b", " ", "é", "😀", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\r", "\\b", "\\f", "\\u00e9", "\\u0000",
         "\\ud83d\\ude00", "\\ud800", "\\udc00", "\\ud800\\u0041", "\\uFFFF",
+        "\\u0041", "\\u07FF", "\\u0800", "\\uD7FF", "\\uE000", "\\u00C9", "\\uabcd", "\\u0022",
       ].map { Array($0.utf8) }
       + [[0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0x80]]
     for _ in 0..<3000 {
@@ -228,6 +229,11 @@ import Testing
     #expect(offset("\"\(pad)\\n\(pad)\u{1}\"") == 43)  // the control character
     #expect(offset("\"\(pad)\\n\(pad)\\q\"") == 44)  // the escape letter
     #expect(offset("\"\(pad)\\n\(pad)\\u12x4\"") == 47)  // the bad hex digit
+    // The same with text after them, so the 16-byte block loop meets them.
+    #expect(offset("\"\(pad)\\n\(pad)\u{1}\(pad)\"") == 43)
+    #expect(offset("\"\(pad)\\n\(pad)\\q\(pad)\"") == 44)
+    #expect(offset("\"\(pad)\\n\(pad)\\u12x4\(pad)\"") == 47)
+    #expect(offset("\"\(pad)\\n\(pad)\\ux234\(pad)\"") == 45)
     #expect(offset("\"\(pad)\\n\(pad)") == 0)  // unterminated: the opening quote
     #expect(offset("\"\(pad)\\") == 0)
   }

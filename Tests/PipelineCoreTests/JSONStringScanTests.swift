@@ -106,6 +106,69 @@ import Testing
   }
 }
 
+/// The escape tables of the block loops, against the obvious definitions.
+@Suite struct JSONStringRunsTests {
+  @Test func hexDigitsAreExactlyThoseOfJSON() {
+    for b in UInt8.min...UInt8.max {
+      let want = UInt32(String(Unicode.Scalar(b)), radix: 16).map {
+        Character(Unicode.Scalar(b)).isASCII ? $0 : 0x10000
+      }
+      #expect(JSONStringRuns.hexDigit(b) == (want ?? 0x10000), "\(b)")
+    }
+  }
+
+  @Test func escapesAreTheWritersEscapes() {
+    for b in UInt8(0)...0x7F where b < 0x20 || b == 0x22 || b == 0x5C {
+      let (word, count) = JSONStringRuns.escape(b)
+      let bytes = (0..<count).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) }
+      let want: String
+      switch b {
+      case 0x22: want = "\\\""
+      case 0x5C: want = "\\\\"
+      case 0x0A: want = "\\n"
+      case 0x0D: want = "\\r"
+      case 0x09: want = "\\t"
+      default: want = "\\u00" + (b < 0x10 ? "0" : "") + String(b, radix: 16)
+      }
+      #expect(bytes == Array(want.utf8), "\(b)")
+    }
+  }
+
+  @Test func decodesOneLetterAndBasicPlaneEscapesAndLeavesTheRest() {
+    func decode(_ escape: String) -> (used: Int, bytes: [UInt8]) {
+      let input = Array(escape.utf8)
+      var out = [UInt8](repeating: 0, count: 8)
+      return input.withUnsafeBufferPointer { src in
+        out.withUnsafeMutableBufferPointer { dstBuffer in
+          var dst = dstBuffer.baseAddress!
+          let used = JSONStringRuns.decodeEscape(src.baseAddress!, at: 0, end: input.count, into: &dst)
+          return (used, Array(dstBuffer[0..<(dst - dstBuffer.baseAddress!)]))
+        }
+      }
+    }
+    #expect(decode("\\n").used == 2)
+    #expect(decode("\\n").bytes == [0x0A])
+    #expect(decode("\\/").used == 2)
+    #expect(decode("\\/").bytes == [0x2F])
+    #expect(decode("\\u0041").used == 6)
+    #expect(decode("\\u0041").bytes == [0x41])
+    #expect(decode("\\u00e9").used == 6)
+    #expect(decode("\\u00e9").bytes == Array("é".utf8))
+    #expect(decode("\\u20AC").used == 6)
+    #expect(decode("\\u20AC").bytes == Array("€".utf8))
+    #expect(decode("\\uFFFF").used == 6)
+    #expect(decode("\\uFFFF").bytes == Array("\u{FFFF}".utf8))
+    #expect(decode("\\u0000").used == 6)
+    #expect(decode("\\u0000").bytes == [0])
+    // An invalid digit in any of the four places, surrogates, cut-off and unknown escapes.
+    let invalid = ["\\uG234", "\\u1G34", "\\u12G4", "\\u123G", "\\u12 4", "\\u-123"]
+    for leftToTheParser in invalid + ["\\ud83d\\ude00", "\\udc00", "\\u12", "\\q", "\\", "a"] {
+      #expect(decode(leftToTheParser).used == 0, "\(leftToTheParser)")
+      #expect(decode(leftToTheParser).bytes == [], "\(leftToTheParser)")
+    }
+  }
+}
+
 /// The growable byte buffer the writer and unescaper build their output in.
 @Suite struct ByteBufferTests {
   @Test func appendsBytesRunsAndStringsAcrossGrowth() {

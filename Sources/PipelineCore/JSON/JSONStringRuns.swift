@@ -4,7 +4,7 @@
 ///
 /// Both loops stop (returning their position) when fewer than 16 input bytes are left, and the
 /// unescaper also at anything it leaves to the parser (closing quote, control character, `\u`
-/// and invalid escapes), so callers finish with their byte-wise or overlapping-block code.
+/// escapes of surrogates, invalid escapes), so callers finish with their own code.
 enum JSONStringRuns {
   /// How to escape `b` (`"`, `\` or a control character): up to 6 bytes, little-endian in the
   /// word, and their number. `\n`, `\r`, `\t`, `\"`, `\\`; other controls as `\u00xx`.
@@ -110,8 +110,59 @@ enum JSONStringRuns {
     }
   }
 
-  /// Copies `base[from...]` to `out`, decoding one-letter escapes, while at least 16 bytes are
-  /// left; stops at the closing quote, a control character, a `\u` or invalid escape, or
+  /// The value of the hex digit `b`, or 0x10000 when `b` is not one (so that four digits
+  /// shifted into place and OR-ed give more than 0xFFFF when any of them is invalid).
+  @inline(__always)
+  static func hexDigit(_ b: UInt8) -> UInt32 {
+    let digit = b &- 0x30
+    if digit < 10 { return UInt32(digit) }
+    let letter = (b | 0x20) &- 0x61
+    return letter < 6 ? UInt32(letter) &+ 10 : 0x10000
+  }
+
+  /// Decodes the escape at `base[i]` into `dst` when it is a one-letter escape or a `\u` escape
+  /// of a scalar that is not a surrogate, and returns how many input bytes it took; returns 0,
+  /// writing nothing, for anything else (not a backslash, `\u` of a surrogate, an invalid or
+  /// cut-off escape), which the parser's own code handles and reports.
+  /// Writes at most 3 bytes.
+  @inline(__always)
+  static func decodeEscape(
+    _ base: UnsafePointer<UInt8>, at i: Int, end: Int, into dst: inout UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    guard base[i] == 0x5C, i &+ 1 < end else { return 0 }
+    let e = base[i &+ 1]
+    let simple = unescape(e)
+    if simple != 0 {
+      dst.pointee = simple
+      dst += 1
+      return 2
+    }
+    // In bounds: the four digits are base[i + 2..<i + 6], with i + 6 <= end.
+    guard e == UInt8(ascii: "u"), end &- i >= 6 else { return 0 }
+    let v =
+      hexDigit(base[i &+ 2]) << 12 | hexDigit(base[i &+ 3]) << 8 | hexDigit(base[i &+ 4]) << 4
+      | hexDigit(base[i &+ 5])
+    // Invalid digits set bits above 0xFFFF; surrogates are left to the parser.
+    guard v < 0xD800 || (v >= 0xE000 && v <= 0xFFFF) else { return 0 }
+    if v < 0x80 {
+      dst[0] = UInt8(truncatingIfNeeded: v)
+      dst += 1
+    } else if v < 0x800 {
+      dst[0] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+      dst[1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+      dst += 2
+    } else {
+      dst[0] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+      dst[1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
+      dst[2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+      dst += 3
+    }
+    return 6
+  }
+
+  /// Copies `base[from...]` to `out`, decoding escapes (see ``decodeEscape(_:at:end:into:)``),
+  /// while at least 16 bytes are left; stops at the closing quote, a control character, an
+  /// escape it leaves to the parser, or
   /// within 16 bytes of `end`, and returns where. Every byte read is OR-ed into `seen`.
   @inline(__always)
   static func unescapeBlocks(
@@ -122,13 +173,12 @@ enum JSONStringRuns {
     var i = from
     var stopped = false
     while !stopped && end &- i >= 16 {
-      out.reserve(min(end &- i, 1 << 12) &+ 32)
+      out.reserve(min(end &- i, 1 << 12) &+ 40)
       let start = out.freePointer
-      let limit = start + (out.freeCount &- 32)
+      let limit = start + (out.freeCount &- 40)
       var dst = start
       // In bounds: loads within base[i..<i + 32] (or + 16) with that end <= end (an escape's
-      // second byte is read only when i + k + 1 < end); each round stores at most 32 bytes at
-      // dst <= limit.
+      // bytes are read only up to `end`); each round stores at most 32 + 3 bytes at dst <= limit.
       while end &- i >= 32 && dst <= limit {
         let v0 = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
         let v1 = UnsafeRawPointer(base + i).loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self)
@@ -146,14 +196,12 @@ enum JSONStringRuns {
         let k = firstLane(h0, h1)
         dst += k
         i &+= k
-        let decoded = base[i] == 0x5C && i &+ 1 < end ? unescape(base[i &+ 1]) : 0
-        if decoded == 0 {
+        let used = decodeEscape(base, at: i, end: end, into: &dst)
+        if used == 0 {
           stopped = true
           break
         }
-        dst.pointee = decoded
-        dst += 1
-        i &+= 2
+        i &+= used
       }
       while !stopped && end &- i >= 16 && dst <= limit {
         let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
@@ -168,14 +216,12 @@ enum JSONStringRuns {
         let k = JSONStringScan.firstLane(hit)
         dst += k
         i &+= k
-        let decoded = base[i] == 0x5C && i &+ 1 < end ? unescape(base[i &+ 1]) : 0
-        if decoded == 0 {
+        let used = decodeEscape(base, at: i, end: end, into: &dst)
+        if used == 0 {
           stopped = true
           break
         }
-        dst.pointee = decoded
-        dst += 1
-        i &+= 2
+        i &+= used
       }
       out.didWrite(dst - start)
     }
