@@ -44,17 +44,6 @@ public enum JSONWriter {
     buffer.append(to: &out)
   }
 
-  /// Whether any of the 8 bytes in `word` is a control character, `"` or `\\` (SWAR test).
-  @inline(__always)
-  public static func needsAttention(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-    // Bytes below 0x20 (ASCII only: bytes >= 0x80 have the high bit and are excluded).
-    let below = (word &- ones &* 0x20) & ~word & highs
-    return below != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-  }
-
   // MARK: - Into a byte buffer
 
   static func write(_ value: JSONValue, into out: inout ByteBuffer) {
