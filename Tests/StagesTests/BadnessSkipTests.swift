@@ -32,7 +32,7 @@ import Testing
   }
 
   @Test func randomTextsDecideAlike() {
-    var rng = SplitMixForNormalise(state: 0xBAD_5EED)
+    var rng = SplitMix64(state: 0xBAD_5EED)
     let pieces = [
       "a", "word ", "longer words here ", "\n", "Ã", "©", "â", "€", "™", "Â", " ", "é", "ü", "Ð",
       "°", "Œ", "в", "Ђ", "Г", "ў", "В", "(", ")", "1",

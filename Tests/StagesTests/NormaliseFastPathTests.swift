@@ -28,7 +28,7 @@ import Testing
       "ж", "дом", "\u{A0}", "\u{2003}", "\u{200B}", "\u{AD}", "&", "x&y",
     ]
     let stage = try NormaliseStage.make()
-    var rng = SplitMixForNormalise(state: 0x5EED_0F_FA57)
+    var rng = SplitMix64(state: 0x5EED_0F_FA57)
     for _ in 0..<3_000 {
       let input = (0..<Int.random(in: 1...60, using: &rng)).map { _ in
         pieces.randomElement(using: &rng) ?? ""
@@ -56,18 +56,6 @@ import Testing
       + String(repeating: String(repeating: " ", count: 24) + "\n", count: 5)
       + String(repeating: " ", count: 16) + "item\u{A0} two   " + "\n" + String(repeating: " ", count: 9)
     #expect(try stage.apply(to: input).document.text == "Title\nitem one\n\nitem two")
-  }
-}
-
-/// A deterministic generator for the random texts above.
-struct SplitMixForNormalise: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 

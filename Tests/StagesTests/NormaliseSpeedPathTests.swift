@@ -55,7 +55,7 @@
 
     @Test func plainRunsOfRandomBytesMatchTheByteRules() {
       let alphabet: [UInt8] = [0x20, 0x20, 0x20, 0x41, 0x61, 0x7A, 0x2E, 0x26, 0x0A, 0x09, 0x7F, 0xC3, 0xA9]
-      var rng = SplitMixForNormalise(state: 0xC1EA_4E)
+      var rng = SplitMix64(state: 0xC1EA_4E)
       for _ in 0..<2_000 {
         let count = Int.random(in: 0...70, using: &rng)
         let bytes = (0..<count).map { _ in
@@ -111,7 +111,7 @@
         "Ã©", "â€™", "Â", "Ã", "é", "’", "“", "—", "\u{A0}", "\u{200B}", "\u{AD}", "e\u{301}", "\t",
         "\r\n", "👍", "Œ", "°", "Ð°", "ΑΒΓ",
       ]
-      var rng = SplitMixForNormalise(state: 0xFA57_57A7)
+      var rng = SplitMix64(state: 0xFA57_57A7)
       for round in 0..<3_000 {
         let text = (0..<Int.random(in: 1...24, using: &rng)).map { _ in
           pieces.randomElement(using: &rng) ?? ""

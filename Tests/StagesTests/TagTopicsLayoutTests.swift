@@ -102,7 +102,7 @@ import Testing
   }
 
   @Test func lineFeedTestOnEightBytes() {
-    var rng = TagTopicsRandom(seed: 3)
+    var rng = SplitMix64(seed: 3)
     for _ in 0..<20_000 {
       // Random words with some bytes set to 0x0A and its neighbours (0x09, 0x0B, 0x8A).
       var x = rng.next()
@@ -116,7 +116,7 @@ import Testing
   }
 
   @Test func continuationBytesAgreesWithAByteLoop() {
-    var rng = TagTopicsRandom(seed: 8)
+    var rng = SplitMix64(seed: 8)
     let units = ["a", "é", "ж", "€", "😀", " ", "\n"]
     for length in 0..<80 {
       var text = (0..<length).map { _ in units[Int(rng.next() % 7)] }.joined()

@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func randomTextsAgreeWithTheReference() throws {
-    var rng = TagTopicsRandom(seed: 2024)
+    var rng = SplitMix64(seed: 2024)
     // Pattern pieces: words, prefixes of common words, stems, Cyrillic, separators inside.
     let words = [
       "visa", "vi", "the", "th", "trade", "trade war", "war", "a", "ab", "abc", "x", "x1", "_id",
