@@ -89,16 +89,7 @@ private struct TestRandom {
       var out = PhraseAutomaton.Output()
       for start in stride(from: end, through: max(0, end - 11), by: -1) {
         guard let flags = phrases[Array(words[start...end])] else { continue }
-        let length = end - start + 1
-        if flags.contains(.strong) {
-          out.strong += 1
-          if flags.contains(.terminal) { out.terminal += 1 }
-          out.hitWords += UInt16(length)
-          out.strongLengths |= 1 << UInt16(length)
-        } else if flags.contains(.weak) {
-          out.weak += 1
-          out.hitWords += UInt16(length)
-        }
+        out.add(flags, length: end - start + 1)
       }
       result.append(out)
     }

@@ -22,6 +22,19 @@ struct PhraseAutomaton: Sendable {
 
     /// Whether no phrase ends here.
     var isEmpty: Bool { hitWords == 0 }
+
+    /// Counts one phrase of `length` words with `flags` ending here.
+    mutating func add(_ flags: WordTable.Flags, length: Int) {
+      if flags.contains(.strong) {
+        strong += 1
+        if flags.contains(.terminal) { terminal += 1 }
+        hitWords += UInt16(length)
+        strongLengths |= 1 << UInt16(length)
+      } else if flags.contains(.weak) {
+        weak += 1
+        hitWords += UInt16(length)
+      }
+    }
   }
 
   /// The longest phrase the automaton takes, in words: longer ones are never matched.
@@ -82,17 +95,7 @@ struct PhraseAutomaton: Sendable {
       let state = queue[head]
       head += 1
       var out = state == 0 ? Output() : outputs[Int(fail[Int(state)])]
-      let flags = own[Int(state)]
-      let length = depth[Int(state)]
-      if flags.contains(.strong) {
-        out.strong += 1
-        if flags.contains(.terminal) { out.terminal += 1 }
-        out.hitWords += UInt16(length)
-        out.strongLengths |= 1 << UInt16(length)
-      } else if flags.contains(.weak) {
-        out.weak += 1
-        out.hitWords += UInt16(length)
-      }
+      out.add(own[Int(state)], length: depth[Int(state)])
       outputs[Int(state)] = out
       for (id, child) in children[Int(state)] {
         fail[Int(child)] = depth[Int(child)] == 1 ? 0 : next(fail[Int(state)], id)
