@@ -68,13 +68,22 @@ public enum Verdict: Sendable, Equatable {
 
 /// Per-worker scratch space a stage may use while processing: counters that end up in `--stats`.
 public struct StageContext: Sendable {
-  /// Named counters; the runner adds them up per stage across workers.
-  public var counters: [String: Int] = [:]
+  /// The counters, found by the identity of their names (see ``StageCounters``).
+  var table = StageCounters()
 
   public init() {}
 
+  /// Named counters; the runner adds them up per stage across workers.
+  public var counters: [String: Int] {
+    get { table.dictionary }
+    set {
+      table = StageCounters(capacity: newValue.count)
+      for (name, n) in newValue { table.add(name, n) }
+    }
+  }
+
   /// Adds `n` to the counter `name`.
   public mutating func count(_ name: String, _ n: Int = 1) {
-    counters[name, default: 0] += n
+    table.add(name, n)
   }
 }

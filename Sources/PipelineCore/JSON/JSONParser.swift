@@ -201,7 +201,7 @@ public struct JSONParser {
       pos += 1
       skipWhitespace()
       let value = try parseValue(&scratch)
-      for member in members where member.key == key {
+      for member in members where JSONObject.sameKey(member.key, key) {
         throw JSONSyntaxError(offset: keyOffset, message: "duplicate key \"\(key)\"")
       }
       members.append((key, value))

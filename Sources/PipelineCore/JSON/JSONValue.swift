@@ -106,16 +106,23 @@ public struct JSONObject: Sendable, Equatable, Sequence {
   /// Reads, replaces in place, appends, or (when set to `nil`) removes a member.
   public subscript(key: String) -> JSONValue? {
     get {
-      for m in members where m.key == key { return m.value }
+      for m in members where JSONObject.sameKey(m.key, key) { return m.value }
       return nil
     }
     set {
-      if let i = members.firstIndex(where: { $0.key == key }) {
+      if let i = members.firstIndex(where: { JSONObject.sameKey($0.key, key) }) {
         if let newValue { members[i].value = newValue } else { members.remove(at: i) }
       } else if let newValue {
         members.append((key, newValue))
       }
     }
+  }
+
+  /// Whether two keys are the same: keys of different lengths (most pairs) are told apart
+  /// without a call into the string comparison.
+  @inline(__always)
+  static func sameKey(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b
   }
 
   /// Renames a member in place, keeping its position. Returns `false` when `from` is absent.

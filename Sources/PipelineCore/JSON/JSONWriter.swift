@@ -90,7 +90,7 @@ public enum JSONWriter {
       first = false
       writeString(k, into: &out)
       out.append(UInt8(ascii: ":"))
-      if !replaced && k == key {
+      if !replaced && JSONObject.sameKey(k, key) {
         replaced = true
         writeString(replacement, into: &out)
       } else {
