@@ -36,6 +36,8 @@
       #expect(try day(0, 12, 4).iso == "XXXX-12-04")
       #expect(try day(987, 1, 9).iso == "0987-01-09")
       #expect(try day(12345, 10, 31).iso == "12345-10-31")
+      #expect(try day(12345, 10, 31).iso(time: TimeOfDay(hour: 9, minute: 5)) == "12345-10-31T09:05")
+      #expect(try day(0, 2, 29).iso(time: TimeOfDay(hour: 0, minute: 0)) == "XXXX-02-29T00:00")
       #expect(try day(2023, 7, 3).iso(time: TimeOfDay(hour: 9, minute: 5)) == "2023-07-03T09:05")
       #expect(TimeOfDay(hour: 23, minute: 59).text == "23:59")
       #expect(
@@ -70,7 +72,52 @@
       var starts = [0]
       for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
       return bytes.withUnsafeBufferPointer { p in
-        TextLayout(text: p, lineStarts: starts, through: starts.count - 1).isProse
+        let layout = TextLayout(text: p, lineStarts: starts, through: starts.count - 1)
+        return (0..<layout.measuredCount).map(layout.isProseLine)
+      }
+    }
+
+    /// The layout's per-line record agrees with itself and with the rule for the body's start,
+    /// recomputed the plain way from the prose lines: prose lines before each line are counted
+    /// one by one, and the body starts at the first prose line that is a paragraph by itself or
+    /// has more prose within the next lines (else at the first prose line).
+    @Test func layoutCountsProseAndFindsTheBody() {
+      let sentence = "the minister said that the talks would go on for another week in the capital city. "
+      let pieces = [
+        "Home", "* Menu item that is long enough to pass the length test but is a list item. x y z a b",
+        sentence + sentence, String(repeating: sentence, count: 6), "", "short line.",
+      ]
+      var random = SplitMix64(seed: 7)
+      for _ in 0..<300 {
+        let count = Int.random(in: 1...30, using: &random)
+        let lines = (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }
+        let text = lines.joined(separator: "\n")
+        let bytes = Array(text.utf8)
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
+        let through = Int.random(in: 0..<starts.count, using: &random)
+        bytes.withUnsafeBufferPointer { p in
+          let layout = TextLayout(text: p, lineStarts: starts, through: through)
+          let measured = min(starts.count, through + TextLayout.bodyWindow + 1)
+          #expect(layout.measuredCount == measured)
+          var before = 0
+          var firstProse = -1
+          var body = -1
+          for i in 0..<measured {
+            #expect(layout.proseLinesBefore(i) == before)
+            let prose = layout.isProseLine(i)
+            #expect(prose == (lines[i].utf8.count >= TextLayout.proseLength && !lines[i].hasPrefix("*")))
+            if prose {
+              before += 1
+              if firstProse < 0 { firstProse = i }
+              let paragraph = lines[i].utf8.count - 1 >= TextLayout.paragraphLength
+              let more = (i + 1..<min(measured, i + TextLayout.bodyWindow)).contains { layout.isProseLine($0) }
+              if body < 0, paragraph || more { body = i }
+            }
+          }
+          if body < 0 { body = firstProse >= 0 ? firstProse : measured }
+          #expect(layout.bodyStart == body, "\(lines)")
+        }
       }
     }
 

@@ -86,7 +86,7 @@
             let layout = text.withUnsafeBufferPointer {
               TextLayout(text: $0, lineStarts: [0, l.count + 1], through: 1)
             }
-            #expect(layout.isProse[0] == Self.referenceIsProse(l), "\(length) \(stopAt) \(capitals)")
+            #expect(layout.isProseLine(0) == Self.referenceIsProse(l), "\(length) \(stopAt) \(capitals)")
             checked += 1
           }
         }

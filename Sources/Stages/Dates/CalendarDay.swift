@@ -83,7 +83,10 @@ struct CalendarDay: Hashable, Sendable, Comparable {
 
   /// `YYYY-MM-DD`, with `THH:MM` after it when `time` is given, built in one buffer.
   func iso(time: TimeOfDay?) -> String {
-    String(unsafeUninitializedCapacity: 32) { out in
+    // The exact length when the year has four digits: up to 15 bytes make a small string,
+    // without an allocation.
+    let length = (0...9999).contains(year) ? (time == nil ? 10 : 16) : 32
+    return String(unsafeUninitializedCapacity: length) { out in
       var n = 0
       if year == 0 {
         for _ in 0..<4 {

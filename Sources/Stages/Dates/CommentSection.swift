@@ -26,9 +26,9 @@ struct CommentSection: Sendable {
   static let headingLength = 60
 
   /// The index of the first comment-section line in `layout` up to line `last`, or
-  /// `layout.proseBefore.count`.
+  /// `layout.measuredCount`.
   func start(in p: UnsafeBufferPointer<UInt8>, layout: TextLayout, through last: Int) -> Int {
-    for index in 0...last where layout.proseBefore[index] >= CommentSection.proseAbove {
+    for index in 0...last where layout.proseLinesBefore(index) >= CommentSection.proseAbove {
       let line = layout.line(index)
       guard line.length > 0, line.length <= CommentSection.headingLength else { continue }
       var found = false
@@ -43,6 +43,6 @@ struct CommentSection: Sendable {
       }
       if found { return index }
     }
-    return layout.proseBefore.count
+    return layout.measuredCount
   }
 }

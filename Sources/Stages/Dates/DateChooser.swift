@@ -31,6 +31,9 @@ struct DateChooser: Sendable {
   /// How many lines around a date are searched for other dates (a list of related articles).
   static let listWindow = 6
 
+  /// Up to this many candidates, agreement is counted pair by pair instead of in a tally.
+  static let pairwiseLimit = 16
+
   /// What the chooser knows besides the text.
   struct Evidence {
     var url: String?
@@ -101,8 +104,8 @@ struct DateChooser: Sendable {
     // Only dates below the article's first paragraph can be in a comment section.
     let last = mentions[mentions.count - 1].line
     let commentsStart =
-      layout.proseBefore[last] >= CommentSection.proseAbove
-      ? comments.start(in: p, layout: layout, through: last) : layout.proseBefore.count
+      layout.proseLinesBefore(last) >= CommentSection.proseAbove
+      ? comments.start(in: p, layout: layout, through: last) : layout.measuredCount
     var previousLine = -1
     var previousEnd = 0
     for (index, m) in mentions.enumerated() {
@@ -115,8 +118,8 @@ struct DateChooser: Sendable {
         c.label = .byline
       }
       c.relativeLine = m.line - layout.bodyStart
-      c.proseBefore = layout.proseBefore[m.line]
-      c.inProse = layout.isProse[m.line]
+      c.proseBefore = layout.proseLinesBefore(m.line)
+      c.inProse = layout.isProseLine(m.line)
       c.offsetInLine = max(0, m.start - line.start)
       c.restOfLine = max(0, line.length - (m.end - m.start))
       c.inComments = m.line > commentsStart
@@ -261,12 +264,22 @@ struct DateChooser: Sendable {
 
   /// Counts the mentions that give the same day, and compares each with the URL.
   private func countAgreement(_ candidates: inout [DateCandidate], _ url: URLDateEvidence?) {
-    var counts = DayTally(capacity: candidates.count)
-    for c in candidates { counts.add(c.day) }
-    counts.seal()
+    // A page's few dates are compared pairwise (no allocation); many go through a tally.
+    let small = candidates.count <= DateChooser.pairwiseLimit
+    var counts = DayTally(capacity: small ? 0 : candidates.count)
+    if !small {
+      for c in candidates { counts.add(c.day) }
+      counts.seal()
+    }
     for i in candidates.indices {
       let d = candidates[i].day
-      candidates[i].agreeing = counts.count(d)
+      if small {
+        var same = 0
+        for c in candidates where c.day == d { same += 1 }
+        candidates[i].agreeing = same
+      } else {
+        candidates[i].agreeing = counts.count(d)
+      }
       guard let url, url.year != 0, d.hasYear else { continue }
       let agreement: DateCandidate.URLAgreement
       if let ud = url.day {

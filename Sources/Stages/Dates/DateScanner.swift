@@ -29,30 +29,40 @@ struct DateScanner: Sendable {
 private struct ScanRun {
   let p: UnsafeBufferPointer<UInt8>
   let n: Int
-  let config: DateScanner
+  /// The scanner's settings, copied one by one (not the scanner: a copy of it retains its
+  /// trie's arrays once more for every document).
+  let readsMonthFirst: Bool
+  let years: ClosedRange<Int>
+  let twoDigitPivot: Int
   let names: NameTrie<DateName>
   let cls = ByteClass.table
   var mentions: [DateMention] = []
-  var lineStarts: [Int] = [0]
+  var lineStarts: [Int] = []
   /// Where the last date found ends: names before it belong to it.
   var lastEnd = 0
 
   init(p: UnsafeBufferPointer<UInt8>, config: DateScanner) {
     self.p = p
     self.n = p.count
-    self.config = config
+    self.readsMonthFirst = config.monthFirst
+    self.years = config.years
+    self.twoDigitPivot = config.twoDigitPivot
     self.names = config.names
   }
 
   mutating func run() {
     // Every date has digits, so the loop only stops at digits (and newlines, to count lines);
     // month and weekday names are looked for right before and after a digit run.
-    guard let base = p.baseAddress else { return }
+    guard let base = p.baseAddress else {
+      lineStarts = [0]
+      return
+    }
     // The line starts are appended to a local array (no uniqueness check through `self`).
     var starts: [Int] = []
     swap(&starts, &lineStarts)
     // Room for lines of 32 bytes on average (news pages run longer): no regrowing as it fills.
     starts.reserveCapacity(n / 32 + 16)
+    starts.append(0)
     defer { swap(&starts, &lineStarts) }
     let n = self.n
     var i = 0
@@ -108,6 +118,8 @@ private struct ScanRun {
       m.start = start
     }
     lastEnd = m.end
+    // Most pages have a handful of dates: room for them in one allocation.
+    if mentions.isEmpty { mentions.reserveCapacity(8) }
     mentions.append(m)
   }
 
@@ -247,7 +259,7 @@ private struct ScanRun {
     guard len >= 4 else { return nil }
     var y = 0
     for k in i..<(i + 4) { y = y * 10 + Int(p[k] &- 48) }
-    guard config.years.contains(y) else { return nil }
+    guard years.contains(y) else { return nil }
     if len > 4 {
       // Glued: accept only a run that is a year followed by a day or a small count.
       guard len <= 6, y >= 1990 else { return nil }
@@ -304,7 +316,7 @@ private struct ScanRun {
 
   /// `2018-12-05`, `2019/7/13`, `2020.10.26`, `2020-09-18T14:37`, `2023 жылғы 3 шілде`.
   func yearFirst(_ i: Int, year y: Int) -> DateMention? {
-    guard config.years.contains(y) else { return nil }
+    guard years.contains(y) else { return nil }
     let s = i + 4
     guard s < n else { return nil }
     let sep = p[s]
@@ -370,12 +382,12 @@ private struct ScanRun {
     var year: Int
     if yl == 4 {
       year = yv
-      guard config.years.contains(year) else { return nil }
+      guard years.contains(year) else { return nil }
     } else if yl == 2 && !spaced {
       // 05.12.18 — but not a version or an address: 1.2.18.4, 10.12.18-3
       if e + 1 < n, p[e] == sep || p[e] == 46, isDigit(p[e + 1]) { return nil }
       guard length == 2 || l2 == 2 else { return nil }
-      year = yv <= config.twoDigitPivot ? 2000 + yv : 1900 + yv
+      year = yv <= twoDigitPivot ? 2000 + yv : 1900 + yv
     } else {
       return nil
     }
@@ -387,7 +399,7 @@ private struct ScanRun {
     } else {
       let dayFirst = CalendarDay(year: year, month: second, day: first)
       let monthFirst = CalendarDay(year: year, month: first, day: second)
-      reading = config.monthFirst ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst)
+      reading = readsMonthFirst ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst)
       if first != second, let d = dayFirst, let m = monthFirst {
         other = reading == d ? m : d
       }

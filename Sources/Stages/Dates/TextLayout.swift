@@ -13,11 +13,11 @@ struct TextLayout {
   let p: UnsafeBufferPointer<UInt8>
   /// Where each line starts (the line's first byte, before any indentation).
   let lineStarts: [Int]
-  /// Whether each measured line is prose: a long line of sentences (not a list item), a
-  /// paragraph of the article or a teaser.
-  let isProse: [Bool]
-  /// For each measured line, how many prose lines come before it.
-  let proseBefore: [Int]
+  /// For each measured line: how many prose lines come before it (bits 2 and up), whether it
+  /// is long enough to be a paragraph by itself (bit 1), and whether it is prose (bit 0): a
+  /// long line of sentences (not a list item), a paragraph of the article or a teaser. One
+  /// array, so a page's layout costs one allocation.
+  private let lines: [Int]
   /// The first line of the body: the first prose line followed closely by more prose, or the
   /// first prose line, or the number of measured lines when there is no prose.
   let bodyStart: Int
@@ -28,37 +28,46 @@ struct TextLayout {
     self.p = p
     self.lineStarts = lineStarts
     let measured = min(lineStarts.count, lastLine + TextLayout.bodyWindow + 1)
-    var isProse = [Bool](repeating: false, count: measured)
-    var long = [Bool](repeating: false, count: measured)
+    var lines = [Int](repeating: 0, count: measured)
+    var prose = 0
     for index in 0..<measured {
+      lines[index] = prose << 2
       // Only a long line can be prose: short ones are not even trimmed.
       let rawEnd = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : p.count
       guard rawEnd - lineStarts[index] >= TextLayout.proseLength else { continue }
       let line = TextLayout.trim(p, lineStarts[index], rawEnd)
-      isProse[index] = TextLayout.isProse(p, line.start, line.end)
-      long[index] = line.length >= TextLayout.paragraphLength
-    }
-    var before: [Int] = []
-    before.reserveCapacity(measured)
-    var count = 0
-    for prose in isProse {
-      before.append(count)
-      if prose { count += 1 }
+      if TextLayout.isProse(p, line.start, line.end) {
+        lines[index] |= 1
+        prose += 1
+      }
+      if line.length >= TextLayout.paragraphLength { lines[index] |= 2 }
     }
     var body = measured
     var firstProse = -1
-    for i in 0..<measured where isProse[i] {
+    search: for i in 0..<measured where lines[i] & 1 != 0 {
       if firstProse < 0 { firstProse = i }
-      if long[i] || isProse[(i + 1)..<min(measured, i + TextLayout.bodyWindow)].contains(true) {
+      if lines[i] & 2 != 0 {
         body = i
         break
       }
+      for k in (i + 1)..<max(i + 1, min(measured, i + TextLayout.bodyWindow)) where lines[k] & 1 != 0 {
+        body = i
+        break search
+      }
     }
     if body == measured, firstProse >= 0 { body = firstProse }
-    self.isProse = isProse
-    self.proseBefore = before
+    self.lines = lines
     self.bodyStart = body
   }
+
+  /// How many lines were measured (line indices below this can be asked about).
+  var measuredCount: Int { lines.count }
+
+  /// Whether measured line `index` is prose.
+  func isProseLine(_ index: Int) -> Bool { lines[index] & 1 != 0 }
+
+  /// How many prose lines come before measured line `index`.
+  func proseLinesBefore(_ index: Int) -> Int { lines[index] >> 2 }
 
   /// Line `index`, trimmed.
   func line(_ index: Int) -> Line {
