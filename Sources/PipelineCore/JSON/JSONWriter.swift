@@ -85,16 +85,19 @@ public enum JSONWriter {
     out.append(UInt8(ascii: "{"))
     var first = true
     var replaced = false
-    for (k, value) in object {
-      if !first { out.append(UInt8(ascii: ",")) }
-      first = false
-      writeString(k, into: &out)
-      out.append(UInt8(ascii: ":"))
-      if !replaced && JSONObject.sameKey(k, key) {
-        replaced = true
-        writeString(replacement, into: &out)
-      } else {
-        write(value, into: &out)
+    // Members read in place (no copy of each key and value for an iterator).
+    object.members.withUnsafeBufferPointer { members in
+      for i in members.indices {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        writeString(members[i].key, into: &out)
+        out.append(UInt8(ascii: ":"))
+        if !replaced && JSONObject.sameKey(members[i].key, key) {
+          replaced = true
+          writeString(replacement, into: &out)
+        } else {
+          write(members[i].value, into: &out)
+        }
       }
     }
     if !replaced {
@@ -107,6 +110,9 @@ public enum JSONWriter {
   }
 
   static func writeString(_ s: String, into out: inout ByteBuffer) {
+    // Native strings (all of a run's) are read in place, without a copy of the string.
+    let done: Void? = s.utf8.withContiguousStorageIfAvailable { writeString(bytes: $0, into: &out) }
+    if done != nil { return }
     var s = s
     s.withUTF8 { writeString(bytes: $0, into: &out) }
   }
@@ -114,6 +120,8 @@ public enum JSONWriter {
   /// Appends the UTF-8 bytes `bytes` as a quoted, escaped JSON string.
   static func writeString(bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer) {
     let n = bytes.count
+    // Keys and short values (ids, dates, names): one check and one move, without the block scans.
+    if n < 16, let p = bytes.baseAddress, writeShortPlain(p, count: n, into: &out) { return }
     out.reserve(n &+ 2)
     out.appendReserved(UInt8(ascii: "\""))
     if let p = bytes.baseAddress {
@@ -126,6 +134,22 @@ public enum JSONWriter {
       }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends a string of `n` (< 16) bytes as `"bytes"` when none of them needs an escape;
+  /// returns `false`, having written nothing, when one does.
+  @inline(__always)
+  private static func writeShortPlain(_ p: UnsafePointer<UInt8>, count n: Int, into out: inout ByteBuffer) -> Bool {
+    var k = 0
+    while k < n {
+      if JSONStringScan.isSpecial(p[k]) { return false }
+      k &+= 1
+    }
+    out.reserve(n &+ 2)
+    out.appendReserved(UInt8(ascii: "\""))
+    out.appendReserved(p, shortCount: n)
+    out.appendReserved(UInt8(ascii: "\""))
+    return true
   }
 
   /// Appends the escape of `b` (a `"`, `\` or control character).
