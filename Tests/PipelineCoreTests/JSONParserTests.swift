@@ -168,6 +168,23 @@ import Testing
     }
   }
 
+  /// Objects: short keys and values with and without escapes (the short-string path and the
+  /// general one), the replaced member in place or appended.
+  @Test func objectsAreWrittenMemberByMember() {
+    let object = JSONObject([
+      ("id", "a\"b"), ("text", "old"), ("k\n", .int(1)), ("fifteen-bytes-k", "sixteen-bytes-vv"),
+      ("é", .array(["x", .null])),
+    ])
+    var out: [UInt8] = []
+    JSONWriter.write(object, replacing: "text", with: "new\t", into: &out)
+    let want =
+      #"{"id":"a\"b","text":"new\t","k\n":1,"fifteen-bytes-k":"sixteen-bytes-vv","é":["x",null]}"#
+    #expect(String(decoding: out, as: UTF8.self) == want)
+    var appended: [UInt8] = []
+    JSONWriter.write(JSONObject([("id", .int(7))]), replacing: "text", with: "t", into: &appended)
+    #expect(String(decoding: appended, as: UTF8.self) == #"{"id":7,"text":"t"}"#)
+  }
+
   @Test func parserMatchesTheReferenceDecoding() throws {
     var rng = SplitMix64(seed: 12)
     let pieces: [[UInt8]] =
