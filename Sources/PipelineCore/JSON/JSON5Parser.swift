@@ -14,7 +14,7 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
 /// A JSON5 value with the location of every node, as read from a pipeline file.
 public struct JSON5Node: Sendable, Equatable {
   /// The value's kind and payload.
-  public indirect enum Value: Sendable, Equatable {
+  public enum Value: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(String)
