@@ -29,6 +29,13 @@ public struct Document: Sendable {
     if self.fields["text"] == nil { self.fields["text"] = .null }
   }
 
+  /// A document from a decoded record whose `fields` already hold a `text` member (no lookup).
+  init(text: String, recordFields fields: JSONObject, origin: Origin) {
+    self.text = text
+    self.fields = fields
+    self.origin = origin
+  }
+
   /// The record's `id` as a string (numbers as written), or `nil` when it has none.
   public var id: String? {
     switch fields["id"] {

@@ -212,3 +212,62 @@ import Testing
     #expect(buffer.last == nil)
   }
 }
+
+/// Object keys found again in the key cache from one record to the next: the same values as a
+/// parse with no cache, whatever the keys (short, long, escaped, non-ASCII, more than it holds).
+@Suite struct JSONKeyCacheTests {
+  @Test func keysAreTheSameStrings() throws {
+    var cache = JSONKeyCache()
+    let bytes = Array("text".utf8)
+    let first = bytes.withUnsafeBufferPointer { cache.key($0.baseAddress!, count: 4) }
+    let again = bytes.withUnsafeBufferPointer { cache.key($0.baseAddress!, count: 4) }
+    #expect(first == "text" && again == "text")
+    // A prefix is another key: the length is part of the packed words.
+    let shorter = bytes.withUnsafeBufferPointer { cache.key($0.baseAddress!, count: 3) }
+    #expect(shorter == "tex")
+    let empty = bytes.withUnsafeBufferPointer { cache.key($0.baseAddress!, count: 0) }
+    #expect(empty == "")
+  }
+
+  @Test func recordsParseAlikeWithAndWithoutTheCache() throws {
+    var rng = SplitMix64(seed: 21)
+    let keyPool = [
+      "id", "text", "url", "", "a", "fifteen-bytes-k", "sixteen-bytes-ke", "date_evidence", "é", "k\\n", "k\\u0041",
+      "with space", "x\\\"y", "долгий", "id2", "id3", "id4", "id5", "id6", "id7", "id8", "id9", "id10", "id11",
+    ]
+    var cache = JSONKeyCache()
+    var scratch = ByteBuffer()
+    for _ in 0..<500 {
+      var used = Set<Int>()
+      var members: [String] = []
+      for _ in 0..<Int(rng.next() % 8) {
+        let k = Int(rng.next() % UInt64(keyPool.count))
+        if used.insert(k).inserted { members.append("\"\(keyPool[k])\": \(rng.next() % 100)") }
+      }
+      members.append(#""nested": {"id": [1]}"#)
+      let line = Array(("{" + members.joined(separator: ", ") + "}").utf8)
+      let plain = try JSONParser.parse(line)
+      let cached = try line.withUnsafeBufferPointer { buf throws(JSONSyntaxError) in
+        try JSONParser.parse(buf, scratch: &scratch, keys: &cache)
+      }
+      #expect(cached.value == plain.value, "\(String(decoding: line, as: UTF8.self))")
+    }
+  }
+
+  @Test func duplicateKeysAndErrorsAreReportedAsBefore() {
+    var cache = JSONKeyCache()
+    var scratch = ByteBuffer()
+    for text in [#"{"id": 1, "id": 2}"#, #"{"id": 1, "text": }"#, #"{"id"  1}"#, #"{"te"#, #"{"id": 1, "i\d": 2}"#] {
+      let line = Array(text.utf8)
+      var plain: JSONSyntaxError?
+      var cached: JSONSyntaxError?
+      do { _ = try JSONParser.parse(line) } catch { plain = error }
+      do {
+        _ = try line.withUnsafeBufferPointer { buf throws(JSONSyntaxError) in
+          try JSONParser.parse(buf, scratch: &scratch, keys: &cache)
+        }
+      } catch { cached = error }
+      #expect(plain != nil && plain == cached, "\(text)")
+    }
+  }
+}

@@ -28,6 +28,8 @@ public struct JSONParser {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var pos = 0
   private var depth = 0
+  /// Short keys already made (lent by the caller for the length of a parse).
+  private var keys = JSONKeyCache()
 
   private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -45,7 +47,18 @@ public struct JSONParser {
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout ByteBuffer) throws(JSONSyntaxError) -> (
     value: JSONValue, repairs: Int
   ) {
+    var keys = JSONKeyCache()
+    return try parse(bytes, scratch: &scratch, keys: &keys)
+  }
+
+  /// Parses one complete JSON value, reusing `scratch` for unescaping and the short object keys
+  /// in `keys` (both kept from one record to the next of a batch).
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, scratch: inout ByteBuffer, keys: inout JSONKeyCache
+  ) throws(JSONSyntaxError) -> (value: JSONValue, repairs: Int) {
     var p = JSONParser(bytes)
+    swap(&p.keys, &keys)
+    defer { swap(&p.keys, &keys) }
     p.skipWhitespace()
     let v = try p.parseValue(&scratch)
     p.skipWhitespace()
@@ -193,7 +206,7 @@ public struct JSONParser {
         throw error("expected a string key in an object")
       }
       let keyOffset = pos
-      let key = try parseString(&scratch)
+      let key = try parseKey(&scratch)
       skipWhitespace()
       guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
         throw error("expected ':' after an object key")
@@ -218,6 +231,27 @@ public struct JSONParser {
       }
       throw error("expected ',' or '}' in an object, found \(describe(bytes[pos]))")
     }
+  }
+
+  /// An object key (at the opening quote): a short plain ASCII key comes from ``keys``, any
+  /// other is read as a string.
+  private mutating func parseKey(_ scratch: inout ByteBuffer) throws(JSONSyntaxError) -> String {
+    let start = pos + 1
+    let n = bytes.count
+    if let base = bytes.baseAddress {
+      let limit = min(n, start + JSONKeyCache.maxLength + 1)
+      var end = start
+      var seen: UInt8 = 0
+      while end < limit, !JSONStringScan.isSpecial(base[end]) {
+        seen |= base[end]
+        end += 1
+      }
+      if end < n, base[end] == UInt8(ascii: "\""), end - start <= JSONKeyCache.maxLength, seen < 0x80 {
+        pos = end + 1
+        return keys.key(base + start, count: end - start)
+      }
+    }
+    return try parseString(&scratch)
   }
 
   private mutating func parseString(_ scratch: inout ByteBuffer) throws(JSONSyntaxError) -> String {

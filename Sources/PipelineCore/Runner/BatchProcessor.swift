@@ -34,8 +34,9 @@ struct BatchProcessor: Sendable {
     stats.records = records.count
 
     var scratch = ByteBuffer(capacity: 1 << 16)
+    var keys = JSONKeyCache()
     for (i, raw) in records.enumerated() {
-      switch RecordDecoder.document(from: raw, repairs: &stats.repairedUTF8, scratch: &scratch) {
+      switch RecordDecoder.document(from: raw, repairs: &stats.repairedUTF8, scratch: &scratch, keys: &keys) {
       case .success(let doc): docs.append(doc)
       case .failure(let message):
         docs.append(nil)

@@ -12,12 +12,17 @@ public enum RecordDecoder {
     fromJSONLine bytes: [UInt8], input: String = "-", line: Int = 1, repairs: inout Int
   ) -> Outcome {
     var scratch = ByteBuffer()
+    var keys = JSONKeyCache()
     return document(
-      from: RawRecord(kind: .jsonLine, bytes: bytes, input: input, line: line), repairs: &repairs, scratch: &scratch)
+      from: RawRecord(kind: .jsonLine, bytes: bytes, input: input, line: line), repairs: &repairs, scratch: &scratch,
+      keys: &keys)
   }
 
-  /// Decodes one raw record; `scratch` is the parser's buffer for unescaping, reused across calls.
-  static func document(from raw: RawRecord, repairs: inout Int, scratch: inout ByteBuffer) -> Outcome {
+  /// Decodes one raw record; `scratch` is the parser's buffer for unescaping and `keys` the
+  /// object keys already made, both reused across calls.
+  static func document(
+    from raw: RawRecord, repairs: inout Int, scratch: inout ByteBuffer, keys: inout JSONKeyCache
+  ) -> Outcome {
     let origin = Document.Origin(input: raw.input, line: raw.line)
     switch raw.kind {
     case .failure(let message):
@@ -38,7 +43,7 @@ public enum RecordDecoder {
       let parsed: (value: JSONValue, repairs: Int)
       do {
         parsed = try raw.bytes.withUnsafeBufferPointer { buf throws(JSONSyntaxError) in
-          try JSONParser.parse(buf, scratch: &scratch)
+          try JSONParser.parse(buf, scratch: &scratch, keys: &keys)
         }
       } catch {
         return .failure("not valid JSON: \(error.message) at column \(error.offset + 1)")
@@ -49,7 +54,7 @@ public enum RecordDecoder {
       }
       switch object["text"] {
       case .string(let text)?:
-        return .success(Document(text: text, fields: object, origin: origin))
+        return .success(Document(text: text, recordFields: object, origin: origin))
       case nil:
         return .failure("the record has no \"text\" field")
       case let other?:
@@ -67,7 +72,9 @@ public enum RecordDecoder {
     var repairs = 0
     var reader = InputReader(inputs: inputs, format: format, maxRecordBytes: maxRecordBytes, control: RunControl())
     var scratch = ByteBuffer()
-    reader.run(emit: { out.append(document(from: $0, repairs: &repairs, scratch: &scratch)) }, flush: { _ in })
+    var keys = JSONKeyCache()
+    reader.run(
+      emit: { out.append(document(from: $0, repairs: &repairs, scratch: &scratch, keys: &keys)) }, flush: { _ in })
     return out
   }
 }
