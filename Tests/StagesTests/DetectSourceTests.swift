@@ -115,6 +115,19 @@ import Testing
     #expect(try detect(holderFirst).source == "Diario Andino")
   }
 
+  @Test func lowerCaseBrandsInCopyrightLines() throws {
+    let body = "Body text of the article that goes on for a while."
+    #expect(try detect("\(body)\n© 2022 todamax").source == "todamax")
+    // A brand in lower case followed only by its company form.
+    #expect(
+      try detect("\(body)\nCopyright 2022 fem Media GmbH | Impressum")
+        == ("fem", "Copyright 2022 fem Media GmbH"))
+    #expect(try detect("\(body)\n© 2021 tagwerk Verlag GmbH").source == "tagwerk")
+    // Traps: lower-case words followed by other words are a clause, not a holder.
+    #expect(try detect("\(body)\n© 2022 alle Texte Media GmbH").source == nil)
+    #expect(try detect("\(body)\n© 2022 unless Stated Otherwise").source == nil)
+  }
+
   @Test func photoCreditsAreNotCopyrightLines() throws {
     let text =
       "Bild: Ein Feuerwehrauto vor dem Haus in der Hauptstraße © Getty Images\nDer Text geht weiter."

@@ -69,6 +69,8 @@ extension SourceDetector {
     /// page header.
     var alone: Range<Int>? = nil
     var aloneInHead = false
+    /// Whether the domain stands on a line of its own in the footer.
+    var aloneInTail = false
     var first: Range<Int>
   }
 
@@ -103,6 +105,7 @@ extension SourceDetector {
         sightings[i].alone = range
         sightings[i].aloneInHead = line < layout.headEnd
       }
+      if alone && line >= layout.tailStart { sightings[i].aloneInTail = true }
     }
     func site(_ written: String) -> String? {
       if let known = seen[written] { return known }
@@ -149,7 +152,7 @@ extension SourceDetector {
     // A domain alone on a line is the site's logo when it stands in the page header, and its
     // footer line when it is the only one and stands in the footer; in the body, or several of
     // them, they are links to other sites.
-    let aloneSites = sightings.reduce(0) { $0 + ($1.alone == nil ? 0 : 1) }
+    let aloneInTail = sightings.reduce(0) { $0 + ($1.aloneInTail ? 1 : 0) }
     // Many sites on several lines each are a network's footer, not the site's own name.
     let repeatedSites = sightings.reduce(0) {
       $0 + ($1.lines.count >= 2 && ($1.head || $1.tail) ? 1 : 0)
@@ -157,7 +160,7 @@ extension SourceDetector {
     for s in sightings {
       var weight = 0.0
       var evidence = s.first
-      if let alone = s.alone, s.aloneInHead || (aloneSites == 1 && s.tail) {
+      if let alone = s.alone, s.aloneInHead || (aloneInTail == 1 && s.aloneInTail) {
         weight = 3
         evidence = alone
       }
