@@ -163,6 +163,14 @@ import Testing
     #expect(try detect("Body text.\nSubscribe to Steppe Herald").source == "Steppe Herald")
   }
 
+  @Test func romanceArticlesStayInsideANameReadBackwards() throws {
+    #expect(try detect("Body text.\nA la Carte auf Facebook").source == "A la Carte")
+    #expect(try detect("Body text.\nLa Voz de la Frontera auf Facebook").source == "La Voz de la Frontera")
+    // Traps: a German or English article opens the phrase before the name.
+    #expect(try detect("Body text.\nFolgen Sie der Steppe Zeitung auf Facebook").source == "Steppe Zeitung")
+    #expect(try detect("Body text.\nAbonniert den Steppe Herald auf Facebook").source == "Steppe Herald")
+  }
+
   @Test func titleSuffix() throws {
     #expect(
       try detect("Floods hit the northern regions | Steppe Herald\nBody text.").source
