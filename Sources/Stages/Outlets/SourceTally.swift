@@ -331,7 +331,9 @@ struct SourceTally {
         if let key = DomainShortForm.labelKey(ofHost: host) { labels.insert(key) }
       }
     }
-    return DomainShortForm.shortForm(of: name, labels: labels) ?? name
+    if let short = DomainShortForm.shortForm(of: name, labels: labels) { return short }
+    // An unlisted name with the place of its edition is the outlet's (`The Conversation Africa`).
+    return identity.outlet == nil ? EditionName.outlet(ofEdition: name) ?? name : name
   }
 
   /// The words of a listed outlet's display name, as keys.
