@@ -184,6 +184,17 @@ import Testing
     #expect(try detect(mark).source == "Steppe Herald")
   }
 
+  @Test func aShortLineCallingANameANewspaper() throws {
+    let body = "The council met on Monday evening and discussed the budget at length."
+    #expect(
+      try detect("\(body)\nSearchlight newspaper\n© Copyright Interactive Media Ltd.").source
+        == "Searchlight")
+    // Traps: a newspaper mentioned in a sentence, and a lower-case word before the cue.
+    #expect(try detect("\(body)\nHe told the Steppe Herald newspaper that it was over.").source == nil)
+    #expect(try detect("\(body)\nOur local newspaper").source == nil)
+    #expect(try detect("\(body)\nThe local newspaper").source == nil)
+  }
+
   @Test func ownDomainInText() throws {
     let text =
       "Body text of the article.\nKontakt: redaktion@steppe-herald.kz\n© steppe-herald.kz 2022"
