@@ -280,7 +280,9 @@ extension SourceDetector {
       guard LineTokens.next(p, from: ls, limit: le) != nil else { continue }
       seen += 1
       let start = Self.afterBullets(p, ls, le)
-      guard case .brand(let span)? = PageTitle.read(p, start: start, end: le),
+      // Only a brand line counts here, and brand lines are short (``PageTitle/brandBytes``).
+      guard le - start <= PageTitle.brandBytes,
+        case .brand(let span)? = PageTitle.read(p, start: start, end: le),
         let name = NameFilter.clean(text(p, span), legal: false, generic: true)
       else { continue }
       support.append(
