@@ -59,8 +59,11 @@ enum CopyrightLine {
     _ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int, rights: Range<Int>?
   ) -> Reading? {
     // Tokenise, splitting `©2023` / `Copyright©` at the sign.
+    // One allocation each for a usual line (growing them cost more than reading the line).
     var tokens: [Token] = []
     var roles: [Role] = []
+    tokens.reserveCapacity(32)
+    roles.reserveCapacity(32)
     var pos = start
     while let t = LineTokens.next(p, from: pos, limit: end), tokens.count < 80 {
       pos = t.end

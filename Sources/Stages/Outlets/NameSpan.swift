@@ -80,6 +80,7 @@ enum NameReader {
     _ p: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, maxWords: Int = 6
   ) -> (name: NameSpan, next: Token?)? {
     var tokens: [Token] = []
+    tokens.reserveCapacity(maxWords + 1)
     var pos = from
     var skippedArticle = false
     var next: Token? = nil
@@ -155,6 +156,7 @@ enum NameReader {
       return between(p, anchors: from, before: before, floor: floor, maxWords: maxWords)
     }
     var tokens: [Token] = []
+    tokens.reserveCapacity(maxWords + 1)
     var pos = before
     var crossedDash = false
     while let t = LineTokens.previous(p, before: pos, floor: floor) {
@@ -220,6 +222,7 @@ enum NameReader {
     _ p: UnsafeBufferPointer<UInt8>, anchors: WordSet, before: Int, floor: Int, maxWords: Int
   ) -> NameSpan? {
     var tokens: [Token] = []
+    tokens.reserveCapacity(maxWords + 1)
     var pos = before
     while let t = LineTokens.previous(p, before: pos, floor: floor), tokens.count <= maxWords {
       pos = t.start
