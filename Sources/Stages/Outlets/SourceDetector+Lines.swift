@@ -18,6 +18,7 @@ extension SourceDetector {
     guard !requests.isEmpty else { return }
     // One request per line: the first marker, with a rights phrase if the line has one.
     var byLine: [Int: CopyrightRequest] = [:]
+    byLine.reserveCapacity(requests.count)
     for r in requests {
       if var known = byLine[r.line] {
         if r.rights == nil && (known.rights != nil || r.at < known.at) { known.at = r.at }
@@ -86,6 +87,13 @@ extension SourceDetector {
     var seen: [String: String?] = [:]
     var sightings: [SiteSighting] = []
     var bySite: [String: Int] = [:]
+    // A page with domains writes a few distinct ones: room for them up front.
+    if !scan.dots.isEmpty || !scan.spelledAts.isEmpty {
+      let room = min(scan.dots.count + scan.spelledAts.count, 16)
+      seen.reserveCapacity(room)
+      sightings.reserveCapacity(room)
+      bySite.reserveCapacity(room)
+    }
     func sighted(_ name: String, line: Int, range: Range<Int>, alone: Bool) {
       let key = name.lowercased()
       let i: Int

@@ -145,6 +145,10 @@ struct SourceTally {
   mutating func addSupport(_ votes: [SourceVote]) {
     var pending: [String: [SourceVote]] = [:]
     var order: [String] = []
+    if !votes.isEmpty {
+      pending.reserveCapacity(votes.count)
+      order.reserveCapacity(votes.count)
+    }
     for vote in votes {
       let key = vote.outlet.map(Self.listedKey) ?? resolve(vote.name).key
       guard !key.isEmpty else { continue }
