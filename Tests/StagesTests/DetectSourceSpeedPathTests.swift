@@ -68,4 +68,58 @@ import Testing
       #expect(NameFilter.namesDepartment(key) == simple, "\(key)")
     }
   }
+
+  // MARK: - Signs and dots in long paragraphs
+
+  /// The copyright signs, spelled-out at-signs and domain dots of one line that is not read word
+  /// by word, found byte by byte (the reference for the eight-bytes-at-a-time scan).
+  static func simpleSigns(_ b: [UInt8]) -> (signs: [Int32], ats: [Int32], dots: [Int32]) {
+    var signs: [Int32] = []
+    var ats: [Int32] = []
+    var dots: [Int32] = []
+    let e = b.count
+    var i = 0
+    while i + 1 < e {
+      let c = b[i]
+      let spelled =
+        (c == 0x28 || c == 0x5B) && i + 3 < e && (b[i + 1] | 0x20) == 0x61
+        && (b[i + 2] | 0x20) == 0x74 && b[i + 3] == (c == 0x28 ? 0x29 : 0x5D)
+      if c == 0xC2 && b[i + 1] == 0xA9 {
+        signs.append(Int32(i))
+      } else if c == 0x28 && i + 2 < e && (b[i + 1] | 0x20) == 0x63 && b[i + 2] == 0x29 {
+        signs.append(Int32(i))
+      } else if spelled {
+        ats.append(Int32(i))
+      } else if c == 0x2E && i > 0 && CaseFold.isASCIIWord(b[i - 1])
+        && (b[i + 1] | 0x20) &- 0x61 < 26
+      {
+        dots.append(Int32(i))
+      }
+      i += 1
+    }
+    return (signs, ats, dots)
+  }
+
+  @Test func signsInLongParagraphsAgreeWithAByteByByteScan() {
+    var random = SplitMix64(seed: 0x5EED_0007)
+    let pieces = [
+      "a", "Z", " ", ",", "*", ".", "(", ")", "[", "]", "(c)", "(at)", "[at]", "©", "é", "example.de",
+      "x.y", "1.2", ".com", "•",
+    ]
+    let detector = SourceDetector.builtin
+    for _ in 0..<1500 {
+      var line = ""
+      for _ in 0..<Int(random.next() % 60) { line += pieces[Int(random.next() % UInt64(pieces.count))] }
+      let bytes = Array(line.utf8)
+      let expected = Self.simpleSigns(bytes)
+      bytes.withUnsafeBufferPointer { p in
+        var scan = TextScan(lines: p)
+        guard scan.lineCount == 1 else { return }
+        scan.scan(p, matcher: detector.matcher, full: [false])
+        #expect(scan.copyrightSigns.map(\.at) == expected.signs, "\(line)")
+        #expect(scan.spelledAts.map(\.at) == expected.ats, "\(line)")
+        #expect(scan.dots.map(\.at) == expected.dots, "\(line)")
+      }
+    }
+  }
 }
