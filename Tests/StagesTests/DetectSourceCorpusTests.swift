@@ -89,8 +89,9 @@ import Testing
   /// Accuracy on the 423-page development set (score.py's `source_accuracy`).
   ///
   /// The targets are 0.75 from the text alone and 0.95 with URLs. Measured with this version
-  /// (`pipe eval news`, normalised text): 0.662 from text, 0.967 with URLs. The floors asserted here guard against regressions at the
-  /// measured level; the text-only target is not reached yet (see the stage's report).
+  /// (`pipe eval news`, normalised text): 0.671 from text, 0.969 with URLs. The floors asserted
+  /// here guard against regressions at the measured level; the text-only target is not reached
+  /// yet (see docs/outlets.md).
   @Test func devSetAccuracy() throws {
     let input = Self.corpus.appendingPathComponent("dev.input.jsonl")
     let goldURL = Self.corpus.appendingPathComponent("dev.gold.jsonl")
@@ -122,6 +123,6 @@ import Testing
     let textAccuracy = Double(textRight) / Double(max(total, 1))
     let urlAccuracy = Double(urlRight) / Double(max(total, 1))
     #expect(urlAccuracy >= 0.95, "with URLs: \(urlAccuracy)")
-    #expect(textAccuracy >= 0.65, "from text: \(textAccuracy)")
+    #expect(textAccuracy >= 0.66, "from text: \(textAccuracy)")
   }
 }

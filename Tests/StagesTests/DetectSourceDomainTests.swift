@@ -92,6 +92,22 @@ import Testing
     #expect(try !kinds(list, of: "Harbourweekly").contains { $0.hasPrefix("siteDomain") })
   }
 
+  @Test func aDomainAloneInTheBodyDoesNotHideTheOnlyOneAloneInTheFooter() throws {
+    // A photo credit's site alone on a body line is a link; the footer's only lone domain is the
+    // site's own.
+    let body = [String](repeating: Self.sentence, count: 12)
+    let text =
+      (["Menu"] + body + ["photostock.de"] + body + ["harbourweekly.com", "Privacy"])
+      .joined(separator: "\n")
+    #expect(try kinds(text, of: "Harbourweekly").contains("siteDomain=3.0"))
+    #expect(try detect(text) == ("Harbourweekly", "harbourweekly.com"))
+    // Trap: two lone domains in the footer are still a list of links.
+    let list =
+      (["Menu"] + body + ["photostock.de"] + body + ["harbourweekly.com", "rivernews.com", "Privacy"])
+      .joined(separator: "\n")
+    #expect(try !kinds(list, of: "Harbourweekly").contains { $0.hasPrefix("siteDomain") })
+  }
+
   @Test func aDomainOnSeveralLinesOfHeaderAndFooterIsTheSites() throws {
     let menu = (1...12).map { "Menu item \($0)" }
     let body = [String](repeating: Self.sentence, count: 10)

@@ -76,6 +76,31 @@ import Testing
 
   // MARK: - Menu and section words
 
+  // MARK: - Editions
+
+  @Test func theEditionsPlaceIsDropped() throws {
+    #expect(EditionName.outlet(ofEdition: "The Conversation Africa") == "The Conversation")
+    #expect(EditionName.outlet(ofEdition: "Refinery29 Deutschland") == "Refinery29")
+    #expect(EditionName.outlet(ofEdition: "Vice UK") == "Vice")
+    #expect(
+      try source("\(Self.body)Copyright © 2010–2023, The Conversation Africa, Inc.")
+        == "The Conversation")
+  }
+
+  @Test func namesThatAreNoEditionsStay() throws {
+    // A place after a connector belongs to the name; a bare media word is no outlet.
+    #expect(EditionName.outlet(ofEdition: "The Times of India") == nil)
+    #expect(EditionName.outlet(ofEdition: "Radio de France") == nil)
+    #expect(EditionName.outlet(ofEdition: "Radio France") == nil)
+    #expect(EditionName.outlet(ofEdition: "TV Schweiz") == nil)
+    #expect(EditionName.outlet(ofEdition: "Deutschland") == nil)
+    #expect(EditionName.outlet(ofEdition: "Africa Business News") == nil)
+    // Listed outlets keep their listed name.
+    #expect(
+      try source("\(Self.body)© 2023 Neues Deutschland. All rights reserved.")
+        == "Neues Deutschland")
+  }
+
   @Test func sectionAndMenuWordsAreNotOutlets() {
     for word in ["Advertise", "Politik", "Special reports", "Relationships", "Finanzas", "Keine"] {
       #expect(!NameFilter.accepts(word), "\(word)")

@@ -115,6 +115,19 @@ import Testing
     #expect(try detect(holderFirst).source == "Diario Andino")
   }
 
+  @Test func lowerCaseBrandsInCopyrightLines() throws {
+    let body = "Body text of the article that goes on for a while."
+    #expect(try detect("\(body)\n© 2022 todamax").source == "todamax")
+    // A brand in lower case followed only by its company form.
+    #expect(
+      try detect("\(body)\nCopyright 2022 fem Media GmbH | Impressum")
+        == ("fem", "Copyright 2022 fem Media GmbH"))
+    #expect(try detect("\(body)\n© 2021 tagwerk Verlag GmbH").source == "tagwerk")
+    // Traps: lower-case words followed by other words are a clause, not a holder.
+    #expect(try detect("\(body)\n© 2022 alle Texte Media GmbH").source == nil)
+    #expect(try detect("\(body)\n© 2022 unless Stated Otherwise").source == nil)
+  }
+
   @Test func photoCreditsAreNotCopyrightLines() throws {
     let text =
       "Bild: Ein Feuerwehrauto vor dem Haus in der Hauptstraße © Getty Images\nDer Text geht weiter."
@@ -150,6 +163,14 @@ import Testing
     #expect(try detect("Body text.\nSubscribe to Steppe Herald").source == "Steppe Herald")
   }
 
+  @Test func romanceArticlesStayInsideANameReadBackwards() throws {
+    #expect(try detect("Body text.\nA la Carte auf Facebook").source == "A la Carte")
+    #expect(try detect("Body text.\nLa Voz de la Frontera auf Facebook").source == "La Voz de la Frontera")
+    // Traps: a German or English article opens the phrase before the name.
+    #expect(try detect("Body text.\nFolgen Sie der Steppe Zeitung auf Facebook").source == "Steppe Zeitung")
+    #expect(try detect("Body text.\nAbonniert den Steppe Herald auf Facebook").source == "Steppe Herald")
+  }
+
   @Test func titleSuffix() throws {
     #expect(
       try detect("Floods hit the northern regions | Steppe Herald\nBody text.").source
@@ -161,6 +182,17 @@ import Testing
     #expect(try detect(text).source == "Steppe Herald")
     let mark = "Body text.\nSteppe Herald is a registered trademark of Steppe Media LLC."
     #expect(try detect(mark).source == "Steppe Herald")
+  }
+
+  @Test func aShortLineCallingANameANewspaper() throws {
+    let body = "The council met on Monday evening and discussed the budget at length."
+    #expect(
+      try detect("\(body)\nSearchlight newspaper\n© Copyright Interactive Media Ltd.").source
+        == "Searchlight")
+    // Traps: a newspaper mentioned in a sentence, and a lower-case word before the cue.
+    #expect(try detect("\(body)\nHe told the Steppe Herald newspaper that it was over.").source == nil)
+    #expect(try detect("\(body)\nOur local newspaper").source == nil)
+    #expect(try detect("\(body)\nThe local newspaper").source == nil)
   }
 
   @Test func ownDomainInText() throws {

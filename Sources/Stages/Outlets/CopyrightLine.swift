@@ -59,8 +59,11 @@ enum CopyrightLine {
     _ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int, rights: Range<Int>?
   ) -> Reading? {
     // Tokenise, splitting `©2023` / `Copyright©` at the sign.
+    // One allocation each for a usual line (growing them cost more than reading the line).
     var tokens: [Token] = []
     var roles: [Role] = []
+    tokens.reserveCapacity(32)
+    roles.reserveCapacity(32)
     var pos = start
     while let t = LineTokens.next(p, from: pos, limit: end), tokens.count < 80 {
       pos = t.end
@@ -226,21 +229,27 @@ enum CopyrightLine {
         }
       }
     }
-    if chunk.count == 1 && !NameReader.isNameWord(p, first) {
-      return adjacent && LineTokens.hasLetter(p, first) && first.coreEnd - first.coreStart >= 3
+    if !NameReader.isNameWord(p, first) {
+      // A brand in lower case right at the marker: alone (`© 2022 todamax`) or followed only by
+      // its company form (`Copyright 2022 fem Media GmbH`), never a clause (`© 2022 by the …`).
+      guard adjacent && LineTokens.hasLetter(p, first) && first.coreEnd - first.coreStart >= 3
+      else { return false }
+      return chunk.dropFirst().allSatisfy { isCompanyForm(p, tokens[$0]) }
     }
-    guard NameReader.isNameWord(p, first) else { return false }
     for i in chunk.dropFirst() {
       let t = tokens[i]
       if NameReader.isNameWord(p, t) || NameReader.connectors.contains(p, t) { continue }
       // Legal forms in lower case (`mbH`, `e.V.`) may follow a name.
-      let key = NameKey.of(
-        String(decoding: UnsafeBufferPointer(rebasing: p[t.coreStart..<t.coreEnd]), as: UTF8.self))
-      if NameFilter.legalSuffixes.contains(key) || NameFilter.corporateWords.contains(key) {
-        continue
-      }
+      if isCompanyForm(p, t) { continue }
       return false
     }
     return true
+  }
+
+  /// Whether the token is a legal form or a company word (`GmbH`, `mbH`, `Media`, `Verlag`).
+  private static func isCompanyForm(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+    let key = NameKey.of(
+      String(decoding: UnsafeBufferPointer(rebasing: p[t.coreStart..<t.coreEnd]), as: UTF8.self))
+    return NameFilter.legalSuffixes.contains(key) || NameFilter.corporateWords.contains(key)
   }
 }

@@ -111,6 +111,7 @@ enum Datelines {
     _ p: UnsafeBufferPointer<UInt8>, start: Int, window: Int
   ) -> (name: NameSpan, evidence: Range<Int>)? {
     var tokens: [Token] = []
+    tokens.reserveCapacity(12)
     var pos = start
     while let t = LineTokens.next(p, from: pos, limit: window), tokens.count < 12 {
       pos = t.end

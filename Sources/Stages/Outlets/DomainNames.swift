@@ -59,7 +59,7 @@ enum DomainNames {
 
   /// The host named by `name` when it is written as a domain (`Achgut.com`, `www.foo.de`).
   static func host(in name: String) -> String? {
-    guard name.utf8.contains(0x2E), !name.utf8.contains(0x20) else { return nil }
+    guard mayBeHost(name) else { return nil }
     var host = name.lowercased()
     for prefix in ["https://", "http://", "www."] where host.hasPrefix(prefix) {
       host.removeFirst(prefix.count)
@@ -70,6 +70,20 @@ enum DomainNames {
     let tld = host.utf8[host.utf8.index(after: dot)...]
     guard topLevelHashes.contains(WordSet.hash(tld)) else { return nil }
     return host
+  }
+
+  /// Whether `name` has a dot and no space, as a host written alone must (one pass over its
+  /// bytes; most names read from the text have no dot).
+  private static func mayBeHost(_ name: String) -> Bool {
+    var name = name
+    return name.withUTF8 { bytes in
+      var dot = false
+      for b in bytes {
+        if b == 0x20 { return false }
+        if b == 0x2E { dot = true }
+      }
+      return dot
+    }
   }
 
   /// The domain of an e-mail address whose at-sign is spelled out at `at` (`(at)` or `[at]`):

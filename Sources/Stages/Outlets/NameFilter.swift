@@ -224,13 +224,26 @@ enum NameFilter {
     }
     if w.keys.allSatisfy({ rejected.contains($0) || $0.isEmpty || $0 == "the" }) { return false }
     // An agency's own sources (a press service, a ministry) are not the outlet.
-    let keyBytes = Array(key.utf8)
-    for part in departments where keyBytes.count >= part.count {
-      for start in 0...(keyBytes.count - part.count) where keyBytes[start] == part[0] {
-        if keyBytes[start..<(start + part.count)].elementsEqual(part) { return false }
+    return !namesDepartment(key)
+  }
+
+  /// Whether a name key contains one of ``departments``: one pass over the key, comparing only
+  /// where a department's first letter (`p`, `s`, `m`) stands.
+  static func namesDepartment(_ key: String) -> Bool {
+    var key = key
+    return key.withUTF8 { k in
+      let parts = departments
+      for start in k.indices {
+        let b = k[start]
+        guard b == 0x70 || b == 0x73 || b == 0x6D else { continue }
+        for part in parts where part[0] == b && k.count - start >= part.count {
+          if UnsafeBufferPointer(rebasing: k[start..<(start + part.count)]).elementsEqual(part) {
+            return true
+          }
+        }
       }
+      return false
     }
-    return true
   }
 }
 
@@ -243,6 +256,7 @@ struct NameWords {
 
   init(_ name: String) {
     bytes = Array(name.utf8)
+    ranges.reserveCapacity(8)
     var start = -1
     var i = 0
     while i <= bytes.count {

@@ -29,6 +29,11 @@ enum NameReader {
     "den", "dem", "des", "zum", "zur", "vom", "beim", "im", "ins", "einen", "einem",
   ])
 
+  /// Romance articles (and `de`) inside a name (`A la Carte`, `La Voz de la Frontera`): reading
+  /// backwards they join a name word before them, unlike `der`, `the` (`Folgen Sie der CHEMIE
+  /// TECHNIK`).
+  static let romanceArticles = WordSet(["la", "le", "les", "el", "los", "las", "lo", "l'", "de"])
+
   /// Lower-case articles skipped before a name (`Folgen Sie der CHEMIE TECHNIK`).
   static let articles = WordSet(
     [
@@ -75,6 +80,7 @@ enum NameReader {
     _ p: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, maxWords: Int = 6
   ) -> (name: NameSpan, next: Token?)? {
     var tokens: [Token] = []
+    tokens.reserveCapacity(maxWords + 1)
     var pos = from
     var skippedArticle = false
     var next: Token? = nil
@@ -150,6 +156,7 @@ enum NameReader {
       return between(p, anchors: from, before: before, floor: floor, maxWords: maxWords)
     }
     var tokens: [Token] = []
+    tokens.reserveCapacity(maxWords + 1)
     var pos = before
     var crossedDash = false
     while let t = LineTokens.previous(p, before: pos, floor: floor) {
@@ -177,23 +184,31 @@ enum NameReader {
         continue
       }
       let word = WordSet.hash(p, t)
-      if connectors.contains(hash: word) && !articles.contains(hash: word)
+      if connectors.contains(hash: word) && !phraseOpeners.contains(hash: word)
+        && (!articles.contains(hash: word) || romanceArticles.contains(hash: word))
         && tokens.count < maxWords
       {
-        // Keep a connector only if a name word precedes it; an article opens the phrase
-        // (`den GROOVE Newsletter`).
-        if let prior = LineTokens.previous(p, before: t.start, floor: floor), isNameWord(p, prior),
-          !prior.closes, !prior.endsSentence
-        {
-          tokens.insert(t, at: 0)
-          continue
+        // Keep a connector only if a name word precedes it, perhaps across one more connector
+        // (`Voz de la Frontera`); an article opens the phrase (`den GROOVE Newsletter`).
+        if var prior = LineTokens.previous(p, before: t.start, floor: floor) {
+          if connectors.contains(p, prior), !prior.closes, !prior.endsSentence,
+            let earlier = LineTokens.previous(p, before: prior.start, floor: floor)
+          {
+            prior = earlier
+          }
+          if isNameWord(p, prior), !prior.closes, !prior.endsSentence {
+            tokens.insert(t, at: 0)
+            continue
+          }
         }
       }
       break
     }
-    // A lower-case word counts only as a single-word brand right at the cue.
+    // A lower-case word counts only as a single-word brand right at the cue; a capitalised
+    // Romance article opens the name (`La Voz de la Frontera`).
     while let first = tokens.first, tokens.count > 1,
-      !isNameWord(p, first) || connectors.contains(p, first)
+      !isNameWord(p, first)
+        || (connectors.contains(p, first) && !romanceArticles.contains(p, first))
     {
       tokens.removeFirst()
     }
@@ -207,6 +222,7 @@ enum NameReader {
     _ p: UnsafeBufferPointer<UInt8>, anchors: WordSet, before: Int, floor: Int, maxWords: Int
   ) -> NameSpan? {
     var tokens: [Token] = []
+    tokens.reserveCapacity(maxWords + 1)
     var pos = before
     while let t = LineTokens.previous(p, before: pos, floor: floor), tokens.count <= maxWords {
       pos = t.start

@@ -10,11 +10,14 @@ enum PageTitle {
     case brand(NameSpan)
   }
 
+  /// The longest brand line (a short name on a line of its own), in bytes.
+  static let brandBytes = 48
+
   /// Reads the line `start..<end`.
   static func read(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Reading? {
     guard end - start <= 300 else { return nil }
     // Longer than a brand line and without a separator: nothing to read.
-    if end - start > 48 && !mayHaveSeparator(p, start: start, end: end) { return nil }
+    if end - start > brandBytes && !mayHaveSeparator(p, start: start, end: end) { return nil }
     // Segments between separators: their number, and the first and the last one (token counts
     // and their first and last tokens); no arrays, this runs on every page's first lines.
     var count = 0
@@ -45,7 +48,7 @@ enum PageTitle {
     close()
     guard let first, let last else { return nil }
     if segments == 1 {
-      guard first.count <= 4, end - start <= 48 else { return nil }
+      guard first.count <= 4, end - start <= brandBytes else { return nil }
       return whole(p, first).map { .brand($0) }
     }
     let rest = count - first.count

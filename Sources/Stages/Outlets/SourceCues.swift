@@ -247,6 +247,7 @@ enum SourceCues {
     .before("redaktion", .chrome, 3, maxWords: 4, supportOnly: true),
     .before("team", .chrome, 2, maxWords: 3, supportOnly: true),
     .before("staff", .chrome, 2, maxWords: 3, supportOnly: true),
+    .before("newspaper", .chrome, 3, maxWords: 2),
 
     // German-style compounds: `LAOLA1-Redaktion`, `agrarheute-Newsletter`, `NZZ-Konto`.
     Cue(phrase: "redaktion", shape: .hyphenSuffix, kind: .chrome, weight: 3),

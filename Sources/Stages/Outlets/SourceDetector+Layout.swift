@@ -41,6 +41,7 @@ extension SourceDetector {
   func makeLayout(_ p: UnsafeBufferPointer<UInt8>, _ scan: TextScan) -> Layout {
     let count = scan.lineCount
     var leadLines: [Int] = []
+    leadLines.reserveCapacity(8)
     for line in 0..<count {
       let s = Int(scan.lineStarts[line])
       let e = Int(scan.lineEnds[line])

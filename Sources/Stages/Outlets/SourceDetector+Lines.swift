@@ -18,6 +18,7 @@ extension SourceDetector {
     guard !requests.isEmpty else { return }
     // One request per line: the first marker, with a rights phrase if the line has one.
     var byLine: [Int: CopyrightRequest] = [:]
+    byLine.reserveCapacity(requests.count)
     for r in requests {
       if var known = byLine[r.line] {
         if r.rights == nil && (known.rights != nil || r.at < known.at) { known.at = r.at }
@@ -69,6 +70,8 @@ extension SourceDetector {
     /// page header.
     var alone: Range<Int>? = nil
     var aloneInHead = false
+    /// Whether the domain stands on a line of its own in the footer.
+    var aloneInTail = false
     var first: Range<Int>
   }
 
@@ -84,6 +87,13 @@ extension SourceDetector {
     var seen: [String: String?] = [:]
     var sightings: [SiteSighting] = []
     var bySite: [String: Int] = [:]
+    // A page with domains writes a few distinct ones: room for them up front.
+    if !scan.dots.isEmpty || !scan.spelledAts.isEmpty {
+      let room = min(scan.dots.count + scan.spelledAts.count, 16)
+      seen.reserveCapacity(room)
+      sightings.reserveCapacity(room)
+      bySite.reserveCapacity(room)
+    }
     func sighted(_ name: String, line: Int, range: Range<Int>, alone: Bool) {
       let key = name.lowercased()
       let i: Int
@@ -103,6 +113,7 @@ extension SourceDetector {
         sightings[i].alone = range
         sightings[i].aloneInHead = line < layout.headEnd
       }
+      if alone && line >= layout.tailStart { sightings[i].aloneInTail = true }
     }
     func site(_ written: String) -> String? {
       if let known = seen[written] { return known }
@@ -149,7 +160,7 @@ extension SourceDetector {
     // A domain alone on a line is the site's logo when it stands in the page header, and its
     // footer line when it is the only one and stands in the footer; in the body, or several of
     // them, they are links to other sites.
-    let aloneSites = sightings.reduce(0) { $0 + ($1.alone == nil ? 0 : 1) }
+    let aloneInTail = sightings.reduce(0) { $0 + ($1.aloneInTail ? 1 : 0) }
     // Many sites on several lines each are a network's footer, not the site's own name.
     let repeatedSites = sightings.reduce(0) {
       $0 + ($1.lines.count >= 2 && ($1.head || $1.tail) ? 1 : 0)
@@ -157,7 +168,7 @@ extension SourceDetector {
     for s in sightings {
       var weight = 0.0
       var evidence = s.first
-      if let alone = s.alone, s.aloneInHead || (aloneSites == 1 && s.tail) {
+      if let alone = s.alone, s.aloneInHead || (aloneInTail == 1 && s.aloneInTail) {
         weight = 3
         evidence = alone
       }
@@ -277,7 +288,9 @@ extension SourceDetector {
       guard LineTokens.next(p, from: ls, limit: le) != nil else { continue }
       seen += 1
       let start = Self.afterBullets(p, ls, le)
-      guard case .brand(let span)? = PageTitle.read(p, start: start, end: le),
+      // Only a brand line counts here, and brand lines are short (``PageTitle/brandBytes``).
+      guard le - start <= PageTitle.brandBytes,
+        case .brand(let span)? = PageTitle.read(p, start: start, end: le),
         let name = NameFilter.clean(text(p, span), legal: false, generic: true)
       else { continue }
       support.append(

@@ -145,6 +145,10 @@ struct SourceTally {
   mutating func addSupport(_ votes: [SourceVote]) {
     var pending: [String: [SourceVote]] = [:]
     var order: [String] = []
+    if !votes.isEmpty {
+      pending.reserveCapacity(votes.count)
+      order.reserveCapacity(votes.count)
+    }
     for vote in votes {
       let key = vote.outlet.map(Self.listedKey) ?? resolve(vote.name).key
       guard !key.isEmpty else { continue }
@@ -331,7 +335,9 @@ struct SourceTally {
         if let key = DomainShortForm.labelKey(ofHost: host) { labels.insert(key) }
       }
     }
-    return DomainShortForm.shortForm(of: name, labels: labels) ?? name
+    if let short = DomainShortForm.shortForm(of: name, labels: labels) { return short }
+    // An unlisted name with the place of its edition is the outlet's (`The Conversation Africa`).
+    return identity.outlet == nil ? EditionName.outlet(ofEdition: name) ?? name : name
   }
 
   /// The words of a listed outlet's display name, as keys.

@@ -1,0 +1,125 @@
+import Testing
+
+@testable import Stages
+
+/// `detect-source`: the byte-level fast paths checked against the simple versions they replace
+/// (examples, then randomised differential tests with a fixed seed).
+@Suite struct DetectSourceSpeedPathTests {
+  // MARK: - Name keys of Latin names
+
+  @Test func latinNameKeys() {
+    #expect(NameKey.of("Düngebehörde Niedersachsen") == "duengebehoerdeniedersachsen")
+    #expect(NameKey.of("La República") == "larepublica")
+    #expect(NameKey.of("Straße") == "strasse")
+    #expect(NameKey.of("ÉCOLE Œuvre") == "ecoleœuvre")
+    #expect(NameKey.of("Łódź") == "łodz")
+    #expect(NameKey.of("The Élysée") == "elysee")
+    #expect(NameKey.word("Thé") == "the")
+    #expect(NameKey.of("İstanbul") == "istanbul")
+    // Outside Latin-1 and Extended-A the full path reads the name.
+    #expect(NameKey.latinKey("Казинформ".utf8, dropThe: false) == nil)
+    #expect(NameKey.of("Казинформ") == NameKey.full("Казинформ", dropThe: true))
+  }
+
+  @Test func latinKeysAgreeWithTheFullPath() {
+    var random = SplitMix64(seed: 0x5EED_0005)
+    let pieces: [String] = [
+      "a", "Z", "the", "The", " ", "-", "7", ".", "'", "ä", "Ö", "ü", "ß", "é", "È", "ñ", "ç", "ł",
+      "Ł", "ő", "Ş", "ı", "İ", "ž", "Œ", "×", "÷", "ÿ", "Ÿ", "ſ", "ŉ", "ĸ", "Ĳ", "Đ", "þ", "Æ",
+    ]
+    for _ in 0..<3000 {
+      let count = Int(random.next() % 8)
+      var name = ""
+      for _ in 0..<count { name += pieces[Int(random.next() % UInt64(pieces.count))] }
+      #expect(NameKey.of(name) == NameKey.full(name, dropThe: true), "\(name)")
+      #expect(NameKey.word(name) == NameKey.full(name, dropThe: false), "\(name)")
+    }
+    // Every letter of the range on its own and inside a word.
+    for v in 0xC0..<0x180 {
+      guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+      let name = "X\(Character(scalar))y"
+      #expect(NameKey.of(name) == NameKey.full(name, dropThe: true), "U+\(v)")
+    }
+  }
+
+  // MARK: - Departments
+
+  @Test func departmentsAreFoundAnywhereInAKey() {
+    #expect(NameFilter.namesDepartment("kremlinpressservice"))
+    #expect(NameFilter.namesDepartment("spokesperson"))
+    #expect(NameFilter.namesDepartment("foreignministry"))
+    #expect(!NameFilter.namesDepartment("steppeherald"))
+    #expect(!NameFilter.namesDepartment("press"))
+    #expect(!NameFilter.namesDepartment(""))
+  }
+
+  @Test func departmentsAgreeWithASubstringSearch() {
+    var random = SplitMix64(seed: 0x5EED_0006)
+    let pieces = ["press", "service", "office", "stelle", "spokes", "sprecher", "ministry", "m", "s", "p", "x"]
+    for _ in 0..<2000 {
+      var key = ""
+      for _ in 0..<Int(random.next() % 5) { key += pieces[Int(random.next() % UInt64(pieces.count))] }
+      let simple = NameFilter.departments.contains { part in
+        key.utf8.count >= part.count
+          && (0...(key.utf8.count - part.count)).contains { start in
+            Array(key.utf8)[start..<(start + part.count)].elementsEqual(part)
+          }
+      }
+      #expect(NameFilter.namesDepartment(key) == simple, "\(key)")
+    }
+  }
+
+  // MARK: - Signs and dots in long paragraphs
+
+  /// The copyright signs, spelled-out at-signs and domain dots of one line that is not read word
+  /// by word, found byte by byte (the reference for the eight-bytes-at-a-time scan).
+  static func simpleSigns(_ b: [UInt8]) -> (signs: [Int32], ats: [Int32], dots: [Int32]) {
+    var signs: [Int32] = []
+    var ats: [Int32] = []
+    var dots: [Int32] = []
+    let e = b.count
+    var i = 0
+    while i + 1 < e {
+      let c = b[i]
+      let spelled =
+        (c == 0x28 || c == 0x5B) && i + 3 < e && (b[i + 1] | 0x20) == 0x61
+        && (b[i + 2] | 0x20) == 0x74 && b[i + 3] == (c == 0x28 ? 0x29 : 0x5D)
+      if c == 0xC2 && b[i + 1] == 0xA9 {
+        signs.append(Int32(i))
+      } else if c == 0x28 && i + 2 < e && (b[i + 1] | 0x20) == 0x63 && b[i + 2] == 0x29 {
+        signs.append(Int32(i))
+      } else if spelled {
+        ats.append(Int32(i))
+      } else if c == 0x2E && i > 0 && CaseFold.isASCIIWord(b[i - 1])
+        && (b[i + 1] | 0x20) &- 0x61 < 26
+      {
+        dots.append(Int32(i))
+      }
+      i += 1
+    }
+    return (signs, ats, dots)
+  }
+
+  @Test func signsInLongParagraphsAgreeWithAByteByByteScan() {
+    var random = SplitMix64(seed: 0x5EED_0007)
+    let pieces = [
+      "a", "Z", " ", ",", "*", ".", "(", ")", "[", "]", "(c)", "(at)", "[at]", "©", "é", "example.de",
+      "x.y", "1.2", ".com", "•",
+    ]
+    let detector = SourceDetector.builtin
+    for _ in 0..<1500 {
+      var line = ""
+      for _ in 0..<Int(random.next() % 60) { line += pieces[Int(random.next() % UInt64(pieces.count))] }
+      let bytes = Array(line.utf8)
+      let expected = Self.simpleSigns(bytes)
+      bytes.withUnsafeBufferPointer { p in
+        var scan = TextScan(lines: p)
+        guard scan.lineCount == 1 else { return }
+        scan.scan(p, matcher: detector.matcher, full: [false])
+        #expect(scan.copyrightSigns.map(\.at) == expected.signs, "\(line)")
+        #expect(scan.spelledAts.map(\.at) == expected.ats, "\(line)")
+        #expect(scan.dots.map(\.at) == expected.dots, "\(line)")
+      }
+    }
+  }
+}
