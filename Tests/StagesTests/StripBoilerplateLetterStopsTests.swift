@@ -29,26 +29,35 @@ import Testing
     #expect(run("Zeitungsartikel-Archiv") == 15)
   }
 
-  @Test func runsThatLeaveTheBlockAreReadFromTheNext() {
-    // The first block starts at 0; the word at 60 crosses its end and is read from a new block.
-    let text = String(repeating: "a ", count: 30) + "abcdefghij k"
+  @Test func wordsPastTheFirst49BytesAreReadFromANewBlock() {
+    // The block loaded at 0 serves the word at 40; the word at 52 gets a block of its own.
+    let text = "a" + String(repeating: " ", count: 39) + "abcdefghij  abcdefghijkl m"
     let bytes = Array(text.utf8) + [UInt8](repeating: 0x20, count: 80)
     var stops = LetterStops(limit: bytes.count)
     bytes.withUnsafeBufferPointer { p in
       #expect(stops.run(p, at: 0) == 1)
-      #expect(stops.run(p, at: 58) == 1)
-      #expect(stops.run(p, at: 60) == 10)
-      #expect(stops.run(p, at: 71) == 1)
+      #expect(stops.run(p, at: 40) == 10)
+      #expect(stops.run(p, at: 52) == 12)
+      #expect(stops.run(p, at: 65) == 1)
     }
   }
 
-  @Test func unknownRunsAreZero() {
-    // Too close to the end of the text for a block, or no stop within 64 bytes, or masks off.
+  @Test func longOrUnknownRunsAreZeroOrSixteenAndMore() {
+    // Too close to the end of the text for a block, or masks off: 0.
     #expect(run("hello world", pad: 10) == 0)
-    #expect(run(String(repeating: "x", count: 70)) == 0)
     let bytes = Array("hello world".utf8) + [UInt8](repeating: 0x20, count: 80)
     var off = LetterStops(limit: 0)
     #expect(bytes.withUnsafeBufferPointer { off.run($0, at: 0) } == 0)
+    // Long runs, inside the block or leaving it: 16 or more.
+    #expect(run(String(repeating: "x", count: 20)) >= 16)
+    #expect(run(String(repeating: "x", count: 70)) >= 16)
+    let text = "a" + String(repeating: " ", count: 39) + String(repeating: "x", count: 30)
+    let padded = Array(text.utf8) + [UInt8](repeating: 0x20, count: 80)
+    var stops = LetterStops(limit: padded.count)
+    padded.withUnsafeBufferPointer { p in
+      #expect(stops.run(p, at: 0) == 1)
+      #expect(stops.run(p, at: 40) >= 16)
+    }
   }
 
   /// The intrinsic mask and the portable one agree on random comparisons.

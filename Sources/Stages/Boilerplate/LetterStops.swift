@@ -22,22 +22,23 @@ struct LetterStops {
     base = Int.min / 2
   }
 
-  /// The length of the run of ASCII letters that starts at `i` (a letter) when it stops within
-  /// a block of 64 bytes, or 0 when that is unknown (the last 64 bytes of the text, or a run of
-  /// 63 letters or more): the caller reads such a word the slow way.
+  /// The length of the run of ASCII letters that starts at `i` (a letter). A result of 1...15
+  /// is exact, and then the 16 bytes from `i` lie inside the text (the caller may load them
+  /// unchecked); 0 or 16 and more mean that the run is long or unknown (the last 64 bytes of the
+  /// text): the caller reads such a word the slow way.
   @inline(__always)
   mutating func run(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
-    let off = i &- base
-    if UInt(bitPattern: off) < 64 {
-      // The byte at `i` starts the run: its own stop bit (a case change) does not count.
-      let n = ((stops &>> UInt64(off)) & ~1).trailingZeroBitCount
-      if n < 64 &- off { return n }
+    var off = i &- base
+    if UInt(bitPattern: off) > 48 {
+      guard i &+ 64 <= limit, let start = p.baseAddress, limit <= p.count else { return 0 }
+      load(start + i)
+      base = i
+      off = 0
     }
-    guard i &+ 64 <= limit, let start = p.baseAddress, limit <= p.count else { return 0 }
-    load(start + i)
-    base = i
-    let n = (stops & ~1).trailingZeroBitCount
-    return n < 64 ? n : 0
+    // `off` ≤ 48, so a stop within 15 bytes of `i` lies inside the block; past the block's end
+    // the shifted mask is zero, so a run that leaves the block reads as 16 or more. The byte at
+    // `i` starts the run: its own stop bit (a case change) does not count.
+    return ((stops &>> UInt64(off)) & ~1).trailingZeroBitCount
   }
 
   /// Computes the stops of the 64 bytes at `start`.
