@@ -63,8 +63,9 @@ struct LineScanner: Sendable {
         line.start = s
         line.end = e
         line.blankBefore = blankBefore
-        measure(p, &line, view, &letterStops)
+        // Measured in place: the features are not copied into the array afterwards.
         lines.append(line)
+        measure(p, &lines[lines.count &- 1], view, &letterStops)
         blankBefore = false
       } else if !lines.isEmpty {
         blankBefore = true
