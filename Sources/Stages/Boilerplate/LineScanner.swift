@@ -146,10 +146,9 @@ struct LineScanner: Sendable {
       let entry: WordEntry
       let firstUpper: Bool
       var hasDigit: Bool
-      if (b | 0x20) &- 0x61 < 26,
-        case let n = letterStops.run(p, at: i), UInt(bitPattern: n &- 1) < 15,
-        case let next = p[i &+ n], next < 0x80 && next &- 0x30 >= 10
-      {
+      // The run of letters at `i` when it starts a word of letters (0: no letter, or unknown).
+      let n = (b | 0x20) &- 0x61 < 26 ? letterStops.run(p, at: i) : 0
+      if UInt(bitPattern: n &- 1) < 15, case let next = p[i &+ n], next < 0x80 && next &- 0x30 >= 10 {
         // 2a. Most words: 1 to 15 ASCII letters, ended by a space or ASCII punctuation (the
         // letter masks found the end); looked up by their packed bytes, folded by setting bit 5.
         firstUpper = b &- 0x41 < 26
@@ -163,8 +162,19 @@ struct LineScanner: Sendable {
         }
         i &+= n
         length &+= n
+      } else if UInt(bitPattern: n &- 1) < 7 {
+        // 2b. One to seven ASCII letters that a digit or a multibyte character continues (`für`,
+        // `abc1`): the letters the masks found, then the general run.
+        firstUpper = b &- 0x41 < 26
+        hasDigit = false
+        var word = WordHash()
+        word.add(bytes: (AsciiWordRun.load(p, i) | Self.lowerBits) & (1 &<< UInt64(n &* 8) &- 1), count: n)
+        i &+= n
+        length &+= n
+        Self.finishWord(p, &i, end, &word, &length, &hasDigit, prevLower: p[i &- 1] & 0x20 != 0)
+        entry = view.entry(word.value)
       } else if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 {
-        // 2b. An ASCII word: read eight bytes at a time; a word of up to seven ASCII bytes is
+        // 2c. An ASCII word: read eight bytes at a time; a word of up to seven ASCII bytes is
         // looked up by its packed bytes. A word that starts with a letter is read as letters
         // only (most words): a digit that follows goes on with the general run below.
         firstUpper = b &- 0x41 < 26
@@ -234,7 +244,7 @@ struct LineScanner: Sendable {
           i &+= n
           continue
         }
-        // 2c. A word that starts with a multibyte letter.
+        // 2d. A word that starts with a multibyte letter.
         firstUpper = kind == .upper
         hasDigit = kind == .digit
         var word = WordHash()
