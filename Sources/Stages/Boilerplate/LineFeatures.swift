@@ -1,6 +1,6 @@
 /// What the scanner measured on one line of a document: where its text is and the shallow
 /// features the classifier decides with.
-struct LineFeatures {
+struct LineFeatures: Equatable {
   /// Byte range of the line's text without indentation and trailing blanks.
   var start = 0
   var end = 0

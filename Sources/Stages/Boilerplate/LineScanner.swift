@@ -28,12 +28,18 @@ struct LineScanner: Sendable {
     tables = vocabulary.tables(bylineWords: Self.bylineWords)
   }
 
-  /// The non-blank lines of `p`, in order, with their features.
-  func scan(_ p: UnsafeBufferPointer<UInt8>) -> [LineFeatures] {
-    tables.words.withView { view in scan(p, view) }
+  /// The non-blank lines of `p`, in order, with their features. `letterMasks: false` reads every
+  /// word the general way, without ``LetterStops`` (the reference the tests compare with).
+  func scan(_ p: UnsafeBufferPointer<UInt8>, letterMasks: Bool = true) -> [LineFeatures] {
+    tables.words.withView { view in
+      var letterStops = LetterStops(limit: letterMasks ? p.count : 0)
+      return scan(p, view, &letterStops)
+    }
   }
 
-  private func scan(_ p: UnsafeBufferPointer<UInt8>, _ view: WordTable.View) -> [LineFeatures] {
+  private func scan(
+    _ p: UnsafeBufferPointer<UInt8>, _ view: WordTable.View, _ letterStops: inout LetterStops
+  ) -> [LineFeatures] {
     var lines: [LineFeatures] = []
     lines.reserveCapacity(p.count / 40 + 4)
     var lineStart = 0
@@ -57,8 +63,9 @@ struct LineScanner: Sendable {
         line.start = s
         line.end = e
         line.blankBefore = blankBefore
-        measure(p, &line, view)
+        // Measured in place: the features are not copied into the array afterwards.
         lines.append(line)
+        measure(p, &lines[lines.count &- 1], view, &letterStops)
         blankBefore = false
       } else if !lines.isEmpty {
         blankBefore = true
@@ -70,7 +77,8 @@ struct LineScanner: Sendable {
 
   /// Measures the text `line.start..<line.end` into `line`.
   private func measure(
-    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures, _ view: WordTable.View
+    _ p: UnsafeBufferPointer<UInt8>, _ line: inout LineFeatures, _ view: WordTable.View,
+    _ letterStops: inout LetterStops
   ) {
     let packed = tables.packed
     let automaton = tables.phrases
@@ -138,8 +146,35 @@ struct LineScanner: Sendable {
       let entry: WordEntry
       let firstUpper: Bool
       var hasDigit: Bool
-      if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 {
-        // 2a. An ASCII word: read eight bytes at a time; a word of up to seven ASCII bytes is
+      // The run of letters at `i` when it starts a word of letters (0: no letter, or unknown).
+      let n = (b | 0x20) &- 0x61 < 26 ? letterStops.run(p, at: i) : 0
+      if UInt(bitPattern: n &- 1) < 15, case let next = p[i &+ n], next < 0x80 && next &- 0x30 >= 10 {
+        // 2a. Most words: 1 to 15 ASCII letters, ended by a space or ASCII punctuation (the
+        // letter masks found the end); looked up by their packed bytes, folded by setting bit 5.
+        firstUpper = b &- 0x41 < 26
+        hasDigit = false
+        let x = AsciiWordRun.load(p, i) | Self.lowerBits
+        if n <= 8 {
+          entry = packed.entry(n == 8 ? x : x & (1 &<< UInt64(n &* 8) &- 1))
+        } else {
+          let rest = (AsciiWordRun.load(p, i &+ 8) | Self.lowerBits) & (1 &<< UInt64(n &* 8 &- 64) &- 1)
+          entry = view.entry(WordHash.pair(x, rest))
+        }
+        i &+= n
+        length &+= n
+      } else if UInt(bitPattern: n &- 1) < 7 {
+        // 2b. One to seven ASCII letters that a digit or a multibyte character continues (`für`,
+        // `abc1`): the letters the masks found, then the general run.
+        firstUpper = b &- 0x41 < 26
+        hasDigit = false
+        var word = WordHash()
+        word.add(bytes: (AsciiWordRun.load(p, i) | Self.lowerBits) & (1 &<< UInt64(n &* 8) &- 1), count: n)
+        i &+= n
+        length &+= n
+        Self.finishWord(p, &i, end, &word, &length, &hasDigit, prevLower: p[i &- 1] & 0x20 != 0)
+        entry = view.entry(word.value)
+      } else if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 {
+        // 2c. An ASCII word: read eight bytes at a time; a word of up to seven ASCII bytes is
         // looked up by its packed bytes. A word that starts with a letter is read as letters
         // only (most words): a digit that follows goes on with the general run below.
         firstUpper = b &- 0x41 < 26
@@ -209,7 +244,7 @@ struct LineScanner: Sendable {
           i &+= n
           continue
         }
-        // 2b. A word that starts with a multibyte letter.
+        // 2d. A word that starts with a multibyte letter.
         firstUpper = kind == .upper
         hasDigit = kind == .digit
         var word = WordHash()
@@ -325,6 +360,9 @@ struct LineScanner: Sendable {
     /// The last word was an alt-text word ("logo", "icon").
     static let lastAlt: UInt32 = 8
   }
+
+  /// Bit 5 of every byte: OR-ed into ASCII letters, it folds them to lower case.
+  private static let lowerBits: UInt64 = 0x2020_2020_2020_2020
 
   /// `tail` after a word: two letters.
   private static let wordTail: UInt64 = 0x61_0000_0061
