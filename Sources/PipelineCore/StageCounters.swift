@@ -5,7 +5,7 @@
 /// when the stage is built), so a name is found by its two raw machine words: equal words mean
 /// the same literal or the same stored string, hence the same name, and a lookup is a multiply,
 /// a shift and two compares instead of hashing the name's bytes. Two distinct strings with the
-/// same text (a name built anew for each document) get separate slots; ``forEach(_:)`` hands
+/// same text (a name built anew for each document) get separate slots; ``forEachCounter(_:)`` hands
 /// both out and whoever reads them adds them up by name, so the totals are the same as with a
 /// dictionary. Each slot holds its name, so the storage a name's words point to stays alive.
 struct StageCounters: Sendable {
@@ -58,12 +58,12 @@ struct StageCounters: Sendable {
 
   private mutating func grow() {
     var bigger = StageCounters(capacity: words.count)
-    forEach { bigger.add($0, $1) }
+    forEachCounter { bigger.add($0, $1) }
     self = bigger
   }
 
   /// Every counter (a name may come more than once when two distinct strings spell it).
-  func forEach(_ body: (String, Int) -> Void) {
+  func forEachCounter(_ body: (String, Int) -> Void) {
     for i in names.indices {
       if let name = names[i] { body(name, values[i]) }
     }
@@ -72,7 +72,7 @@ struct StageCounters: Sendable {
   /// The counters by name.
   var dictionary: [String: Int] {
     var out: [String: Int] = [:]
-    forEach { out[$0, default: 0] += $1 }
+    forEachCounter { out[$0, default: 0] += $1 }
     return out
   }
 }

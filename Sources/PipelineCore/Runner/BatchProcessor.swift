@@ -69,7 +69,7 @@ struct BatchProcessor: Sendable {
       let (s, atto) = elapsed.components
       stats.stages[step.index].nanoseconds += s * 1_000_000_000 + atto / 1_000_000_000
       stats.stages[step.index].documents += reached
-      context.table.forEach { stats.stages[step.index].counters[$0, default: 0] += $1 }
+      context.table.forEachCounter { stats.stages[step.index].counters[$0, default: 0] += $1 }
     }
 
     var out = ByteBuffer(capacity: records.reduce(0) { $0 + $1.bytes.count } + 256 * records.count)
