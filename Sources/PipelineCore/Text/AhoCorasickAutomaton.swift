@@ -41,11 +41,17 @@ struct Automaton: Sendable {
   let stateCount: Int
 
   // All-dense layout (empty `rows` means hybrid): the row of state s starts at entry
-  // rowBase + (s * lines) << 5; entries are next state * lines.
+  // rowBase + (s * lines) << 5; entries are next state * entryUnit, so the row of entry e starts
+  // at rowBase + e << entryShift.
   let rows: [UInt16]
   let rowBase: Int
   let lines: Int
-  /// The entry value (state * lines) from which states have outputs.
+  /// `4 * lines` when every state times that fits 16 bits (then a row index is the entry times
+  /// 8, which a processor adds to the class in one instruction), else `lines` (times 32).
+  let entryUnit: Int
+  /// 3 or 5: the row of entry e starts e << entryShift entries after rowBase.
+  let entryShift: Int
+  /// The entry value from which states have outputs (a power of two when it fits).
   let firstOutputEntry: Int
 
   // Hybrid layout.
@@ -62,6 +68,8 @@ struct Automaton: Sendable {
   // bytes, length in characters, flags.
   let outputStart: [Int32]
   let outputRecords: [Int32]
+  /// Per pattern with whitespace: where its spaces are, to find the start of a match cheaply.
+  let spaceLayouts: [SpaceLayout]
 
   var isDense: Bool { !rows.isEmpty }
 
@@ -130,13 +138,16 @@ struct Automaton: Sendable {
     var lines = (nc + 31) / 32
     if lines % 2 == 0 { lines += 1 }
     let stride = lines * 32
-    var outputOrder: [Int32]  // the states in the order of their output records
+    var outputOrder: [Int32]  // the states in the order of their output records (-1: none)
     if n * lines <= 0x10000 && n * stride <= denseLimit {
-      let dense = Self.denseRows(trie, classes: classes, lines: lines)
+      let unit = n * lines * 4 <= 0x10000 ? lines * 4 : lines
+      let dense = Self.denseRows(trie, classes: classes, lines: lines, unit: unit)
       self.rows = dense.rows
       self.rowBase = dense.rowBase
       self.lines = lines
-      self.firstOutputEntry = dense.firstOutput * lines
+      self.entryUnit = unit
+      self.entryShift = unit == lines ? 5 : 3
+      self.firstOutputEntry = dense.firstOutputEntry
       outputOrder = dense.order
       self.denseCount = 0
       self.hybridRows = []
@@ -151,6 +162,8 @@ struct Automaton: Sendable {
       self.rows = []
       self.rowBase = 0
       self.lines = 1
+      self.entryUnit = 1
+      self.entryShift = 5
       self.firstOutputEntry = 0
       self.denseCount = denseCount
       self.hybridRows = hybrid.rows
@@ -167,7 +180,8 @@ struct Automaton: Sendable {
     var outputRecords: [Int32] = []
     outputRecords.reserveCapacity(trie.outputs.count * 4)
     for s in outputOrder {
-      for x in Int(trie.outputStart[Int(s)])..<Int(trie.outputStart[Int(s) + 1]) {
+      let outputs = s < 0 ? 0..<0 : Int(trie.outputStart[Int(s)])..<Int(trie.outputStart[Int(s) + 1])
+      for x in outputs {
         let p = Int(trie.outputs[x])
         outputRecords.append(Int32(p))
         outputRecords.append(byteLengths[p])
@@ -178,5 +192,8 @@ struct Automaton: Sendable {
     }
     self.outputStart = outputStart
     self.outputRecords = outputRecords
+    self.spaceLayouts = zip(keys, flags).map { key, f in
+      f & Self.hasSpace != 0 ? SpaceLayout(key: key) : SpaceLayout()
+    }
   }
 }
