@@ -38,6 +38,9 @@ struct Automaton: Sendable {
   /// before (a separator that patterns only have first, or a word character no pattern has), so
   /// that a scan may start fresh right after it.
   let restartsAfter: [Bool]
+  /// Per byte: whether it is an ASCII character whose class ``restartsAfter`` (256 entries, so
+  /// that a search for a restart point is one load per byte).
+  let restartsAfterByte: [Bool]
   let stateCount: Int
 
   // All-dense layout (empty `rows` means hybrid): the row of state s starts at entry
@@ -51,7 +54,7 @@ struct Automaton: Sendable {
   let entryUnit: Int
   /// 3 or 5: the row of entry e starts e << entryShift entries after rowBase.
   let entryShift: Int
-  /// The entry value from which states have outputs (a power of two when it fits).
+  /// The entry value from which states have outputs.
   let firstOutputEntry: Int
 
   // Hybrid layout.
@@ -133,12 +136,13 @@ struct Automaton: Sendable {
       if t >= Int(trie.childStart[1]) || isWord[c] { restartsAfter[c] = false }
     }
     self.restartsAfter = restartsAfter
+    self.restartsAfterByte = (0..<256).map { b in b < 0x80 && restartsAfter[Int(classes.ascii[b])] }
 
     // Rows of an odd number of 64-byte lines (32 entries each).
     var lines = (nc + 31) / 32
     if lines % 2 == 0 { lines += 1 }
     let stride = lines * 32
-    var outputOrder: [Int32]  // the states in the order of their output records (-1: none)
+    var outputOrder: [Int32]  // the states in the order of their output records
     if n * lines <= 0x10000 && n * stride <= denseLimit {
       let unit = n * lines * 4 <= 0x10000 ? lines * 4 : lines
       let dense = Self.denseRows(trie, classes: classes, lines: lines, unit: unit)
@@ -180,8 +184,7 @@ struct Automaton: Sendable {
     var outputRecords: [Int32] = []
     outputRecords.reserveCapacity(trie.outputs.count * 4)
     for s in outputOrder {
-      let outputs = s < 0 ? 0..<0 : Int(trie.outputStart[Int(s)])..<Int(trie.outputStart[Int(s) + 1])
-      for x in outputs {
+      for x in Int(trie.outputStart[Int(s)])..<Int(trie.outputStart[Int(s) + 1]) {
         let p = Int(trie.outputs[x])
         outputRecords.append(Int32(p))
         outputRecords.append(byteLengths[p])

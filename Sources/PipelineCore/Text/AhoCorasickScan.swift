@@ -106,21 +106,20 @@ extension Automaton {
     _ ascii: UnsafeBufferPointer<UInt16>, _ rows: UnsafePointer<UInt16>
   ) -> (offset: Int, row: Int)? {
     let n = bytes.count
-    func startsAfter(_ j: Int) -> Int? {
-      let b = bytes[j]
-      return b < 0x80 && restartsAfter[Int(ascii[Int(b)])] ? Int(ascii[Int(b)]) : nil
-    }
-    for d in 0..<2048 {
-      let forward = target + d
-      if forward < n - 1, let c = startsAfter(forward) {
-        return (forward + 1, Int(rows[c]))  // the root is state 0
+    return restartsAfterByte.withUnsafeBufferPointer { restarts in
+      // The root is state 0, so the state after a restarting character of class c is rows[c].
+      for d in 0..<2048 {
+        let forward = target &+ d
+        if forward < n &- 1 && restarts[Int(bytes[forward])] {
+          return (forward &+ 1, Int(rows[Int(ascii[Int(bytes[forward])])]))
+        }
+        let backward = target &- d &- 1
+        if backward > after && backward < n &- 1 && restarts[Int(bytes[backward])] {
+          return (backward &+ 1, Int(rows[Int(ascii[Int(bytes[backward])])]))
+        }
       }
-      let backward = target - d - 1
-      if backward > after, backward < n - 1, let c = startsAfter(backward) {
-        return (backward + 1, Int(rows[c]))
-      }
+      return nil
     }
-    return nil
   }
 
   /// Texts are scanned in windows of this many bytes (the state carries over from one window to
@@ -268,8 +267,7 @@ extension Automaton {
         let w1 = UnsafeRawPointer(base + i1).loadUnaligned(as: UInt32.self)
         if (w0 | w1) & 0x8080_8080 == 0 {
           // Eight ASCII bytes: four steps per lane, and one test of the eight states for
-          // outputs (their bitwise or is at least the largest, and exact when the first entry
-          // with outputs is a power of two).
+          // outputs (their bitwise or is at least the largest).
           let s0 = Self.step(r0, w0 & 0xFF, rows, shift)
           let s1 = Self.step(r1, w1 & 0xFF, rows, shift)
           let t0 = Self.step(s0, w0 &>> 8 & 0xFF, rows, shift)

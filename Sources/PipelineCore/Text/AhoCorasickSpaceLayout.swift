@@ -44,15 +44,16 @@ struct SpaceLayout: Sendable, Equatable {
     }
     let raw = UnsafeRawPointer(base)
     var whitespace: UInt64 = 0
-    var high: UInt64 = 0
+    var any: UInt64 = 0
     for k in 0..<words {
       // Inside the buffer: end - 8 (k + 1) >= end - 8 words >= 0.
       var x = raw.loadUnaligned(fromByteOffset: end &- 8 &* (k &+ 1), as: UInt64.self)
       if k &+ 1 == words { x &= lastWordMask }
       whitespace |= Self.compress(Self.whitespaceBytes(x)) << UInt64(8 &* k)
-      high |= Self.compress(x & 0x8080_8080_8080_8080) << UInt64(8 &* k)
+      any |= x
     }
-    return high & valid == 0 && whitespace & valid == spaces
+    // The bytes before the pattern are cleared, so any high bit is the pattern's.
+    return any & 0x8080_8080_8080_8080 == 0 && whitespace & valid == spaces
   }
 
   /// Bit 7 of each byte of `x` that is ASCII whitespace (space, tab, line feed, vertical tab, form

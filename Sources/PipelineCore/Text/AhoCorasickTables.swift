@@ -5,14 +5,11 @@
 /// block copy plus a few stores. Whitespace loops are added last, so no copied row inherits one.
 extension Automaton {
   /// The all-dense layout: rows of `lines` cache lines of 16-bit entries, states without outputs
-  /// numbered first; an entry holds the next state's place times `unit` (`lines`, or `4 * lines`
-  /// when that fits, see ``Automaton/entryShift``). When it fits, the states with outputs start at
-  /// a place whose entry is a power of two above every other entry (unused rows in between), so
-  /// that a bitwise or of several entries tells exactly whether one of them has outputs. The 128
-  /// entries before the rows hold the classes of the ASCII bytes, so that a scan reads classes and
-  /// rows through one pointer. Returns the rows, the entry where the first row starts (aligned to
-  /// 64 bytes), the entry from which states have outputs, and the state at each place (-1 for an
-  /// unused one).
+  /// numbered first; an entry holds the next state's number times `unit` (`lines`, or `4 * lines`
+  /// when that fits, see ``Automaton/entryShift``). The 128 entries before the rows hold the
+  /// classes of the ASCII bytes, so that a scan reads classes and rows through one pointer.
+  /// Returns the rows, the entry where the first row starts (aligned to 64 bytes), the entry from
+  /// which states have outputs, and the states in their new order.
   static func denseRows(
     _ trie: AhoCorasickTrie, classes: CharacterClasses, lines: Int, unit: Int
   ) -> (
@@ -30,35 +27,22 @@ extension Automaton {
       order.append(Int32(s))
     }
     let withoutOutputs = order.count
-    let withOutputs = n - withoutOutputs
-    var firstOutputEntry = withoutOutputs * unit
-    var power = 1
-    while power < withoutOutputs * unit { power <<= 1 }
-    let aligned = (power + unit - 1) / unit
-    if (aligned + withOutputs - 1) * unit < 2 * power && (aligned + withOutputs) * unit <= 0x10000 {
-      order += repeatElement(-1, count: aligned - withoutOutputs)
-      firstOutputEntry = power
-    }
     for s in 0..<n where trie.hasOutput(s) {
       renumber[s] = order.count
       order.append(Int32(s))
     }
-    let places = order.count
     // The ASCII classes (128 entries), then up to 31 spare entries to start the first row on a
     // 64-byte boundary, then the rows. Every entry is written once: rows are copied whole (their
     // padding included) from rows already written.
     var rowBase = 0
-    let total = 128 + 32 + places * stride
+    let total = 128 + 32 + n * stride
     let rows = [UInt16](unsafeUninitializedCapacity: total) { buffer, initialized in
       guard let start = buffer.baseAddress else { return }
       rowBase = 128 + ((64 - Int(bitPattern: start + 128) % 64) % 64) / 2
       let base = start + rowBase
       start.initialize(repeating: 0, count: rowBase - 128)
       for b in 0..<128 { (base - 128 + b).initialize(to: classes.ascii[b]) }
-      // The unused rows and the end.
-      let unused = base + withoutOutputs * stride
-      unused.initialize(repeating: 0, count: (places - withOutputs - withoutOutputs) * stride)
-      (base + places * stride).initialize(repeating: 0, count: total - rowBase - places * stride)
+      (base + n * stride).initialize(repeating: 0, count: total - rowBase - n * stride)
       func row(_ s: Int) -> UnsafeMutablePointer<UInt16> { base + renumber[s] * stride }
       func entry(_ t: Int) -> UInt16 { UInt16(truncatingIfNeeded: renumber[t] * unit) }
       let root = row(0)
@@ -85,7 +69,7 @@ extension Automaton {
       }
       initialized = total
     }
-    return (rows, rowBase, firstOutputEntry, order)
+    return (rows, rowBase, withoutOutputs * unit, order)
   }
 
   /// The hybrid layout: dense rows (entry = next state << 1 | has output) for the first
