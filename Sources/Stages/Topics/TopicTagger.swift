@@ -100,14 +100,15 @@ public struct TopicTagger: Sendable {
   /// assigned may be left unscaled by the text's length (which is then counted only for topics
   /// that could be assigned): for callers that use only ``Result/assigned``.
   func score(text: String, title: String?, evidence: Bool, exactScores: Bool) -> [Result] {
-    var hits: [Hit] = []
+    var buffer = TopicHitBuffer()
+    defer { buffer.release() }
     var text = text
-    text.withUTF8 { collect(in: $0, inTitle: false, into: &hits) }
+    text.withUTF8 { collect(in: $0, inTitle: false, into: &buffer) }
     if var title {
-      title.withUTF8 { collect(in: $0, inTitle: true, into: &hits) }
+      title.withUTF8 { collect(in: $0, inTitle: true, into: &buffer) }
     }
-    guard !hits.isEmpty else { return [] }
-    let grouped = groupedByTopic(hits)
+    guard buffer.count > 0 else { return [] }
+    let grouped = groupedByTopic(buffer.hits)
     var results: [Result] = []
     return text.withUTF8 { bytes in
       // The headline and lead, needed only to score hits; the length in characters only for
@@ -174,32 +175,30 @@ public struct TopicTagger: Sendable {
   /// the scoring reads them: title matches first, then by start, longer first. Hits arrive in scan
   /// order (by end), which is nearly that order, so one insertion sort over all of them (topic
   /// first) is cheap.
-  private func groupedByTopic(_ hits: [Hit]) -> [Hit] {
+  private func groupedByTopic(_ hits: UnsafeBufferPointer<Hit>) -> [Hit] {
     let topicCount = taxonomy.topics.count
-    return hits.withUnsafeBufferPointer { hits in
-      [Hit](unsafeUninitializedCapacity: hits.count) { out, initialized in
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: topicCount + 1) { next in
-          // Counts (topic t's at t + 1), then the start of each topic, then placed.
-          next.initialize(repeating: 0)
-          for h in hits { next[Int(h.topic) &+ 1] &+= 1 }
-          for t in 0..<topicCount { next[t &+ 1] &+= next[t] }
-          for h in hits {
-            let t = Int(h.topic)
-            out.initializeElement(at: next[t], to: h)
-            next[t] &+= 1
-          }
+    return [Hit](unsafeUninitializedCapacity: hits.count) { out, initialized in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: topicCount + 1) { next in
+        // Counts (topic t's at t + 1), then the start of each topic, then placed.
+        next.initialize(repeating: 0)
+        for h in hits { next[Int(h.topic) &+ 1] &+= 1 }
+        for t in 0..<topicCount { next[t &+ 1] &+= next[t] }
+        for h in hits {
+          let t = Int(h.topic)
+          out.initializeElement(at: next[t], to: h)
+          next[t] &+= 1
         }
-        initialized = hits.count
-        for x in 1..<max(1, out.count) {
-          let h = out[x]
-          guard Self.before(h, out[x &- 1]) else { continue }
-          var y = x
-          repeat {
-            out[y] = out[y &- 1]
-            y &-= 1
-          } while y > 0 && Self.before(h, out[y &- 1])
-          out[y] = h
-        }
+      }
+      initialized = hits.count
+      for x in 1..<max(1, out.count) {
+        let h = out[x]
+        guard Self.before(h, out[x &- 1]) else { continue }
+        var y = x
+        repeat {
+          out[y] = out[y &- 1]
+          y &-= 1
+        } while y > 0 && Self.before(h, out[y &- 1])
+        out[y] = h
       }
     }
   }
@@ -214,16 +213,18 @@ public struct TopicTagger: Sendable {
   }
 
   /// Appends the matches in `bytes` to `hits`, a block of matches at a time.
-  private func collect(in bytes: UnsafeBufferPointer<UInt8>, inTitle: Bool, into hits: inout [Hit]) {
+  private func collect(
+    in bytes: UnsafeBufferPointer<UInt8>, inTitle: Bool, into hits: inout TopicHitBuffer
+  ) {
     patterns.withUnsafeBufferPointer { patterns in
       matcher.forEachMatchBlock(in: bytes) { block in
-        hits.append(
-          contentsOf: block.lazy.map { m in
-            let p = patterns[m.pattern]
-            return Hit(
-              start: m.start, end: m.end, topic: p.topic,
-              pattern: Int32(truncatingIfNeeded: m.pattern), inTitle: inTitle, exclude: p.exclude)
-          })
+        hits.append(block.count) { k in
+          let m = block[k]
+          let p = patterns[m.pattern]
+          return Hit(
+            start: m.start, end: m.end, topic: p.topic,
+            pattern: Int32(truncatingIfNeeded: m.pattern), inTitle: inTitle, exclude: p.exclude)
+        }
       }
     }
   }
