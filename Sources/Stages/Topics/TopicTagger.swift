@@ -108,7 +108,7 @@ public struct TopicTagger: Sendable {
       title.withUTF8 { collect(in: $0, inTitle: true, into: &buffer) }
     }
     guard buffer.count > 0 else { return [] }
-    let grouped = groupedByTopic(buffer.hits)
+    let all = buffer.hits
     var results: [Result] = []
     return text.withUTF8 { bytes in
       // The headline and lead, needed only to score hits; the length in characters only for
@@ -119,7 +119,9 @@ public struct TopicTagger: Sendable {
       var length = Length(bytes: bytes, reference: scoring.referenceLength)
       results.reserveCapacity(min(taxonomy.topics.count, 16))
       // Occurrences so far of each term of the topic being scored (zeroed after each topic).
-      grouped.withUnsafeBufferPointer { hits in
+      withUnsafeTemporaryAllocation(of: Hit.self, capacity: all.count) { grouped in
+        groupByTopic(all, into: grouped)
+        let hits = UnsafeBufferPointer(grouped)
         patterns.withUnsafeBufferPointer { patterns in
           withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, maxTerms)) { seen in
             seen.initialize(repeating: 0)
@@ -171,35 +173,32 @@ public struct TopicTagger: Sendable {
     }
   }
 
-  /// `hits` grouped by topic (a counting sort, in topic order) and, within a topic, ordered as
-  /// the scoring reads them: title matches first, then by start, longer first. Hits arrive in scan
-  /// order (by end), which is nearly that order, so one insertion sort over all of them (topic
-  /// first) is cheap.
-  private func groupedByTopic(_ hits: UnsafeBufferPointer<Hit>) -> [Hit] {
+  /// `hits` grouped by topic into `out` (a counting sort, in topic order; every slot written once)
+  /// and, within a topic, ordered as the scoring reads them: title matches first, then by start,
+  /// longer first. Hits arrive in scan order (by end), which is nearly that order, so one
+  /// insertion sort over all of them (topic first) is cheap.
+  private func groupByTopic(_ hits: UnsafeBufferPointer<Hit>, into out: UnsafeMutableBufferPointer<Hit>) {
     let topicCount = taxonomy.topics.count
-    return [Hit](unsafeUninitializedCapacity: hits.count) { out, initialized in
-      withUnsafeTemporaryAllocation(of: Int.self, capacity: topicCount + 1) { next in
-        // Counts (topic t's at t + 1), then the start of each topic, then placed.
-        next.initialize(repeating: 0)
-        for h in hits { next[Int(h.topic) &+ 1] &+= 1 }
-        for t in 0..<topicCount { next[t &+ 1] &+= next[t] }
-        for h in hits {
-          let t = Int(h.topic)
-          out.initializeElement(at: next[t], to: h)
-          next[t] &+= 1
-        }
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: topicCount + 1) { next in
+      // Counts (topic t's at t + 1), then the start of each topic, then placed.
+      next.initialize(repeating: 0)
+      for h in hits { next[Int(h.topic) &+ 1] &+= 1 }
+      for t in 0..<topicCount { next[t &+ 1] &+= next[t] }
+      for h in hits {
+        let t = Int(h.topic)
+        out.initializeElement(at: next[t], to: h)
+        next[t] &+= 1
       }
-      initialized = hits.count
-      for x in 1..<max(1, out.count) {
-        let h = out[x]
-        guard Self.before(h, out[x &- 1]) else { continue }
-        var y = x
-        repeat {
-          out[y] = out[y &- 1]
-          y &-= 1
-        } while y > 0 && Self.before(h, out[y &- 1])
-        out[y] = h
-      }
+    }
+    for x in 1..<max(1, hits.count) {
+      let h = out[x]
+      guard Self.before(h, out[x &- 1]) else { continue }
+      var y = x
+      repeat {
+        out[y] = out[y &- 1]
+        y &-= 1
+      } while y > 0 && Self.before(h, out[y &- 1])
+      out[y] = h
     }
   }
 
