@@ -124,4 +124,31 @@ import Testing
       #expect(text.withUTF8 { TopicTextLayout.continuationBytes($0) } == expected)
     }
   }
+
+  /// The byte offset after `characters` characters from `start`, byte by byte.
+  func simpleAdvance(_ start: Int, _ characters: Int, _ bytes: [UInt8]) -> Int {
+    var j = start
+    var count = 0
+    while j < bytes.count, count < characters {
+      if bytes[j] & 0xC0 != 0x80 { count += 1 }
+      j += 1
+    }
+    while j < bytes.count, bytes[j] & 0xC0 == 0x80 { j += 1 }
+    return j
+  }
+
+  @Test func advanceAgreesWithAByteLoop() {
+    var rng = SplitMix64(seed: 9)
+    let units = ["a", "é", "ж", "€", "😀", " ", "\n"]
+    for round in 0..<400 {
+      // Mostly short texts; some longer than the 255 rounds of sixteen bytes of one batch.
+      let length = round % 20 == 0 ? 3000 + Int(rng.next() % 2000) : Int(rng.next() % 300)
+      var text = (0..<length).map { _ in units[Int(rng.next() % 7)] }.joined()
+      let bytes = Array(text.utf8)
+      let start = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count))
+      let characters = round % 20 == 0 ? 5000 : Int(rng.next() % 450)
+      let found = text.withUTF8 { TopicTextLayout.advance(start, characters: characters, in: $0) }
+      #expect(found == simpleAdvance(start, characters, bytes), "\(length) \(start) \(characters)")
+    }
+  }
 }

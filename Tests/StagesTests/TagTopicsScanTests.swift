@@ -9,8 +9,22 @@ import Testing
     matches.sorted { ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern) }
   }
 
+  /// The matches of `matcher` in `text` collected a block at a time.
+  func blockMatches(_ matcher: AhoCorasick, _ text: String) -> [AhoCorasick.Match] {
+    var out: [AhoCorasick.Match] = []
+    var text = text
+    text.withUTF8 { bytes in
+      matcher.forEachMatchBlock(in: bytes) { block in
+        #expect(block.count > 0 && block.count <= 256)
+        out += block
+      }
+    }
+    return out
+  }
+
   /// Checks `patterns` on `texts`: the dense scan finds what the reference finds, and in the
-  /// same order as the hybrid scan. Returns the number of matches.
+  /// same order as the hybrid scan and as the blocks of ``AhoCorasick/forEachMatchBlock(in:_:)``.
+  /// Returns the number of matches.
   @discardableResult
   func check(_ patterns: [AhoCorasick.Pattern], _ texts: [String], referenceOn: (Int) -> Bool = { _ in true })
     throws -> Int
@@ -22,6 +36,8 @@ import Testing
     for (k, text) in texts.enumerated() {
       let found = dense.matches(in: text)
       #expect(found == hybrid.matches(in: text), "\(text.prefix(80).debugDescription)")
+      #expect(found == blockMatches(dense, text), "\(text.prefix(80).debugDescription)")
+      #expect(found == blockMatches(hybrid, text), "\(text.prefix(80).debugDescription)")
       if referenceOn(k) {
         #expect(sorted(found) == naive.matches(in: text), "\(text.prefix(80).debugDescription)")
       }
@@ -44,6 +60,39 @@ import Testing
     ]
     let count = try check(patterns, texts)
     #expect(count > 20)
+  }
+
+  /// More matches than one block holds: the blocks together are every match, in order.
+  @Test func manyMatchesComeInSeveralBlocks() throws {
+    let patterns = ["visa", "visa regime", "regime"].map { AhoCorasick.Pattern(parsing: $0) }
+    let text = String(repeating: "Visa regime, visa; ", count: 400)
+    let count = try check(patterns, [text, String(text.prefix(3000))])
+    // Four matches per repetition: visa, visa regime, regime, visa.
+    #expect(count > 1600)
+  }
+
+  /// Phrases with spaces, short and longer than 8, 16 and 64 bytes, after every kind of character
+  /// and with every kind of whitespace inside: the match starts where the reference says.
+  @Test func phrasesWithWhitespaceStartWhereTheyShould() throws {
+    let phrases = [
+      "new york", "a b", "trade war", "european court of justice",
+      "the council of the european union and the european parliament agreed",
+      "visa free regime",
+    ]
+    let patterns = phrases.map { AhoCorasick.Pattern(parsing: $0) }
+    let befores = ["", " ", "é ", "é", "\r", "ж\t", "—", "\u{A0}", "x, ", "1999 ", "\n\n", "中 "]
+    var texts: [String] = []
+    for before in befores {
+      for phrase in phrases {
+        for space in [" ", "  ", "\t", "\r\n", "\u{A0}", " \u{3000}"] {
+          let body = phrase.split(separator: " ").joined(separator: space)
+          texts.append(before + body + ".")
+          texts.append(before + body.uppercased() + " and " + before + body)
+        }
+      }
+    }
+    let count = try check(patterns, texts)
+    #expect(count > 1000)
   }
 
   @Test func randomTextsAgreeWithTheReference() throws {

@@ -38,14 +38,23 @@ struct Automaton: Sendable {
   /// before (a separator that patterns only have first, or a word character no pattern has), so
   /// that a scan may start fresh right after it.
   let restartsAfter: [Bool]
+  /// Per byte: whether it is an ASCII character whose class ``restartsAfter`` (256 entries, so
+  /// that a search for a restart point is one load per byte).
+  let restartsAfterByte: [Bool]
   let stateCount: Int
 
   // All-dense layout (empty `rows` means hybrid): the row of state s starts at entry
-  // rowBase + (s * lines) << 5; entries are next state * lines.
+  // rowBase + (s * lines) << 5; entries are next state * entryUnit, so the row of entry e starts
+  // at rowBase + e << entryShift.
   let rows: [UInt16]
   let rowBase: Int
   let lines: Int
-  /// The entry value (state * lines) from which states have outputs.
+  /// `4 * lines` when every state times that fits 16 bits (then a row index is the entry times
+  /// 8, which a processor adds to the class in one instruction), else `lines` (times 32).
+  let entryUnit: Int
+  /// 3 or 5: the row of entry e starts e << entryShift entries after rowBase.
+  let entryShift: Int
+  /// The entry value from which states have outputs.
   let firstOutputEntry: Int
 
   // Hybrid layout.
@@ -62,6 +71,8 @@ struct Automaton: Sendable {
   // bytes, length in characters, flags.
   let outputStart: [Int32]
   let outputRecords: [Int32]
+  /// Per pattern with whitespace: where its spaces are, to find the start of a match cheaply.
+  let spaceLayouts: [SpaceLayout]
 
   var isDense: Bool { !rows.isEmpty }
 
@@ -125,6 +136,7 @@ struct Automaton: Sendable {
       if t >= Int(trie.childStart[1]) || isWord[c] { restartsAfter[c] = false }
     }
     self.restartsAfter = restartsAfter
+    self.restartsAfterByte = (0..<256).map { b in b < 0x80 && restartsAfter[Int(classes.ascii[b])] }
 
     // Rows of an odd number of 64-byte lines (32 entries each).
     var lines = (nc + 31) / 32
@@ -132,11 +144,14 @@ struct Automaton: Sendable {
     let stride = lines * 32
     var outputOrder: [Int32]  // the states in the order of their output records
     if n * lines <= 0x10000 && n * stride <= denseLimit {
-      let dense = Self.denseRows(trie, classes: classes, lines: lines)
+      let unit = n * lines * 4 <= 0x10000 ? lines * 4 : lines
+      let dense = Self.denseRows(trie, classes: classes, lines: lines, unit: unit)
       self.rows = dense.rows
       self.rowBase = dense.rowBase
       self.lines = lines
-      self.firstOutputEntry = dense.firstOutput * lines
+      self.entryUnit = unit
+      self.entryShift = unit == lines ? 5 : 3
+      self.firstOutputEntry = dense.firstOutputEntry
       outputOrder = dense.order
       self.denseCount = 0
       self.hybridRows = []
@@ -151,6 +166,8 @@ struct Automaton: Sendable {
       self.rows = []
       self.rowBase = 0
       self.lines = 1
+      self.entryUnit = 1
+      self.entryShift = 5
       self.firstOutputEntry = 0
       self.denseCount = denseCount
       self.hybridRows = hybrid.rows
@@ -178,5 +195,8 @@ struct Automaton: Sendable {
     }
     self.outputStart = outputStart
     self.outputRecords = outputRecords
+    self.spaceLayouts = zip(keys, flags).map { key, f in
+      f & Self.hasSpace != 0 ? SpaceLayout(key: key) : SpaceLayout()
+    }
   }
 }

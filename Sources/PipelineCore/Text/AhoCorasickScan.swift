@@ -6,19 +6,28 @@
 /// finishes, the other goes on alone. Matches wait in a buffer with their lane and are reported
 /// lane by lane, which keeps them in text order.
 extension Automaton {
-  func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (AhoCorasick.Match) throws -> Void)
-    rethrows
-  {
+  /// A caller's function for each block of matches.
+  typealias BlockBody = (UnsafeBufferPointer<AhoCorasick.Match>) throws -> Void
+
+  func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: BlockBody) rethrows {
     try classes.ascii.withUnsafeBufferPointer { ascii in
       try classes.twoByte.withUnsafeBufferPointer { twoByte in
         try classes.isWord.withUnsafeBufferPointer { isWord in
           try outputStart.withUnsafeBufferPointer { outputStart in
             try outputRecords.withUnsafeBufferPointer { outputRecords in
-              let input = Input(
-                bytes: bytes, ascii: ascii, twoByte: twoByte, isWord: isWord,
-                outputStart: outputStart,
-                outputRecords: outputRecords, classes: classes)
-              try scan(input, body)
+              try spaceLayouts.withUnsafeBufferPointer { spaceLayouts in
+                try withUnsafeTemporaryAllocation(
+                  of: AhoCorasick.Match.self, capacity: MatchBlock.capacity
+                ) { slots in
+                  let input = Input(
+                    bytes: bytes, ascii: ascii, twoByte: twoByte, isWord: isWord,
+                    outputStart: outputStart, outputRecords: outputRecords,
+                    spaceLayouts: spaceLayouts, classes: classes)
+                  var block = MatchBlock(slots: slots)
+                  try scan(input, &block, body)
+                  try block.flush(body)
+                }
+              }
             }
           }
         }
@@ -26,15 +35,23 @@ extension Automaton {
     }
   }
 
-  private func scan(_ input: Input, _ body: (AhoCorasick.Match) throws -> Void) rethrows {
+  private func scan(_ input: Input, _ block: inout MatchBlock, _ body: BlockBody) rethrows {
     if isDense {
       try rows.withUnsafeBufferPointer { all in
-        // The rows proper start at rowBase (aligned to a cache line).
-        let rows = UnsafeBufferPointer(rebasing: all[rowBase...])
-        try scanDense(input, rows: rows, body)
+        // The rows proper start at rowBase (aligned to a cache line), the ASCII classes just
+        // before.
+        guard let start = all.baseAddress else { return }
+        let rows = start + rowBase
+        if entryShift == 3 {
+          try scanDense(input, rows: rows, RowShift3.self, &block, body)
+        } else {
+          try scanDense(input, rows: rows, RowShift5.self, &block, body)
+        }
       }
     } else {
-      try hybridRows.withUnsafeBufferPointer { rows in try scanHybrid(input, rows: rows, body) }
+      try hybridRows.withUnsafeBufferPointer { rows in
+        try scanHybrid(input, rows: rows, &block, body)
+      }
     }
   }
 
@@ -46,6 +63,7 @@ extension Automaton {
     let isWord: UnsafeBufferPointer<Bool>
     let outputStart: UnsafeBufferPointer<Int32>
     let outputRecords: UnsafeBufferPointer<Int32>
+    let spaceLayouts: UnsafeBufferPointer<SpaceLayout>
     let classes: CharacterClasses
 
     /// The class of the character at `i`, and moves `i` past it.
@@ -56,26 +74,26 @@ extension Automaton {
         i &+= 1
         return Int(ascii[Int(b)])
       }
-      return nextOther(&i)
+      let (c, width) = nextOther(at: i)
+      i &+= width
+      return c
     }
 
-    /// `next` for a character that is not ASCII (kept out of line, so the scan loops keep their
-    /// state in registers).
+    /// The class and byte width of the character at `i`, which is not ASCII (kept out of line,
+    /// and returning values rather than moving an `inout` position, so that the scan loops keep
+    /// their positions in registers).
     @inline(never)
-    func nextOther(_ i: inout Int) -> Int {
+    func nextOther(at i: Int) -> (Int, Int) {
       let n = bytes.count
       let b = bytes[i]
       if b >= 0xC2 && b <= 0xDF && i &+ 1 < n && bytes[i &+ 1] & 0xC0 == 0x80 {
         let v = Int(b & 0x1F) << 6 | Int(bytes[i &+ 1] & 0x3F)
-        i &+= 2
-        return Int(twoByte[v])
+        return (Int(twoByte[v]), 2)
       }
       guard let (scalar, length) = WordCharacters.decode(at: i, in: bytes) else {
-        i &+= 1
-        return Int(CharacterClasses.otherSeparator)
+        return (Int(CharacterClasses.otherSeparator), 1)
       }
-      i &+= length
-      return Int(classes.longClass(scalar.value))
+      return (Int(classes.longClass(scalar.value)), length)
     }
   }
 
@@ -85,32 +103,32 @@ extension Automaton {
   /// is the same, so a stream can start there. Returns the offset and the entry of that state.
   private func streamStart(
     near target: Int, after: Int, _ bytes: UnsafeBufferPointer<UInt8>,
-    _ ascii: UnsafeBufferPointer<UInt16>, _ rows: UnsafeBufferPointer<UInt16>
+    _ ascii: UnsafeBufferPointer<UInt16>, _ rows: UnsafePointer<UInt16>
   ) -> (offset: Int, row: Int)? {
     let n = bytes.count
-    func startsAfter(_ j: Int) -> Int? {
-      let b = bytes[j]
-      return b < 0x80 && restartsAfter[Int(ascii[Int(b)])] ? Int(ascii[Int(b)]) : nil
-    }
-    for d in 0..<2048 {
-      let forward = target + d
-      if forward < n - 1, let c = startsAfter(forward) {
-        return (forward + 1, Int(rows[c]))  // the root is state 0
+    return restartsAfterByte.withUnsafeBufferPointer { restarts in
+      // The root is state 0, so the state after a restarting character of class c is rows[c].
+      for d in 0..<2048 {
+        let forward = target &+ d
+        if forward < n &- 1 && restarts[Int(bytes[forward])] {
+          return (forward &+ 1, Int(rows[Int(ascii[Int(bytes[forward])])]))
+        }
+        let backward = target &- d &- 1
+        if backward > after && backward < n &- 1 && restarts[Int(bytes[backward])] {
+          return (backward &+ 1, Int(rows[Int(ascii[Int(bytes[backward])])]))
+        }
       }
-      let backward = target - d - 1
-      if backward > after, backward < n - 1, let c = startsAfter(backward) {
-        return (backward + 1, Int(rows[c]))
-      }
+      return nil
     }
-    return nil
   }
 
   /// Texts are scanned in windows of this many bytes (the state carries over from one window to
   /// the next), which bounds the candidate buffer.
   static let window = 1 << 16
 
-  private func scanDense(
-    _ input: Input, rows: UnsafeBufferPointer<UInt16>, _ body: (AhoCorasick.Match) throws -> Void
+  private func scanDense<S: RowShift>(
+    _ input: Input, rows: UnsafePointer<UInt16>, _ shift: S.Type, _ block: inout MatchBlock,
+    _ body: BlockBody
   ) rethrows {
     let n = input.bytes.count
     // Lane state, position, end and fill, in stack memory; the candidate buffer, reused by all
@@ -121,7 +139,8 @@ extension Automaton {
         var entry = 0
         while start < n {
           let end = n - start <= Self.window ? n : start + Self.window
-          entry = try scanWindow(start..<end, entry: entry, input, rows, lanes, found, body)
+          entry = try scanWindow(
+            start..<end, entry: entry, input, rows, shift, lanes, found, &block, body)
           start = end
         }
       }
@@ -130,10 +149,10 @@ extension Automaton {
 
   /// Scans the bytes `range` starting in state `entry`, reports the matches, and returns the
   /// state at the end.
-  private func scanWindow(
-    _ range: Range<Int>, entry: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
-    _ lanes: UnsafeMutableBufferPointer<Int>, _ found: UnsafeMutableBufferPointer<Found>,
-    _ body: (AhoCorasick.Match) throws -> Void
+  private func scanWindow<S: RowShift>(
+    _ range: Range<Int>, entry: Int, _ input: Input, _ rows: UnsafePointer<UInt16>,
+    _ shift: S.Type, _ lanes: UnsafeMutableBufferPointer<Int>, _ found: UnsafeMutableBufferPointer<Found>,
+    _ block: inout MatchBlock, _ body: BlockBody
   ) rethrows -> Int {
     let bytes = input.bytes
     let length = range.count
@@ -164,8 +183,10 @@ extension Automaton {
       var entry = entry
       var at = range.lowerBound
       while at < range.upperBound {
-        entry = Int(rows[entry &<< 5 &+ input.next(&at)])
-        if entry >= firstOutputEntry { try report(entry / lines, end: at, input, body) }
+        entry = Int(rows[entry &<< S.shift &+ input.next(&at)])
+        if entry >= firstOutputEntry {
+          try report(entry / entryUnit, end: at, input, &block, body)
+        }
       }
       return entry
     }
@@ -184,12 +205,12 @@ extension Automaton {
         live += 1
       }
       if live == 0 { break }
-      run2(active.0, live >= 2 ? active.1 : active.0, input, rows, r, i, ends, out)
+      run2(active.0, live >= 2 ? active.1 : active.0, input, rows, shift, r, i, ends, out)
     }
     for lane in 0..<count {
       let first = (lane == 0 ? range.lowerBound : ends[lane - 1]) - base
       for x in first..<fill[lane] {
-        try report(Int(found[x].entry) / lines, end: found[x].end, input, body)
+        try report(Int(found[x].entry) / entryUnit, end: found[x].end, input, &block, body)
       }
     }
     return r[count - 1]
@@ -213,9 +234,11 @@ extension Automaton {
     }
   }
 
-  /// Steps two lanes in lockstep until one reaches its end (`a == b`: one lane to its end).
-  private func run2(
-    _ a: Int, _ b: Int, _ input: Input, _ rows: UnsafeBufferPointer<UInt16>,
+  /// Steps two lanes in lockstep until one reaches its end (`a == b`: one lane to its end). Out
+  /// of line, so that its loop has the registers to itself.
+  @inline(never)
+  private func run2<S: RowShift>(
+    _ a: Int, _ b: Int, _ input: Input, _ rows: UnsafePointer<UInt16>, _ shift: S.Type,
     _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
     _ ends: UnsafeMutableBufferPointer<Int>, _ out: Output
   ) {
@@ -223,14 +246,13 @@ extension Automaton {
     if a == b {
       var (r0, i0) = (r[a], i[a])
       while i0 < ends[a] {
-        r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
+        r0 = Int(rows[r0 &<< S.shift &+ input.next(&i0)])
         if r0 >= firstOut { out.add(a, r0, i0) }
       }
       (r[a], i[a]) = (r0, i0)
       return
     }
-    let ascii = input.ascii
-    // The lanes' bytes, read two at a time below (inside the lanes' ends, see `rounds`).
+    // The lanes' bytes, read four at a time below (inside the lanes' ends, see `rounds`).
     guard let base = input.bytes.baseAddress else { return }
     var (r0, r1) = (r[a], r[b])
     var (i0, i1) = (i[a], i[b])
@@ -245,15 +267,15 @@ extension Automaton {
         let w1 = UnsafeRawPointer(base + i1).loadUnaligned(as: UInt32.self)
         if (w0 | w1) & 0x8080_8080 == 0 {
           // Eight ASCII bytes: four steps per lane, and one test of the eight states for
-          // outputs (the bitwise or is at least the largest).
-          let s0 = Int(rows[r0 &<< 5 &+ Int(ascii[Int(w0 & 0xFF)])])
-          let s1 = Int(rows[r1 &<< 5 &+ Int(ascii[Int(w1 & 0xFF)])])
-          let t0 = Int(rows[s0 &<< 5 &+ Int(ascii[Int(w0 &>> 8 & 0xFF)])])
-          let t1 = Int(rows[s1 &<< 5 &+ Int(ascii[Int(w1 &>> 8 & 0xFF)])])
-          let u0 = Int(rows[t0 &<< 5 &+ Int(ascii[Int(w0 &>> 16 & 0xFF)])])
-          let u1 = Int(rows[t1 &<< 5 &+ Int(ascii[Int(w1 &>> 16 & 0xFF)])])
-          let v0 = Int(rows[u0 &<< 5 &+ Int(ascii[Int(w0 &>> 24)])])
-          let v1 = Int(rows[u1 &<< 5 &+ Int(ascii[Int(w1 &>> 24)])])
+          // outputs (their bitwise or is at least the largest).
+          let s0 = Self.step(r0, w0 & 0xFF, rows, shift)
+          let s1 = Self.step(r1, w1 & 0xFF, rows, shift)
+          let t0 = Self.step(s0, w0 &>> 8 & 0xFF, rows, shift)
+          let t1 = Self.step(s1, w1 &>> 8 & 0xFF, rows, shift)
+          let u0 = Self.step(t0, w0 &>> 16 & 0xFF, rows, shift)
+          let u1 = Self.step(t1, w1 &>> 16 & 0xFF, rows, shift)
+          let v0 = Self.step(u0, w0 &>> 24, rows, shift)
+          let v1 = Self.step(u1, w1 &>> 24, rows, shift)
           if (s0 | s1 | t0 | t1 | u0 | u1 | v0 | v1) >= firstOut {
             if s0 >= firstOut { out.add(a, s0, i0 &+ 1) }
             if t0 >= firstOut { out.add(a, t0, i0 &+ 2) }
@@ -269,8 +291,8 @@ extension Automaton {
           i0 &+= 4
           i1 &+= 4
         } else {
-          r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
-          r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
+          r0 = Int(rows[r0 &<< S.shift &+ input.next(&i0)])
+          r1 = Int(rows[r1 &<< S.shift &+ input.next(&i1)])
           if (r0 | r1) >= firstOut {
             if r0 >= firstOut { out.add(a, r0, i0) }
             if r1 >= firstOut { out.add(b, r1, i1) }
@@ -279,8 +301,8 @@ extension Automaton {
       }
     }
     while i0 < e0 && i1 < e1 {
-      r0 = Int(rows[r0 &<< 5 &+ input.next(&i0)])
-      r1 = Int(rows[r1 &<< 5 &+ input.next(&i1)])
+      r0 = Int(rows[r0 &<< S.shift &+ input.next(&i0)])
+      r1 = Int(rows[r1 &<< S.shift &+ input.next(&i1)])
       if r0 >= firstOut { out.add(a, r0, i0) }
       if r1 >= firstOut { out.add(b, r1, i1) }
     }
@@ -288,8 +310,18 @@ extension Automaton {
     (i[a], i[b]) = (i0, i1)
   }
 
+  /// The entry after the ASCII byte `byte` from entry `entry`: the byte's class is one of the
+  /// 128 entries before the rows.
+  @inline(__always)
+  static func step<S: RowShift>(
+    _ entry: Int, _ byte: UInt32, _ rows: UnsafePointer<UInt16>, _ shift: S.Type
+  ) -> Int {
+    Int(rows[entry &<< S.shift &+ Int(rows[Int(byte) &- 128])])
+  }
+
   private func scanHybrid(
-    _ input: Input, rows: UnsafeBufferPointer<Int32>, _ body: (AhoCorasick.Match) throws -> Void
+    _ input: Input, rows: UnsafeBufferPointer<Int32>, _ block: inout MatchBlock,
+    _ body: BlockBody
   ) rethrows {
     let n = input.bytes.count
     var state = Self.root
@@ -305,7 +337,7 @@ extension Automaton {
         state = sparseStep(state, c)
         output = hasOutput[state]
       }
-      if output { try report(state, end: i, input, body) }
+      if output { try report(state, end: i, input, &block, body) }
     }
   }
 
@@ -329,7 +361,7 @@ extension Automaton {
   /// Reports the outputs of `state`, whose last pattern character ends at byte `end`, that pass
   /// the end-of-word check. (The start of a word is guaranteed by the automaton.)
   private func report(
-    _ state: Int, end: Int, _ input: Input, _ body: (AhoCorasick.Match) throws -> Void
+    _ state: Int, end: Int, _ input: Input, _ block: inout MatchBlock, _ body: BlockBody
   ) rethrows {
     let bytes = input.bytes
     let records = input.outputRecords
@@ -352,21 +384,28 @@ extension Automaton {
       }
       let start =
         f & Self.hasSpace != 0
-        ? start(before: end, bytes: byteLength, characters: charLength, bytes) : end &- byteLength
+        ? start(
+          before: end, bytes: byteLength, characters: charLength, input.spaceLayouts[p], bytes)
+        : end &- byteLength
       let matchEnd = f & Self.stem != 0 ? WordCharacters.wordEnd(from: end, in: bytes) : end
-      try body(AhoCorasick.Match(pattern: p, start: start, end: matchEnd))
+      try block.append(AhoCorasick.Match(pattern: p, start: start, end: matchEnd), body)
     }
   }
 
   /// The start of a match with whitespace ending at `end`: `end - byteLength` when the text there
   /// is ASCII with single whitespace characters (then every byte is one step, as in the pattern),
-  /// else found by ``measureBack(from:characters:_:)``.
+  /// else found by ``measureBack(from:characters:_:)``. The test reads eight bytes at a time
+  /// (``SpaceLayout``) when it can, else one byte at a time.
   @inline(__always)
   private func start(
-    before end: Int, bytes byteLength: Int, characters: Int, _ bytes: UnsafeBufferPointer<UInt8>
+    before end: Int, bytes byteLength: Int, characters: Int, _ layout: SpaceLayout,
+    _ bytes: UnsafeBufferPointer<UInt8>
   ) -> Int {
     let s = end &- byteLength
     if byteLength == characters && s >= 0 {
+      if let fits = layout.fits(endingAt: end, in: bytes) {
+        return fits ? s : measureBack(from: end, characters: characters, bytes)
+      }
       var previousSpace = true  // the first character must not be whitespace
       var i = s
       while i < end {
@@ -417,4 +456,20 @@ extension Automaton {
     let v = scalar.value
     return (length, v == 0xA0 || CharacterClasses.longSpaces.contains(v))
   }
+}
+
+/// How a dense entry becomes the index of its row, as a type so that the scan loops are compiled
+/// with a constant shift (see ``Automaton/entryShift``).
+protocol RowShift {
+  static var shift: Int { get }
+}
+
+/// Entries of four times the state's lines: the row index is the entry times 8.
+enum RowShift3: RowShift {
+  static var shift: Int { 3 }
+}
+
+/// Entries of the state's lines: the row index is the entry times 32.
+enum RowShift5: RowShift {
+  static var shift: Int { 5 }
 }

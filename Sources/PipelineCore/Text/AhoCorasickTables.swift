@@ -5,10 +5,15 @@
 /// block copy plus a few stores. Whitespace loops are added last, so no copied row inherits one.
 extension Automaton {
   /// The all-dense layout: rows of `lines` cache lines of 16-bit entries, states without outputs
-  /// numbered first. Returns the rows, the entry where the first row starts (aligned to 64
-  /// bytes), the number of states without outputs, and the states in their new order.
-  static func denseRows(_ trie: AhoCorasickTrie, classes: CharacterClasses, lines: Int) -> (
-    rows: [UInt16], rowBase: Int, firstOutput: Int, order: [Int32]
+  /// numbered first; an entry holds the next state's number times `unit` (`lines`, or `4 * lines`
+  /// when that fits, see ``Automaton/entryShift``). The 128 entries before the rows hold the
+  /// classes of the ASCII bytes, so that a scan reads classes and rows through one pointer.
+  /// Returns the rows, the entry where the first row starts (aligned to 64 bytes), the entry from
+  /// which states have outputs, and the states in their new order.
+  static func denseRows(
+    _ trie: AhoCorasickTrie, classes: CharacterClasses, lines: Int, unit: Int
+  ) -> (
+    rows: [UInt16], rowBase: Int, firstOutputEntry: Int, order: [Int32]
   ) {
     let n = trie.count
     let nc = classes.count
@@ -21,23 +26,25 @@ extension Automaton {
       renumber[s] = order.count
       order.append(Int32(s))
     }
-    let firstOutput = order.count
+    let withoutOutputs = order.count
     for s in 0..<n where trie.hasOutput(s) {
       renumber[s] = order.count
       order.append(Int32(s))
     }
-    // 32 spare entries, to start the first row on a 64-byte boundary. Every entry is written
-    // once: rows are copied whole (their padding included) from rows already written.
+    // The ASCII classes (128 entries), then up to 31 spare entries to start the first row on a
+    // 64-byte boundary, then the rows. Every entry is written once: rows are copied whole (their
+    // padding included) from rows already written.
     var rowBase = 0
-    let total = n * stride + 32
+    let total = 128 + 32 + n * stride
     let rows = [UInt16](unsafeUninitializedCapacity: total) { buffer, initialized in
       guard let start = buffer.baseAddress else { return }
-      rowBase = ((64 - Int(bitPattern: start) % 64) % 64) / 2
+      rowBase = 128 + ((64 - Int(bitPattern: start + 128) % 64) % 64) / 2
       let base = start + rowBase
-      start.initialize(repeating: 0, count: rowBase)
-      (base + n * stride).initialize(repeating: 0, count: 32 - rowBase)
+      start.initialize(repeating: 0, count: rowBase - 128)
+      for b in 0..<128 { (base - 128 + b).initialize(to: classes.ascii[b]) }
+      (base + n * stride).initialize(repeating: 0, count: total - rowBase - n * stride)
       func row(_ s: Int) -> UnsafeMutablePointer<UInt16> { base + renumber[s] * stride }
-      func entry(_ t: Int) -> UInt16 { UInt16(truncatingIfNeeded: renumber[t] * lines) }
+      func entry(_ t: Int) -> UInt16 { UInt16(truncatingIfNeeded: renumber[t] * unit) }
       let root = row(0)
       root.initialize(repeating: 0, count: stride)
       for c in 0..<nc {
@@ -62,7 +69,7 @@ extension Automaton {
       }
       initialized = total
     }
-    return (rows, rowBase, firstOutput, order)
+    return (rows, rowBase, withoutOutputs * unit, order)
   }
 
   /// The hybrid layout: dense rows (entry = next state << 1 | has output) for the first

@@ -94,22 +94,23 @@ enum TopicStageSupport {
     }
   }
 
-  /// The names of the fields a stage writes.
-  struct Fields: Sendable {
-    var topics: String
-    var scores: String?
-    var evidence: String?
-    var title: String?
+  /// The names of the fields a stage writes (a class: shared, not copied, per document).
+  final class Fields: Sendable {
+    let topics: String
+    let scores: String?
+    let evidence: String?
+    let title: String?
     /// The `--stats` counter of each topic, by taxonomy index.
-    var counterNames: [String] = []
+    let counterNames: [String]
     /// Each topic's place among the topic ids sorted, by taxonomy index.
-    var idRank: [Int] = []
+    let idRank: [Int]
 
     init(_ options: StageOptions, taxonomy: Taxonomy) throws {
       counterNames = taxonomy.topics.map { "topic \($0.id)" }
       let ids = taxonomy.topics.map(\.id)
-      idRank = [Int](repeating: 0, count: ids.count)
+      var idRank = [Int](repeating: 0, count: ids.count)
       for (rank, t) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { idRank[t] = rank }
+      self.idRank = idRank
       guard let field = options.string("field"), !field.isEmpty, field != "text" else {
         throw OptionError(option: "field", "must be a field name other than \"text\"")
       }
@@ -126,15 +127,28 @@ enum TopicStageSupport {
     _ document: inout Document, tagger: TopicTagger, fields: Fields, context: inout StageContext
   ) {
     let title = fields.title.flatMap { document.fields[$0]?.stringValue }
-    let results = tagger.score(text: document.text, title: title, evidence: fields.evidence != nil)
+    let results = tagger.score(
+      text: document.text, title: title, evidence: fields.evidence != nil,
+      exactScores: fields.scores != nil)
     let topics = tagger.taxonomy.topics
     var assigned: [Int] = []
     for r in results where r.assigned {
       assigned.append(r.topic)
       context.count(fields.counterNames[r.topic])
     }
-    // Sorted by id (the ranks are the ids' order, computed once).
-    if assigned.count > 1 { assigned.sort { fields.idRank[$0] < fields.idRank[$1] } }
+    // Sorted by id (the ranks are the ids' order, computed once); an insertion sort, as there
+    // are only a few.
+    if assigned.count > 1 {
+      for x in 1..<assigned.count {
+        let t = assigned[x]
+        var y = x
+        while y > 0 && fields.idRank[t] < fields.idRank[assigned[y - 1]] {
+          assigned[y] = assigned[y - 1]
+          y -= 1
+        }
+        assigned[y] = t
+      }
+    }
     let ids = assigned.map { JSONValue.string(topics[$0].id) }
     context.count(ids.isEmpty ? "documents without topics" : "documents with topics")
     document[fields.topics] = .array(ids)

@@ -80,111 +80,159 @@ public struct TopicTagger: Sendable {
 
   /// A match as collected during the scan.
   struct Hit {
-    var topic: Int32
-    var term: Int32
-    var exclude: Bool
-    var inTitle: Bool
-    var weight: Double
     var start: Int
     var end: Int
+    var topic: Int32
+    /// The index in ``patterns``.
+    var pattern: Int32
+    var inTitle: Bool
+    var exclude: Bool
   }
 
   /// Scores `text` (and an optional `title`, read as the headline) against every topic. Returns
   /// a result for each topic with at least one counting match, in taxonomy order; the results
   /// carry their ``Result/evidence`` only when `evidence` is true.
   public func score(text: String, title: String? = nil, evidence: Bool = true) -> [Result] {
-    var hits: [Hit] = []
-    hits.reserveCapacity(64)
+    score(text: text, title: title, evidence: evidence, exactScores: true)
+  }
+
+  /// ``score(text:title:evidence:)``; with `exactScores` false, the score of a topic that is not
+  /// assigned may be left unscaled by the text's length (which is then counted only for topics
+  /// that could be assigned): for callers that use only ``Result/assigned``.
+  func score(text: String, title: String?, evidence: Bool, exactScores: Bool) -> [Result] {
+    var buffer = TopicHitBuffer()
+    defer { buffer.release() }
     var text = text
-    text.withUTF8 { collect(in: $0, inTitle: false, into: &hits) }
+    text.withUTF8 { collect(in: $0, inTitle: false, into: &buffer) }
     if var title {
-      title.withUTF8 { collect(in: $0, inTitle: true, into: &hits) }
+      title.withUTF8 { collect(in: $0, inTitle: true, into: &buffer) }
     }
-    guard !hits.isEmpty else { return [] }
-    // The headline, lead and length, needed only to score hits.
-    let layout = text.withUTF8 { bytes -> TopicTextLayout in
-      // Characters matter only for texts longer than the reference length (in characters, so
-      // at least as many bytes).
-      let count = (scoring.referenceLength.map { bytes.count > $0 }) ?? false
-      return TopicTextLayout(
-        bytes, leadLength: scoring.leadLength, detectHeadline: title == nil, countCharacters: count)
-    }
-    let grouped = groupedByTopic(hits)
+    guard buffer.count > 0 else { return [] }
+    let all = buffer.hits
     var results: [Result] = []
-    results.reserveCapacity(taxonomy.topics.count)
-    // Occurrences so far of each term of the topic being scored (zeroed again after each topic).
-    grouped.withUnsafeBufferPointer { hits in
-      withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, maxTerms)) { seen in
-        seen.initialize(repeating: 0)
-        var i = 0
-        while i < hits.count {
-          var j = i
-          while j < hits.count && hits[j].topic == hits[i].topic { j += 1 }
-          if let r = scoreTopic(hits, i..<j, seen: seen, layout: layout, evidence: evidence) {
-            results.append(r)
-          }
-          for x in i..<j { seen[Int(hits[x].term)] = 0 }
-          i = j
-        }
-      }
-    }
-    return results
-  }
-
-  /// `hits` grouped by topic (a counting sort, in topic order) and, within a topic, ordered as
-  /// the scoring reads them: title matches first, then by start, longer first. Hits arrive in scan
-  /// order (by end), which is nearly that order, so the insertion sort per topic is cheap.
-  private func groupedByTopic(_ hits: [Hit]) -> [Hit] {
-    let topicCount = taxonomy.topics.count
-    return [Hit](unsafeUninitializedCapacity: hits.count) { out, initialized in
-      withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * topicCount + 1) { buffer in
-        let starts = UnsafeMutableBufferPointer(rebasing: buffer[0...topicCount])
-        let next = UnsafeMutableBufferPointer(rebasing: buffer[(topicCount + 1)...])
-        for k in starts.indices { starts[k] = 0 }
-        for h in hits { starts[Int(h.topic) + 1] += 1 }
-        for t in 0..<topicCount { starts[t + 1] += starts[t] }
-        for t in 0..<topicCount { next[t] = starts[t] }
-        for h in hits {
-          out.initializeElement(at: next[Int(h.topic)], to: h)
-          next[Int(h.topic)] += 1
-        }
-        func before(_ a: Hit, _ b: Hit) -> Bool {
-          if a.inTitle != b.inTitle { return a.inTitle }
-          if a.start != b.start { return a.start < b.start }
-          return a.end > b.end
-        }
-        for t in 0..<topicCount where starts[t + 1] - starts[t] > 1 {
-          for x in (starts[t] + 1)..<starts[t + 1] {
-            let h = out[x]
-            var y = x
-            while y > starts[t] && before(h, out[y - 1]) {
-              out[y] = out[y - 1]
-              y -= 1
+    return text.withUTF8 { bytes in
+      // The headline and lead, needed only to score hits; the length in characters only for
+      // texts longer than the reference length (in characters, so at least as many bytes), and
+      // counted when first needed.
+      let layout = TopicTextLayout(
+        bytes, leadLength: scoring.leadLength, detectHeadline: title == nil, countCharacters: false)
+      var length = Length(bytes: bytes, reference: scoring.referenceLength)
+      results.reserveCapacity(min(taxonomy.topics.count, 16))
+      // Occurrences so far of each term of the topic being scored (zeroed after each topic).
+      withUnsafeTemporaryAllocation(of: Hit.self, capacity: all.count) { grouped in
+        groupByTopic(all, into: grouped)
+        let hits = UnsafeBufferPointer(grouped)
+        patterns.withUnsafeBufferPointer { patterns in
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, maxTerms)) { seen in
+            seen.initialize(repeating: 0)
+            var i = 0
+            while i < hits.count {
+              var j = i
+              while j < hits.count && hits[j].topic == hits[i].topic { j += 1 }
+              if let r = scoreTopic(
+                hits, i..<j, patterns, seen: seen, layout: layout, length: &length,
+                evidence: evidence, exactScores: exactScores)
+              {
+                results.append(r)
+              }
+              for x in i..<j { seen[Int(patterns[Int(hits[x].pattern)].term)] = 0 }
+              i = j
             }
-            out[y] = h
           }
         }
       }
-      initialized = hits.count
+      return results
     }
   }
 
-  private func collect(in bytes: UnsafeBufferPointer<UInt8>, inTitle: Bool, into hits: inout [Hit]) {
+  /// The text's length in characters where it matters: counted once, when first asked for, and
+  /// only for texts longer (in bytes) than the reference.
+  struct Length {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let reference: Int?
+    var counted: Int? = nil
+
+    init(bytes: UnsafeBufferPointer<UInt8>, reference: Int?) {
+      self.bytes = bytes
+      self.reference = reference
+    }
+
+    /// The divisor of a topic's score: √(characters / reference) for texts longer than the
+    /// reference, else `nil`.
+    mutating func scale() -> Double? {
+      guard let reference, reference > 0, bytes.count > reference else { return nil }
+      let characters: Int
+      if let counted {
+        characters = counted
+      } else {
+        characters = bytes.count - TopicTextLayout.continuationBytes(bytes)
+        counted = characters
+      }
+      guard characters > reference else { return nil }
+      return (Double(characters) / Double(reference)).squareRoot()
+    }
+  }
+
+  /// `hits` grouped by topic into `out` (a counting sort, in topic order; every slot written once)
+  /// and, within a topic, ordered as the scoring reads them: title matches first, then by start,
+  /// longer first. Hits arrive in scan order (by end), which is nearly that order, so one
+  /// insertion sort over all of them (topic first) is cheap.
+  private func groupByTopic(_ hits: UnsafeBufferPointer<Hit>, into out: UnsafeMutableBufferPointer<Hit>) {
+    let topicCount = taxonomy.topics.count
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: topicCount + 1) { next in
+      // Counts (topic t's at t + 1), then the start of each topic, then placed.
+      next.initialize(repeating: 0)
+      for h in hits { next[Int(h.topic) &+ 1] &+= 1 }
+      for t in 0..<topicCount { next[t &+ 1] &+= next[t] }
+      for h in hits {
+        let t = Int(h.topic)
+        out.initializeElement(at: next[t], to: h)
+        next[t] &+= 1
+      }
+    }
+    for x in 1..<max(1, hits.count) {
+      let h = out[x]
+      guard Self.before(h, out[x &- 1]) else { continue }
+      var y = x
+      repeat {
+        out[y] = out[y &- 1]
+        y &-= 1
+      } while y > 0 && Self.before(h, out[y &- 1])
+      out[y] = h
+    }
+  }
+
+  /// The order of the scoring: by topic, title matches first, then by start, longer first.
+  @inline(__always)
+  static func before(_ a: Hit, _ b: Hit) -> Bool {
+    if a.topic != b.topic { return a.topic < b.topic }
+    if a.inTitle != b.inTitle { return a.inTitle }
+    if a.start != b.start { return a.start < b.start }
+    return a.end > b.end
+  }
+
+  /// Appends the matches in `bytes` to `hits`, a block of matches at a time.
+  private func collect(
+    in bytes: UnsafeBufferPointer<UInt8>, inTitle: Bool, into hits: inout TopicHitBuffer
+  ) {
     patterns.withUnsafeBufferPointer { patterns in
-      matcher.forEachMatch(in: bytes) { m in
-        let p = patterns[m.pattern]
-        hits.append(
-          Hit(
-            topic: p.topic, term: p.term, exclude: p.exclude, inTitle: inTitle, weight: p.weight,
-            start: m.start, end: m.end))
+      matcher.forEachMatchBlock(in: bytes) { block in
+        hits.append(block.count) { k in
+          let m = block[k]
+          let p = patterns[m.pattern]
+          return Hit(
+            start: m.start, end: m.end, topic: p.topic,
+            pattern: Int32(truncatingIfNeeded: m.pattern), inTitle: inTitle, exclude: p.exclude)
+        }
       }
     }
   }
 
   /// Scores the hits of one topic (`range`, sorted by position).
   private func scoreTopic(
-    _ hits: UnsafeBufferPointer<Hit>, _ range: Range<Int>, seen: UnsafeMutableBufferPointer<Int32>,
-    layout: TopicTextLayout, evidence: Bool
+    _ hits: UnsafeBufferPointer<Hit>, _ range: Range<Int>, _ patterns: UnsafeBufferPointer<PatternInfo>,
+    seen: UnsafeMutableBufferPointer<Int32>, layout: TopicTextLayout, length: inout Length,
+    evidence: Bool, exactScores: Bool
   )
     -> Result?
   {
@@ -220,10 +268,11 @@ public struct TopicTagger: Sendable {
       lastEnd = h.end
       lastInTitle = h.inTitle
       count += 1
+      let p = patterns[Int(h.pattern)]
       // The how-many-th occurrence of this term.
-      seen[Int(h.term)] += 1
-      let k = Int(seen[Int(h.term)])
-      let weight = h.weight
+      seen[Int(p.term)] += 1
+      let k = Int(seen[Int(p.term)])
+      let weight = p.weight
       let inHeadline = h.inTitle || layout.headline.contains(h.start)
       let boost =
         inHeadline
@@ -242,19 +291,21 @@ public struct TopicTagger: Sendable {
       if evidence {
         list.append(
           Evidence(
-            term: Int(h.term), start: h.start, end: h.end, inTitle: h.inTitle,
+            term: Int(p.term), start: h.start, end: h.end, inTitle: h.inTitle,
             contribution: contribution))
       }
     }
     guard count > 0 else { return nil }
-    var score = raw
-    if let reference = scoring.referenceLength, reference > 0, layout.characters > reference {
-      score /= (Double(layout.characters) / Double(reference)).squareRoot()
-    }
     let threshold = thresholds[t]
     // Repeats of one term count once, except that a specific term mentioned again counts twice.
     let support = distinct + (specificRepeated ? 1 : 0)
     let enough = support >= scoring.minimumMatches || specificInHeadline
+    var score = raw
+    // Scaling only lowers a score: one below the threshold, or without enough support, is not
+    // assigned whatever the length.
+    if exactScores || (enough && raw >= threshold), let divisor = length.scale() {
+      score /= divisor
+    }
     return Result(topic: t, score: score, assigned: score >= threshold && enough, evidence: list)
   }
 }

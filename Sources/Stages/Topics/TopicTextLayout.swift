@@ -76,19 +76,20 @@ struct TopicTextLayout: Equatable {
     return (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080 != 0
   }
 
-  /// The byte offset `characters` characters after `start` (or the end), eight bytes at a time
+  /// The byte offset `characters` characters after `start` (or the end), sixteen bytes at a time
   /// while far from the target.
   static func advance(_ start: Int, characters: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let n = bytes.count
     var j = start
     var count = 0
     if let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      while j + 8 <= n && count + 8 <= characters {
-        let x = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-        let continuation = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
-        count &+= 8 - Int(truncatingIfNeeded: (continuation &* 0x0101_0101_0101_0101) >> 56)
-        j += 8
+      // Rounds of sixteen bytes that cannot take the count past the target (each adds at most
+      // sixteen characters), until fewer than sixteen characters are left.
+      while true {
+        let rounds = min((characters - count) / 16, (n - j) / 16)
+        if rounds <= 0 { break }
+        count += 16 * rounds - continuationBytes(UnsafeRawPointer(base + j), rounds: rounds)
+        j += 16 * rounds
       }
     }
     while j < n, count < characters {
@@ -99,33 +100,41 @@ struct TopicTextLayout: Equatable {
     return j
   }
 
-  /// The number of UTF-8 continuation bytes (10xxxxxx), 32 bytes at a time: bit 7 set and bit
-  /// 6 clear in a byte is `x & ~(x << 1)` at bit 7, and those bits are counted.
+  /// The number of UTF-8 continuation bytes (10xxxxxx) in `bytes`.
   static func continuationBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let n = bytes.count
     var count = 0
     var i = 0
-    let high: UInt64 = 0x8080_8080_8080_8080
-    if let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      while i + 32 <= n {
-        let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        let b = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-        let c = raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
-        let d = raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
-        count &+= (a & ~(a << 1) & high).nonzeroBitCount &+ (b & ~(b << 1) & high).nonzeroBitCount
-        count &+= (c & ~(c << 1) & high).nonzeroBitCount &+ (d & ~(d << 1) & high).nonzeroBitCount
-        i += 32
-      }
-      while i + 8 <= n {
-        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        count &+= (x & ~(x << 1) & high).nonzeroBitCount
-        i += 8
-      }
+    if let base = bytes.baseAddress, n >= 16 {
+      count = continuationBytes(UnsafeRawPointer(base), rounds: n / 16)
+      i = n / 16 * 16
     }
     while i < n {
       if bytes[i] & 0xC0 == 0x80 { count += 1 }
       i += 1
+    }
+    return count
+  }
+
+  /// The number of continuation bytes in the `16 * rounds` bytes at `start`, sixteen at a time:
+  /// read as `Int8`, a continuation byte is below -64; the comparison's all-ones lanes are
+  /// subtracted from byte counters (at most 255 rounds, then summed).
+  @inline(__always)
+  static func continuationBytes(_ start: UnsafeRawPointer, rounds: Int) -> Int {
+    let limit = SIMD16<Int8>(repeating: -64)
+    var count = 0
+    var offset = 0
+    var left = rounds
+    while left > 0 {
+      let batch = min(left, 255)
+      var lanes = SIMD16<UInt8>()
+      for _ in 0..<batch {
+        let v = start.loadUnaligned(fromByteOffset: offset, as: SIMD16<Int8>.self)
+        lanes &-= unsafeBitCast(v .< limit, to: SIMD16<UInt8>.self)
+        offset &+= 16
+      }
+      count &+= Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+      left -= batch
     }
     return count
   }
