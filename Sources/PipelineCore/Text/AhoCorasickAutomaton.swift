@@ -27,6 +27,11 @@ struct Automaton: Sendable {
   static let checkEnd: UInt8 = 1
   static let stem: UInt8 = 2
   static let hasSpace: UInt8 = 4
+  // Output record flags (only in a state's first record).
+  /// The state has more outputs than its first (in ``outputRecords``).
+  static let moreOutputs: UInt8 = 8
+  /// The state has no outputs (hybrid layout only: its head record is a placeholder).
+  static let noOutput: UInt8 = 16
 
   static let root = 0
   /// The state inside a word where no match can be under way.
@@ -52,6 +57,9 @@ struct Automaton: Sendable {
   /// `4 * lines` when every state times that fits 16 bits (then a row index is the entry times
   /// 8, which a processor adds to the class in one instruction), else `lines` (times 32).
   let entryUnit: Int
+  /// ⌈2^32 / entryUnit⌉: (entry * entryReciprocal) >> 32 is entry / entryUnit for every 16-bit
+  /// entry (the rounding error, below entry / 2^32 < 2^-16, never reaches the next multiple).
+  let entryReciprocal: Int
   /// 3 or 5: the row of entry e starts e << entryShift entries after rowBase.
   let entryShift: Int
   /// The entry value from which states have outputs.
@@ -66,9 +74,14 @@ struct Automaton: Sendable {
   let failure: [Int32]
   let hasOutput: [Bool]
 
-  // Outputs per state (own and inherited through failure links), longest pattern first: state s
-  // has the records outputStart[s]..<outputStart[s + 1], each four numbers: pattern, length in
-  // bytes, length in characters, flags.
+  // Outputs per state (own and inherited through failure links), longest pattern first, as
+  // records of four numbers: pattern, length in bytes, length in characters, flags. The states
+  // from `firstOutputState` on (all with outputs in the dense layout) have their first record at
+  // `outputHeads[4 * (s - firstOutputState)]`, so that a report reads one cache line; the
+  // records after the first (flag `moreOutputs`) are outputRecords[4 * outputStart[o]..<4 *
+  // outputStart[o + 1]] for o = s - firstOutputState.
+  let firstOutputState: Int
+  let outputHeads: [Int32]
   let outputStart: [Int32]
   let outputRecords: [Int32]
   /// Per pattern with whitespace: where its spaces are, to find the start of a match cheaply.
@@ -143,6 +156,7 @@ struct Automaton: Sendable {
     if lines % 2 == 0 { lines += 1 }
     let stride = lines * 32
     var outputOrder: [Int32]  // the states in the order of their output records
+    let firstOutputState: Int  // the first state (in that order) with outputs
     if n * lines <= 0x10000 && n * stride <= denseLimit {
       let unit = n * lines * 4 <= 0x10000 ? lines * 4 : lines
       let dense = Self.denseRows(trie, classes: classes, lines: lines, unit: unit)
@@ -150,8 +164,10 @@ struct Automaton: Sendable {
       self.rowBase = dense.rowBase
       self.lines = lines
       self.entryUnit = unit
+      self.entryReciprocal = ((1 << 32) + unit - 1) / unit
       self.entryShift = unit == lines ? 5 : 3
       self.firstOutputEntry = dense.firstOutputEntry
+      firstOutputState = dense.firstOutputEntry / unit
       outputOrder = dense.order
       self.denseCount = 0
       self.hybridRows = []
@@ -167,8 +183,10 @@ struct Automaton: Sendable {
       self.rowBase = 0
       self.lines = 1
       self.entryUnit = 1
+      self.entryReciprocal = 1 << 32
       self.entryShift = 5
       self.firstOutputEntry = 0
+      firstOutputState = 0
       self.denseCount = denseCount
       self.hybridRows = hybrid.rows
       self.sparseStart = hybrid.sparseStart
@@ -179,20 +197,30 @@ struct Automaton: Sendable {
       outputOrder = (0..<n).map { Int32($0) }
     }
 
+    // The first output of each state with outputs, at a fixed place (no start to look up first),
+    // then the others of the state, if any.
+    let heads = Array(outputOrder[firstOutputState...])
+    var outputHeads: [Int32] = []
+    outputHeads.reserveCapacity(heads.count * 4)
     var outputStart: [Int32] = [0]
-    outputStart.reserveCapacity(n + 1)
+    outputStart.reserveCapacity(heads.count + 1)
     var outputRecords: [Int32] = []
-    outputRecords.reserveCapacity(trie.outputs.count * 4)
-    for s in outputOrder {
-      for x in Int(trie.outputStart[Int(s)])..<Int(trie.outputStart[Int(s) + 1]) {
+    outputRecords.reserveCapacity(max(0, trie.outputs.count - heads.count) * 4)
+    for s in heads {
+      let first = Int(trie.outputStart[Int(s)])
+      let last = Int(trie.outputStart[Int(s) + 1])
+      for x in first..<last {
         let p = Int(trie.outputs[x])
-        outputRecords.append(Int32(p))
-        outputRecords.append(byteLengths[p])
-        outputRecords.append(charLengths[p])
-        outputRecords.append(Int32(flags[p]))
+        var f = Int32(flags[p])
+        if x == first && last - first > 1 { f |= Int32(Self.moreOutputs) }
+        let record = [Int32(p), byteLengths[p], charLengths[p], f]
+        if x == first { outputHeads += record } else { outputRecords += record }
       }
+      if first == last { outputHeads += [0, 0, 0, Int32(Self.noOutput)] }
       outputStart.append(Int32(outputRecords.count / 4))
     }
+    self.firstOutputState = firstOutputState
+    self.outputHeads = outputHeads
     self.outputStart = outputStart
     self.outputRecords = outputRecords
     self.spaceLayouts = zip(keys, flags).map { key, f in

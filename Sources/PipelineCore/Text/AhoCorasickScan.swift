@@ -13,19 +13,21 @@ extension Automaton {
     try classes.ascii.withUnsafeBufferPointer { ascii in
       try classes.twoByte.withUnsafeBufferPointer { twoByte in
         try classes.isWord.withUnsafeBufferPointer { isWord in
-          try outputStart.withUnsafeBufferPointer { outputStart in
-            try outputRecords.withUnsafeBufferPointer { outputRecords in
-              try spaceLayouts.withUnsafeBufferPointer { spaceLayouts in
-                try withUnsafeTemporaryAllocation(
-                  of: AhoCorasick.Match.self, capacity: MatchBlock.capacity
-                ) { slots in
-                  let input = Input(
-                    bytes: bytes, ascii: ascii, twoByte: twoByte, isWord: isWord,
-                    outputStart: outputStart, outputRecords: outputRecords,
-                    spaceLayouts: spaceLayouts, classes: classes)
-                  var block = MatchBlock(slots: slots)
-                  try scan(input, &block, body)
-                  try block.flush(body)
+          try outputHeads.withUnsafeBufferPointer { outputHeads in
+            try outputStart.withUnsafeBufferPointer { outputStart in
+              try outputRecords.withUnsafeBufferPointer { outputRecords in
+                try spaceLayouts.withUnsafeBufferPointer { spaceLayouts in
+                  try withUnsafeTemporaryAllocation(
+                    of: AhoCorasick.Match.self, capacity: MatchBlock.capacity
+                  ) { slots in
+                    let input = Input(
+                      bytes: bytes, ascii: ascii, twoByte: twoByte, isWord: isWord,
+                      outputHeads: outputHeads, outputStart: outputStart,
+                      outputRecords: outputRecords, spaceLayouts: spaceLayouts, classes: classes)
+                    var block = MatchBlock(slots: slots)
+                    try scan(input, &block, body)
+                    try block.flush(body)
+                  }
                 }
               }
             }
@@ -61,6 +63,7 @@ extension Automaton {
     let ascii: UnsafeBufferPointer<UInt16>
     let twoByte: UnsafeBufferPointer<UInt16>
     let isWord: UnsafeBufferPointer<Bool>
+    let outputHeads: UnsafeBufferPointer<Int32>
     let outputStart: UnsafeBufferPointer<Int32>
     let outputRecords: UnsafeBufferPointer<Int32>
     let spaceLayouts: UnsafeBufferPointer<SpaceLayout>
@@ -185,7 +188,7 @@ extension Automaton {
       while at < range.upperBound {
         entry = Int(rows[entry &<< S.shift &+ input.next(&at)])
         if entry >= firstOutputEntry {
-          try report(entry / entryUnit, end: at, input, &block, body)
+          try report(state(ofEntry: entry), end: at, input, &block, body)
         }
       }
       return entry
@@ -210,10 +213,17 @@ extension Automaton {
     for lane in 0..<count {
       let first = (lane == 0 ? range.lowerBound : ends[lane - 1]) - base
       for x in first..<fill[lane] {
-        try report(Int(found[x].entry) / entryUnit, end: found[x].end, input, &block, body)
+        try report(state(ofEntry: Int(found[x].entry)), end: found[x].end, input, &block, body)
       }
     }
     return r[count - 1]
+  }
+
+  /// The state of a dense entry (entry / ``entryUnit``, as a multiplication by the reciprocal:
+  /// exact for entries below 2^16, and without the latency of a division).
+  @inline(__always)
+  func state(ofEntry entry: Int) -> Int {
+    (entry &* entryReciprocal) &>> 32
   }
 
   /// A candidate match found by a lane: the automaton entry and the end offset.
@@ -359,37 +369,54 @@ extension Automaton {
   }
 
   /// Reports the outputs of `state`, whose last pattern character ends at byte `end`, that pass
-  /// the end-of-word check. (The start of a word is guaranteed by the automaton.)
+  /// the end-of-word check. (The start of a word is guaranteed by the automaton.) The first
+  /// output is read from the state's head record; the others, if any, from the records after.
   private func report(
     _ state: Int, end: Int, _ input: Input, _ block: inout MatchBlock, _ body: BlockBody
   ) rethrows {
-    let bytes = input.bytes
-    let records = input.outputRecords
-    var k = Int(input.outputStart[state]) &* 4
-    let last = Int(input.outputStart[state &+ 1]) &* 4
+    let o = state &- firstOutputState
+    let heads = input.outputHeads
+    let h = o &* 4
+    let f = UInt8(truncatingIfNeeded: heads[h &+ 3])
+    if f & Self.noOutput != 0 { return }
     // Whether the character after the match is a word character (decided once).
     var nextIsWord: Bool? = nil
+    try emit(
+      Int(heads[h]), Int(heads[h &+ 1]), Int(heads[h &+ 2]), f, end: end, &nextIsWord, input,
+      &block, body)
+    guard f & Self.moreOutputs != 0 else { return }
+    let records = input.outputRecords
+    var k = Int(input.outputStart[o]) &* 4
+    let last = Int(input.outputStart[o &+ 1]) &* 4
     while k < last {
-      let p = Int(records[k])
-      let byteLength = Int(records[k &+ 1])
-      let charLength = Int(records[k &+ 2])
-      let f = UInt8(truncatingIfNeeded: records[k &+ 3])
+      try emit(
+        Int(records[k]), Int(records[k &+ 1]), Int(records[k &+ 2]),
+        UInt8(truncatingIfNeeded: records[k &+ 3]), end: end, &nextIsWord, input, &block, body)
       k &+= 4
-      if f & Self.checkEnd != 0 {
-        if nextIsWord == nil {
-          var at = end
-          nextIsWord = end < bytes.count && input.isWord[input.next(&at)]
-        }
-        if nextIsWord == true { continue }
-      }
-      let start =
-        f & Self.hasSpace != 0
-        ? start(
-          before: end, bytes: byteLength, characters: charLength, input.spaceLayouts[p], bytes)
-        : end &- byteLength
-      let matchEnd = f & Self.stem != 0 ? WordCharacters.wordEnd(from: end, in: bytes) : end
-      try block.append(AhoCorasick.Match(pattern: p, start: start, end: matchEnd), body)
     }
+  }
+
+  /// Adds the match of pattern `p` (`byteLength` bytes and `charLength` characters long, with
+  /// flags `f`) ending at `end` unless it must end a word and does not.
+  @inline(__always)
+  private func emit(
+    _ p: Int, _ byteLength: Int, _ charLength: Int, _ f: UInt8, end: Int, _ nextIsWord: inout Bool?,
+    _ input: Input, _ block: inout MatchBlock, _ body: BlockBody
+  ) rethrows {
+    let bytes = input.bytes
+    if f & Self.checkEnd != 0 {
+      if nextIsWord == nil {
+        var at = end
+        nextIsWord = end < bytes.count && input.isWord[input.next(&at)]
+      }
+      if nextIsWord == true { return }
+    }
+    let start =
+      f & Self.hasSpace != 0
+      ? start(before: end, bytes: byteLength, characters: charLength, input.spaceLayouts[p], bytes)
+      : end &- byteLength
+    let matchEnd = f & Self.stem != 0 ? WordCharacters.wordEnd(from: end, in: bytes) : end
+    try block.append(AhoCorasick.Match(pattern: p, start: start, end: matchEnd), body)
   }
 
   /// The start of a match with whitespace ending at `end`: `end - byteLength` when the text there
