@@ -32,7 +32,9 @@ struct PackedKeyTable<Value: BitwiseCopyable & Sendable>: Sendable {
     var keys = [UInt64](repeating: 0, count: capacity + 1)
     var values = [Value](repeating: missing, count: capacity + 1)
     let shift = UInt64(64 - bits)
-    for (key, value) in pairs where key != 0 {
+    // Inserted in key order: the layout, and so which keys sit past the two slots a lookup
+    // reads at once, does not depend on the dictionary's per-process iteration order.
+    for (key, value) in pairs.sorted(by: { $0.key < $1.key }) where key != 0 {
       var slot = Self.home(key, shift)
       while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (capacity - 1) }
       keys[slot] = key
