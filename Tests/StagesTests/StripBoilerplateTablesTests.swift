@@ -60,6 +60,45 @@ private struct TestRandom {
     }
   }
 
+  /// A table filled to the brim (one slot a key): most lookups go past the two slots read
+  /// without a branch, and probes wrap around from the last slot to the first.
+  @Test func agreesWithADictionaryWhenNearlyFull() {
+    var random = TestRandom(state: 0x0BAD_CAFE_1234_4321)
+    var pairs: [UInt64: UInt32] = [:]
+    while pairs.count < 1000 { pairs[random.next() | 1] = UInt32(random.below(1000) + 1) }
+    let table = PackedKeyTable(pairs, spread: 1, missing: 0)
+    for (key, value) in pairs { #expect(table.value(key) == value) }
+    for _ in 0..<5000 {
+      let key = random.next() | 1
+      #expect(table.value(key) == pairs[key] ?? 0)
+    }
+  }
+
+  /// An entry keeps the phrase automaton's start state in the upper half of its flags; a state
+  /// that does not fit is flagged instead.
+  @Test func entriesCarryTheirStartState() {
+    let plain = WordEntry(flags: WordTable.Flags.stop.rawValue, id: 7)
+    #expect(plain.start == 0)
+    let started = plain.withStart(42)
+    #expect(started.start == 42 && started.id == 7)
+    #expect(started.flags & 0xFFFF == WordTable.Flags.stop.rawValue)
+    let deep = plain.withStart(1 << 16)
+    #expect(deep.start == 0)
+    #expect(deep.flags == WordTable.Flags([.stop, .deepStart]).rawValue)
+  }
+
+  /// The built-in tables: every packed word's start state is the automaton's step from its
+  /// start state, and words that start no phrase have none.
+  @Test func builtInWordsCarryTheAutomatonsStartState() throws {
+    let tables = BoilerplateVocabulary.builtIn.tables()
+    for word in ["the", "share", "your", "this", "print", "email", "minister"] {
+      let entry = tables.packed.entry(try #require(PackedWordTable.key(Array(word.utf8))))
+      #expect(entry.start == tables.phrases.step(0, entry.id), "\(word)")
+    }
+    let share = tables.packed.entry(try #require(PackedWordTable.key(Array("share".utf8))))
+    #expect(share.start != 0)
+  }
+
   @Test func pairTableAgreesWithADictionary() {
     var random = TestRandom(state: 0xDEAD_BEEF_0BAD_F00D)
     var pairs: [UInt64: UInt32] = [:]
@@ -267,6 +306,9 @@ private struct TestRandom {
       "* Read more", "12. Related articles", "Share", "Read more", "Mehr zum Thema", "by Jane Doe",
       "the the the the the the the the the the the the the the the", "Sign\u{200B}up for our newsletter",
       "NEWSLETTERABONNEMENT verwalten", "SignUpWeekly Digest", "Caf\u{2019} menu", "newsÜbersicht",
+      // Phrase words after a word that opens a phrase, one-word phrases inside open ones.
+      "Read the newsletter in your inbox", "the copyright the print", "share the share this article",
+      "Sign up for our the newsletter", "your privacy your email address copyright",
     ]
     let lineCount = Self.compare(
       [lines.joined(separator: "\n")], LineScanner(vocabulary: vocabulary), Reference(vocabulary))

@@ -177,9 +177,14 @@ public struct BoilerplateVocabulary: Sendable {
       let words = TextScanner.words(label)
       if !words.isEmpty { labels.append(words.map(id)) }
     }
+    let automaton = PhraseAutomaton(phraseIDs, idLimit: Int(nextID))
+    func withStart(_ entry: WordEntry) -> WordEntry {
+      entry.id == 0 ? entry : entry.withStart(automaton.start(entry.id))
+    }
     return ScannerTables(
-      words: WordTable(entries), packed: PackedWordTable(packed),
-      phrases: PhraseAutomaton(phraseIDs, idLimit: Int(nextID)), labels: LabelTrie(labels))
+      words: WordTable(entries.mapValues(withStart)),
+      packed: PackedWordTable(packed.mapValues(withStart)), phrases: automaton,
+      labels: LabelTrie(labels))
   }
 }
 

@@ -19,10 +19,11 @@ struct LineScanner: Sendable {
   /// Words that start a byline ("By Jane Doe", "Von Frank Hahn").
   static let bylineWords = "by von par por от di door av"
 
-  /// The flags that need more than counting: a word without them, with no phrase open, only
-  /// adds to the line's counters (a word of some phrase that starts none cannot leave the
-  /// automaton's start state).
-  static let rareFlags = WordTable.Flags([.altText, .credit, .prefix]).rawValue
+  /// The flags that need more than counting: a word without them only adds to the line's
+  /// counters and, when no phrase is open (or it is in no phrase), moves the phrase automaton to
+  /// the state its root goes to on it (kept in the word's entry). No phrase ends there: the one-word phrases, the only ones
+  /// that end one word after the root, flag their word `.strong` or `.weak`.
+  static let rareFlags = WordTable.Flags([.altText, .credit, .strong, .weak, .deepStart]).rawValue
 
   init(vocabulary: BoilerplateVocabulary) {
     tables = vocabulary.tables(bylineWords: Self.bylineWords)
@@ -268,8 +269,15 @@ struct LineScanner: Sendable {
       numeric &+= hasDigit ? 1 : 0
       if words == 1 { line.startsWithBy = f & WordTable.Flags.byline.rawValue != 0 }
       labelState = labels.step(labelState, id)
-      if f & Self.rareFlags == 0 && phraseState == 0 {
-        // Most words: no alt-text or credit word, no phrase open and none starting here.
+      // A word in no phrase closes any open one; it is the open phrase's words (and the rare
+      // flags) that need the automaton's full step. One or-ed test, so that the common words
+      // that start a phrase ("the", "your", "this") do not take a branch of their own.
+      // (The product of state and id, both below 2^32, is 0 exactly when one of them is: a
+      // multiplication, which the compiler does not turn back into a branch as it does `?:`.)
+      if UInt64(f & Self.rareFlags) | UInt64(phraseState) &* UInt64(id) == 0 {
+        // Most words: no alt-text, credit or one-word phrase, and no phrase open that it
+        // continues: the automaton steps from its root (to 0 for a word in no phrase).
+        phraseState = f &>> WordEntry.startShift
         state = 0
         // A single space before the next word is stepped over here rather than by the loop.
         if i < end && p[i] == 0x20 && p[i &+ 1] != 0x20 && p[i &+ 1] != 0x09 {

@@ -123,6 +123,13 @@ struct PhraseAutomaton: Sendable {
     return Int(id) < rootNext.count ? rootNext.base[Int(id)] : 0
   }
 
+  /// The state after the word `id` in the start state (0 for a word that starts no phrase):
+  /// `step(0, id)`, with one table read and no branch.
+  @inline(__always)
+  func start(_ id: UInt32) -> UInt32 {
+    Int(id) < rootNext.count ? rootNext.base[Int(id)] : 0
+  }
+
   /// What the phrases ending in `state` add to the line.
   @inline(__always)
   func output(_ state: UInt32) -> Output { outputs.base[Int(state)] }

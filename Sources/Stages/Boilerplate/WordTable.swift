@@ -25,6 +25,9 @@ struct WordTable: Sendable {
     static let terminal = Flags(rawValue: 1 << 7)
     /// A word that starts a byline ("by", "von").
     static let byline = Flags(rawValue: 1 << 8)
+    /// A phrase word whose start state (see ``WordEntry``) does not fit in its entry: the
+    /// scanner steps the automaton the general way.
+    static let deepStart = Flags(rawValue: 1 << 9)
   }
 
   /// One slot of the table: a key (0 = empty), its flags and its phrase-word id (0 = the word
