@@ -62,20 +62,3 @@ import Testing
     #expect(try AhoCorasick(patterns, denseLimit: 64).matches(in: text) == expected)
   }
 }
-
-extension AhoCorasickOutputHeadsTests {
-  /// The state of a dense entry is found by a multiplication instead of a division: the same
-  /// result for every 16-bit entry, whatever the entry unit (odd line counts, times one or four).
-  @Test func entryToStateByReciprocalIsExact() throws {
-    let a = try AhoCorasick(patterns).automaton
-    var mismatches = 0
-    for e in 0..<0x10000 where a.state(ofEntry: e) != e / a.entryUnit { mismatches += 1 }
-    #expect(mismatches == 0)
-    for unit in [1, 3, 5, 7, 12, 20, 28, 255, 1023, 4095] {
-      let m = ((1 << 32) + unit - 1) / unit
-      var wrong = 0
-      for e in 0..<0x10000 where (e &* m) &>> 32 != e / unit { wrong += 1 }
-      #expect(wrong == 0, "unit \(unit)")
-    }
-  }
-}

@@ -25,10 +25,10 @@
 ///
 /// The automaton steps once per character on character classes and is *word-anchored*: matches
 /// only start at word starts, so a word that no pattern begins with parks the scan in one state
-/// until the next separator. Its transition table is dense (16-bit entries, rows aligned to cache
-/// lines with the frequent letters' classes in the first line) for up to 65,536 states and hybrid
-/// (dense near the root, sparse below) beyond. Long texts are scanned as up to four interleaved
-/// lanes so that the table lookups overlap; matches still come out in text order. See
+/// until the next separator. Its transition table is dense (16-bit entries, one column per
+/// character class, so that a step is one load) for up to 65,536 states and hybrid (dense near
+/// the root, sparse below) beyond. Long texts are scanned as two interleaved lanes so that the
+/// table lookups overlap; matches still come out in text order. See
 /// `Automaton` and its scan for the details.
 public struct AhoCorasick: Sendable {
   /// One pattern: its text and whether it is a stem.

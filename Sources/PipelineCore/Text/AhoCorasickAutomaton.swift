@@ -9,13 +9,11 @@
 ///
 /// Two layouts of the transition table:
 ///
-/// - all dense (the usual case): a row per state of 16-bit entries, rows starting on cache lines
-///   and spanning an odd number `lines` of them (32 entries each), so that the first line of every
-///   row — where the classes of the frequent letters are — maps to a different cache set rather
-///   than piling into a few as power-of-two rows would. An entry holds the next state's *line
-///   number* (`state * lines`), so the scan is `entry = rows[entry << 5 + class]`: a shift, an
-///   add and a load per character, plus one comparison (states with outputs are numbered last).
-///   Used while `states * lines` fits in 16 bits;
+/// - all dense (the usual case): one column of 16-bit entries per class (``AhoCorasickColumns``),
+///   an entry holding the next state's number, so the scan is `state = column(byte)[state]`: one
+///   load per character on the chain from one state to the next (the byte's column comes from a
+///   table, off that chain), plus one comparison (states with outputs are numbered last). Used
+///   while the states fit 16 bits;
 /// - hybrid (beyond that, or when the dense table would exceed `denseLimit` entries): dense rows
 ///   for the states nearest the root (entry = next state << 1 | has output), sorted sparse rows and
 ///   failure links for the others.
@@ -48,22 +46,11 @@ struct Automaton: Sendable {
   let restartsAfterByte: [Bool]
   let stateCount: Int
 
-  // All-dense layout (empty `rows` means hybrid): the row of state s starts at entry
-  // rowBase + (s * lines) << 5; entries are next state * entryUnit, so the row of entry e starts
-  // at rowBase + e << entryShift.
-  let rows: [UInt16]
-  let rowBase: Int
-  let lines: Int
-  /// `4 * lines` when every state times that fits 16 bits (then a row index is the entry times
-  /// 8, which a processor adds to the class in one instruction), else `lines` (times 32).
-  let entryUnit: Int
-  /// ⌈2^32 / entryUnit⌉: (entry * entryReciprocal) >> 32 is entry / entryUnit for every 16-bit
-  /// entry (the rounding error, below entry / 2^32 < 2^-16, never reaches the next multiple).
-  let entryReciprocal: Int
-  /// 3 or 5: the row of entry e starts e << entryShift entries after rowBase.
-  let entryShift: Int
-  /// The entry value from which states have outputs.
-  let firstOutputEntry: Int
+  // All-dense layout (empty `columns` means hybrid): the next state after state s on class c is
+  // columns[c * columnStride + s]; `asciiColumn[b]` is the column of ASCII byte b.
+  let columns: [UInt16]
+  let columnStride: Int
+  let asciiColumn: [Int32]
 
   // Hybrid layout.
   let denseCount: Int
@@ -87,7 +74,7 @@ struct Automaton: Sendable {
   /// Per pattern with whitespace: where its spaces are, to find the start of a match cheaply.
   let spaceLayouts: [SpaceLayout]
 
-  var isDense: Bool { !rows.isEmpty }
+  var isDense: Bool { !columns.isEmpty }
 
   init(_ patterns: [AhoCorasick.Pattern], options: AhoCorasick.Options, denseLimit: Int)
     throws(AhoCorasick.PatternError)
@@ -151,23 +138,18 @@ struct Automaton: Sendable {
     self.restartsAfter = restartsAfter
     self.restartsAfterByte = (0..<256).map { b in b < 0x80 && restartsAfter[Int(classes.ascii[b])] }
 
-    // Rows of an odd number of 64-byte lines (32 entries each).
-    var lines = (nc + 31) / 32
-    if lines % 2 == 0 { lines += 1 }
-    let stride = lines * 32
     var outputOrder: [Int32]  // the states in the order of their output records
     let firstOutputState: Int  // the first state (in that order) with outputs
-    if n * lines <= 0x10000 && n * stride <= denseLimit {
-      let unit = n * lines * 4 <= 0x10000 ? lines * 4 : lines
-      let dense = Self.denseRows(trie, classes: classes, lines: lines, unit: unit)
-      self.rows = dense.rows
-      self.rowBase = dense.rowBase
-      self.lines = lines
-      self.entryUnit = unit
-      self.entryReciprocal = ((1 << 32) + unit - 1) / unit
-      self.entryShift = unit == lines ? 5 : 3
-      self.firstOutputEntry = dense.firstOutputEntry
-      firstOutputState = dense.firstOutputEntry / unit
+    // The dense table's size as rows of an odd number of 64-byte lines (32 entries each), the
+    // layout it is built from.
+    var lines = (nc + 31) / 32
+    if lines % 2 == 0 { lines += 1 }
+    if n <= 0x10000 && n * lines * 32 <= denseLimit {
+      let dense = AhoCorasickColumns(trie, classes: classes)
+      self.columns = dense.entries
+      self.columnStride = dense.stride
+      self.asciiColumn = dense.asciiColumn
+      firstOutputState = dense.firstOutputState
       outputOrder = dense.order
       self.denseCount = 0
       self.hybridRows = []
@@ -179,13 +161,9 @@ struct Automaton: Sendable {
     } else {
       let denseCount = max(2, min(n, denseLimit / nc))
       let hybrid = Self.hybridRows(trie, classes: classes, denseCount: denseCount)
-      self.rows = []
-      self.rowBase = 0
-      self.lines = 1
-      self.entryUnit = 1
-      self.entryReciprocal = 1 << 32
-      self.entryShift = 5
-      self.firstOutputEntry = 0
+      self.columns = []
+      self.columnStride = 0
+      self.asciiColumn = []
       firstOutputState = 0
       self.denseCount = denseCount
       self.hybridRows = hybrid.rows

@@ -39,15 +39,11 @@ extension Automaton {
 
   private func scan(_ input: Input, _ block: inout MatchBlock, _ body: BlockBody) rethrows {
     if isDense {
-      try rows.withUnsafeBufferPointer { all in
-        // The rows proper start at rowBase (aligned to a cache line), the ASCII classes just
-        // before.
-        guard let start = all.baseAddress else { return }
-        let rows = start + rowBase
-        if entryShift == 3 {
-          try scanDense(input, rows: rows, RowShift3.self, &block, body)
-        } else {
-          try scanDense(input, rows: rows, RowShift5.self, &block, body)
+      try columns.withUnsafeBufferPointer { entries in
+        try asciiColumn.withUnsafeBufferPointer { ascii in
+          guard let entries = entries.baseAddress, let ascii = ascii.baseAddress else { return }
+          let table = Columns(entries: entries, ascii: ascii, stride: columnStride)
+          try scanDense(input, table, &block, body)
         }
       }
     } else {
@@ -106,19 +102,19 @@ extension Automaton {
   /// is the same, so a stream can start there. Returns the offset and the entry of that state.
   private func streamStart(
     near target: Int, after: Int, _ bytes: UnsafeBufferPointer<UInt8>,
-    _ ascii: UnsafeBufferPointer<UInt16>, _ rows: UnsafePointer<UInt16>
+    _ table: Columns
   ) -> (offset: Int, row: Int)? {
     let n = bytes.count
     return restartsAfterByte.withUnsafeBufferPointer { restarts in
-      // The root is state 0, so the state after a restarting character of class c is rows[c].
+      // The root is state 0, at the start of every column.
       for d in 0..<2048 {
         let forward = target &+ d
         if forward < n &- 1 && restarts[Int(bytes[forward])] {
-          return (forward &+ 1, Int(rows[Int(ascii[Int(bytes[forward])])]))
+          return (forward &+ 1, table.step(Self.root, UInt32(bytes[forward])))
         }
         let backward = target &- d &- 1
         if backward > after && backward < n &- 1 && restarts[Int(bytes[backward])] {
-          return (backward &+ 1, Int(rows[Int(ascii[Int(bytes[backward])])]))
+          return (backward &+ 1, table.step(Self.root, UInt32(bytes[backward])))
         }
       }
       return nil
@@ -129,9 +125,8 @@ extension Automaton {
   /// the next), which bounds the candidate buffer.
   static let window = 1 << 16
 
-  private func scanDense<S: RowShift>(
-    _ input: Input, rows: UnsafePointer<UInt16>, _ shift: S.Type, _ block: inout MatchBlock,
-    _ body: BlockBody
+  private func scanDense(
+    _ input: Input, _ table: Columns, _ block: inout MatchBlock, _ body: BlockBody
   ) rethrows {
     let n = input.bytes.count
     // Lane state, position, end and fill, in stack memory; the candidate buffer, reused by all
@@ -143,7 +138,7 @@ extension Automaton {
         while start < n {
           let end = n - start <= Self.window ? n : start + Self.window
           entry = try scanWindow(
-            start..<end, entry: entry, input, rows, shift, lanes, found, &block, body)
+            start..<end, entry: entry, input, table, lanes, found, &block, body)
           start = end
         }
       }
@@ -152,9 +147,9 @@ extension Automaton {
 
   /// Scans the bytes `range` starting in state `entry`, reports the matches, and returns the
   /// state at the end.
-  private func scanWindow<S: RowShift>(
-    _ range: Range<Int>, entry: Int, _ input: Input, _ rows: UnsafePointer<UInt16>,
-    _ shift: S.Type, _ lanes: UnsafeMutableBufferPointer<Int>, _ found: UnsafeMutableBufferPointer<Found>,
+  private func scanWindow(
+    _ range: Range<Int>, entry: Int, _ input: Input, _ table: Columns,
+    _ lanes: UnsafeMutableBufferPointer<Int>, _ found: UnsafeMutableBufferPointer<Found>,
     _ block: inout MatchBlock, _ body: BlockBody
   ) rethrows -> Int {
     let bytes = input.bytes
@@ -172,7 +167,7 @@ extension Automaton {
       let parts = 2
       for k in 1..<parts {
         let target = range.lowerBound + length * k / parts
-        if let s = streamStart(near: target, after: i[count - 1], bytes, input.ascii, rows),
+        if let s = streamStart(near: target, after: i[count - 1], bytes, table),
           s.offset < range.upperBound
         {
           i[count] = s.offset
@@ -186,9 +181,9 @@ extension Automaton {
       var entry = entry
       var at = range.lowerBound
       while at < range.upperBound {
-        entry = Int(rows[entry &<< S.shift &+ input.next(&at)])
-        if entry >= firstOutputEntry {
-          try report(state(ofEntry: entry), end: at, input, &block, body)
+        entry = table.step(entry, class: input.next(&at))
+        if entry >= firstOutputState {
+          try report(entry, end: at, input, &block, body)
         }
       }
       return entry
@@ -208,25 +203,39 @@ extension Automaton {
         live += 1
       }
       if live == 0 { break }
-      run2(active.0, live >= 2 ? active.1 : active.0, input, rows, shift, r, i, ends, out)
+      run2(active.0, live >= 2 ? active.1 : active.0, input, table, r, i, ends, out)
     }
     for lane in 0..<count {
       let first = (lane == 0 ? range.lowerBound : ends[lane - 1]) - base
       for x in first..<fill[lane] {
-        try report(state(ofEntry: Int(found[x].entry)), end: found[x].end, input, &block, body)
+        try report(Int(found[x].entry), end: found[x].end, input, &block, body)
       }
     }
     return r[count - 1]
   }
 
-  /// The state of a dense entry (entry / ``entryUnit``, as a multiplication by the reciprocal:
-  /// exact for entries below 2^16, and without the latency of a division).
-  @inline(__always)
-  func state(ofEntry entry: Int) -> Int {
-    (entry &* entryReciprocal) &>> 32
+  /// The dense table as the scan reads it (see ``AhoCorasickColumns``).
+  struct Columns {
+    let entries: UnsafePointer<UInt16>
+    let ascii: UnsafePointer<Int32>
+    let stride: Int
+
+    /// The state after the ASCII byte `byte` from `state`. The byte's column is found first,
+    /// independently of the state, so the step from one state to the next is a single load.
+    @inline(__always)
+    func step(_ state: Int, _ byte: UInt32) -> Int {
+      let column = entries + Int(ascii[Int(byte)])
+      return Int(column[state])
+    }
+
+    /// The state after a character of class `c` from `state`.
+    @inline(__always)
+    func step(_ state: Int, class c: Int) -> Int {
+      Int(entries[c &* stride &+ state])
+    }
   }
 
-  /// A candidate match found by a lane: the automaton entry and the end offset.
+  /// A candidate match found by a lane: the state and the end offset.
   struct Found {
     var entry: Int32
     var end: Int
@@ -247,16 +256,16 @@ extension Automaton {
   /// Steps two lanes in lockstep until one reaches its end (`a == b`: one lane to its end). Out
   /// of line, so that its loop has the registers to itself.
   @inline(never)
-  private func run2<S: RowShift>(
-    _ a: Int, _ b: Int, _ input: Input, _ rows: UnsafePointer<UInt16>, _ shift: S.Type,
+  private func run2(
+    _ a: Int, _ b: Int, _ input: Input, _ table: Columns,
     _ r: UnsafeMutableBufferPointer<Int>, _ i: UnsafeMutableBufferPointer<Int>,
     _ ends: UnsafeMutableBufferPointer<Int>, _ out: Output
   ) {
-    let firstOut = firstOutputEntry
+    let firstOut = firstOutputState
     if a == b {
       var (r0, i0) = (r[a], i[a])
       while i0 < ends[a] {
-        r0 = Int(rows[r0 &<< S.shift &+ input.next(&i0)])
+        r0 = table.step(r0, class: input.next(&i0))
         if r0 >= firstOut { out.add(a, r0, i0) }
       }
       (r[a], i[a]) = (r0, i0)
@@ -278,14 +287,14 @@ extension Automaton {
         if (w0 | w1) & 0x8080_8080 == 0 {
           // Eight ASCII bytes: four steps per lane, and one test of the eight states for
           // outputs (their bitwise or is at least the largest).
-          let s0 = Self.step(r0, w0 & 0xFF, rows, shift)
-          let s1 = Self.step(r1, w1 & 0xFF, rows, shift)
-          let t0 = Self.step(s0, w0 &>> 8 & 0xFF, rows, shift)
-          let t1 = Self.step(s1, w1 &>> 8 & 0xFF, rows, shift)
-          let u0 = Self.step(t0, w0 &>> 16 & 0xFF, rows, shift)
-          let u1 = Self.step(t1, w1 &>> 16 & 0xFF, rows, shift)
-          let v0 = Self.step(u0, w0 &>> 24, rows, shift)
-          let v1 = Self.step(u1, w1 &>> 24, rows, shift)
+          let s0 = table.step(r0, w0 & 0xFF)
+          let s1 = table.step(r1, w1 & 0xFF)
+          let t0 = table.step(s0, w0 &>> 8 & 0xFF)
+          let t1 = table.step(s1, w1 &>> 8 & 0xFF)
+          let u0 = table.step(t0, w0 &>> 16 & 0xFF)
+          let u1 = table.step(t1, w1 &>> 16 & 0xFF)
+          let v0 = table.step(u0, w0 &>> 24)
+          let v1 = table.step(u1, w1 &>> 24)
           if (s0 | s1 | t0 | t1 | u0 | u1 | v0 | v1) >= firstOut {
             if s0 >= firstOut { out.add(a, s0, i0 &+ 1) }
             if t0 >= firstOut { out.add(a, t0, i0 &+ 2) }
@@ -301,8 +310,8 @@ extension Automaton {
           i0 &+= 4
           i1 &+= 4
         } else {
-          r0 = Int(rows[r0 &<< S.shift &+ input.next(&i0)])
-          r1 = Int(rows[r1 &<< S.shift &+ input.next(&i1)])
+          r0 = table.step(r0, class: input.next(&i0))
+          r1 = table.step(r1, class: input.next(&i1))
           if (r0 | r1) >= firstOut {
             if r0 >= firstOut { out.add(a, r0, i0) }
             if r1 >= firstOut { out.add(b, r1, i1) }
@@ -311,22 +320,13 @@ extension Automaton {
       }
     }
     while i0 < e0 && i1 < e1 {
-      r0 = Int(rows[r0 &<< S.shift &+ input.next(&i0)])
-      r1 = Int(rows[r1 &<< S.shift &+ input.next(&i1)])
+      r0 = table.step(r0, class: input.next(&i0))
+      r1 = table.step(r1, class: input.next(&i1))
       if r0 >= firstOut { out.add(a, r0, i0) }
       if r1 >= firstOut { out.add(b, r1, i1) }
     }
     (r[a], r[b]) = (r0, r1)
     (i[a], i[b]) = (i0, i1)
-  }
-
-  /// The entry after the ASCII byte `byte` from entry `entry`: the byte's class is one of the
-  /// 128 entries before the rows.
-  @inline(__always)
-  static func step<S: RowShift>(
-    _ entry: Int, _ byte: UInt32, _ rows: UnsafePointer<UInt16>, _ shift: S.Type
-  ) -> Int {
-    Int(rows[entry &<< S.shift &+ Int(rows[Int(byte) &- 128])])
   }
 
   private func scanHybrid(
@@ -483,20 +483,4 @@ extension Automaton {
     let v = scalar.value
     return (length, v == 0xA0 || CharacterClasses.longSpaces.contains(v))
   }
-}
-
-/// How a dense entry becomes the index of its row, as a type so that the scan loops are compiled
-/// with a constant shift (see ``Automaton/entryShift``).
-protocol RowShift {
-  static var shift: Int { get }
-}
-
-/// Entries of four times the state's lines: the row index is the entry times 8.
-enum RowShift3: RowShift {
-  static var shift: Int { 3 }
-}
-
-/// Entries of the state's lines: the row index is the entry times 32.
-enum RowShift5: RowShift {
-  static var shift: Int { 5 }
 }

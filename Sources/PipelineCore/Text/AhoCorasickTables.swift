@@ -4,10 +4,10 @@
 /// are visited breadth-first, so the failure state's row is always complete, and each row is one
 /// block copy plus a few stores. Whitespace loops are added last, so no copied row inherits one.
 extension Automaton {
-  /// The all-dense layout: rows of `lines` cache lines of 16-bit entries, states without outputs
-  /// numbered first; an entry holds the next state's number times `unit` (`lines`, or `4 * lines`
-  /// when that fits, see ``Automaton/entryShift``). The 128 entries before the rows hold the
-  /// classes of the ASCII bytes, so that a scan reads classes and rows through one pointer.
+  /// The all-dense layout row by row (``AhoCorasickColumns`` transposes it into the columns the
+  /// scan reads): rows of `lines` cache lines of 16-bit entries, states without outputs numbered
+  /// first; an entry holds the next state's number times `unit`. The 128 entries before the rows
+  /// hold the classes of the ASCII bytes.
   /// Returns the rows, the entry where the first row starts (aligned to 64 bytes), the entry from
   /// which states have outputs, and the states in their new order.
   static func denseRows(
