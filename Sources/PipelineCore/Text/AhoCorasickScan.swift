@@ -40,10 +40,16 @@ extension Automaton {
   private func scan(_ input: Input, _ block: inout MatchBlock, _ body: BlockBody) rethrows {
     if isDense {
       try columns.withUnsafeBufferPointer { entries in
-        try asciiColumn.withUnsafeBufferPointer { ascii in
-          guard let entries = entries.baseAddress, let ascii = ascii.baseAddress else { return }
-          let table = Columns(entries: entries, ascii: ascii, stride: columnStride)
-          try scanDense(input, table, &block, body)
+        try asciiColumn.withUnsafeBufferPointer { offsets in
+          // The columns of the ASCII bytes as addresses (made for each scan, as the table's
+          // address is only known here), so that a step adds nothing to them.
+          try withUnsafeTemporaryAllocation(of: UnsafePointer<UInt16>.self, capacity: 128) {
+            ascii in
+            guard let entries = entries.baseAddress, let ascii = ascii.baseAddress else { return }
+            for b in 0..<128 { (ascii + b).initialize(to: entries + Int(offsets[b])) }
+            let table = Columns(entries: entries, ascii: ascii, stride: columnStride)
+            try scanDense(input, table, &block, body)
+          }
         }
       }
     } else {
@@ -217,15 +223,15 @@ extension Automaton {
   /// The dense table as the scan reads it (see ``AhoCorasickColumns``).
   struct Columns {
     let entries: UnsafePointer<UInt16>
-    let ascii: UnsafePointer<Int32>
+    /// The column of each ASCII byte (128 addresses in `entries`).
+    let ascii: UnsafePointer<UnsafePointer<UInt16>>
     let stride: Int
 
     /// The state after the ASCII byte `byte` from `state`. The byte's column is found first,
     /// independently of the state, so the step from one state to the next is a single load.
     @inline(__always)
     func step(_ state: Int, _ byte: UInt32) -> Int {
-      let column = entries + Int(ascii[Int(byte)])
-      return Int(column[state])
+      Int(ascii[Int(byte)][state])
     }
 
     /// The state after a character of class `c` from `state`.
