@@ -80,6 +80,17 @@ import Testing
     #expect(a.columns[Int(a.asciiColumn[Int(UInt8(ascii: "q"))])] == UInt16(Automaton.inWord))
   }
 
+  /// The store's column addresses are the ASCII bytes' columns in its own copy of the entries.
+  @Test func columnAddressesPointIntoTheStore() throws {
+    let a = try AhoCorasick(["visa", "new york", "суд"].map { AhoCorasick.Pattern($0) }).automaton
+    let store = try #require(a.columnStore)
+    #expect(store.count == a.columnStride * a.classCount && store.stride == a.columnStride)
+    for b in 0..<128 {
+      #expect(store.ascii[b] == UnsafePointer(store.entries + Int(a.asciiColumn[b])))
+    }
+    #expect(try AhoCorasick(["visa"].map { AhoCorasick.Pattern($0) }, denseLimit: 1).automaton.columnStore == nil)
+  }
+
   /// Long texts (two lanes, several windows) over many patterns: the column scan finds exactly
   /// what the hybrid layout's scan finds.
   @Test func columnScanAgreesWithTheHybridLayout() throws {

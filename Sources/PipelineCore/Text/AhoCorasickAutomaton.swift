@@ -46,11 +46,15 @@ struct Automaton: Sendable {
   let restartsAfterByte: [Bool]
   let stateCount: Int
 
-  // All-dense layout (empty `columns` means hybrid): the next state after state s on class c is
-  // columns[c * columnStride + s]; `asciiColumn[b]` is the column of ASCII byte b.
-  let columns: [UInt16]
+  // All-dense layout (no `columnStore` means hybrid): the next state after state s on class c
+  // is columns[c * columnStride + s]; `asciiColumn[b]` is the column of ASCII byte b.
+  let columnStore: AhoCorasickColumnStore?
   let columnStride: Int
   let asciiColumn: [Int32]
+  /// The dense table's entries (empty in the hybrid layout). Valid while the automaton is.
+  var columns: UnsafeBufferPointer<UInt16> {
+    columnStore?.buffer ?? UnsafeBufferPointer(start: nil, count: 0)
+  }
 
   // Hybrid layout.
   let denseCount: Int
@@ -74,7 +78,7 @@ struct Automaton: Sendable {
   /// Per pattern with whitespace: where its spaces are, to find the start of a match cheaply.
   let spaceLayouts: [SpaceLayout]
 
-  var isDense: Bool { !columns.isEmpty }
+  var isDense: Bool { columnStore != nil }
 
   init(_ patterns: [AhoCorasick.Pattern], options: AhoCorasick.Options, denseLimit: Int)
     throws(AhoCorasick.PatternError)
@@ -146,7 +150,7 @@ struct Automaton: Sendable {
     if lines % 2 == 0 { lines += 1 }
     if n <= 0x10000 && n * lines * 32 <= denseLimit {
       let dense = AhoCorasickColumns(trie, classes: classes)
-      self.columns = dense.entries
+      self.columnStore = AhoCorasickColumnStore(dense)
       self.columnStride = dense.stride
       self.asciiColumn = dense.asciiColumn
       firstOutputState = dense.firstOutputState
@@ -161,7 +165,7 @@ struct Automaton: Sendable {
     } else {
       let denseCount = max(2, min(n, denseLimit / nc))
       let hybrid = Self.hybridRows(trie, classes: classes, denseCount: denseCount)
-      self.columns = []
+      self.columnStore = nil
       self.columnStride = 0
       self.asciiColumn = []
       firstOutputState = 0

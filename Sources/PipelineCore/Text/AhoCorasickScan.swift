@@ -38,19 +38,10 @@ extension Automaton {
   }
 
   private func scan(_ input: Input, _ block: inout MatchBlock, _ body: BlockBody) rethrows {
-    if isDense {
-      try columns.withUnsafeBufferPointer { entries in
-        try asciiColumn.withUnsafeBufferPointer { offsets in
-          // The columns of the ASCII bytes as addresses (made for each scan, as the table's
-          // address is only known here), so that a step adds nothing to them.
-          try withUnsafeTemporaryAllocation(of: UnsafePointer<UInt16>.self, capacity: 128) {
-            ascii in
-            guard let entries = entries.baseAddress, let ascii = ascii.baseAddress else { return }
-            for b in 0..<128 { (ascii + b).initialize(to: entries + Int(offsets[b])) }
-            let table = Columns(entries: entries, ascii: ascii, stride: columnStride)
-            try scanDense(input, table, &block, body)
-          }
-        }
+    if let store = columnStore {
+      try withExtendedLifetime(store) {
+        let table = Columns(entries: store.entries, ascii: store.ascii, stride: store.stride)
+        try scanDense(input, table, &block, body)
       }
     } else {
       try hybridRows.withUnsafeBufferPointer { rows in
