@@ -40,14 +40,18 @@ public struct PipelineLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     var entries: [Entry] = []
     let description = collect(source, chain: [], into: &entries, diagnostics: &diagnostics)
-    var steps: [Pipeline.Step] = []
+    // Check every entry in file order, then build the stages that passed the checks on several
+    // threads (stage inits are independent and precompute tables: most of the start-up time),
+    // then report in file order: each entry's checks, then its build error.
+    var planned: [PlannedStep] = []
     var labels: [String: Entry] = [:]
     for (i, entry) in entries.enumerated() {
       let here = "stages[\(entry.position)] (\(entry.name))"
       guard let type = registry.stage(named: entry.name) else { continue }
       let label = entry.label ?? entry.name
+      var step = PlannedStep(index: i, entry: entry, here: here, label: label, type: type)
       if let other = labels[label], entry.label != nil || other.label != nil {
-        diagnostics.append(
+        step.diagnostics.append(
           Diagnostic(
             file: entry.file, location: entry.location,
             message: "\(here): label \"\(label)\" is already used at line \(other.location.line)"))
@@ -56,26 +60,63 @@ public struct PipelineLoader: Sendable {
       let problems = StageOptions.problems(in: entry.optionsJSON, specs: type.options, stage: entry.name)
       for p in problems {
         let loc = entry.optionsNode?.location(of: [p.option]) ?? entry.location
-        diagnostics.append(Diagnostic(file: entry.file, location: loc, message: "\(here): \(p.message)"))
+        step.diagnostics.append(Diagnostic(file: entry.file, location: loc, message: "\(here): \(p.message)"))
       }
-      guard problems.isEmpty else { continue }
-      var values: [String: JSONValue] = [:]
-      for (k, v) in entry.optionsJSON { values[k] = v }
-      let options = StageOptions(
-        values: values, specs: type.options, baseDirectory: entry.directory, permissions: permissions)
-      do {
-        let stage = try type.init(options: options)
-        steps.append(Pipeline.Step(name: entry.name, index: i, label: label, stage: stage))
-      } catch let error as OptionError {
+      if problems.isEmpty {
+        var values: [String: JSONValue] = [:]
+        for (k, v) in entry.optionsJSON { values[k] = v }
+        step.options = StageOptions(
+          values: values, specs: type.options, baseDirectory: entry.directory, permissions: permissions)
+      }
+      planned.append(step)
+    }
+    let toBuild = planned.filter { $0.options != nil }
+    let built = ConcurrentMap.map(count: toBuild.count) { k -> Result<any Stage, any Error> in
+      let step = toBuild[k]
+      guard let options = step.options else { return .failure(StageError("internal: no options")) }
+      return Result { try step.type.init(options: options) }
+    }
+    var results: [Int: Result<any Stage, any Error>] = [:]
+    for (step, result) in zip(toBuild, built) { results[step.index] = result }
+    var steps: [Pipeline.Step] = []
+    for step in planned {
+      diagnostics += step.diagnostics
+      let entry = step.entry
+      switch results[step.index] {
+      case nil: continue
+      case .success(let stage):
+        steps.append(Pipeline.Step(name: entry.name, index: step.index, label: step.label, stage: stage))
+      case .failure(let error as OptionError):
         let loc = entry.optionsNode?.location(of: [error.option] + error.path) ?? entry.location
-        diagnostics.append(Diagnostic(file: entry.file, location: loc, message: "\(here): \(error)"))
-      } catch {
+        diagnostics.append(Diagnostic(file: entry.file, location: loc, message: "\(step.here): \(error)"))
+      case .failure(let error):
         diagnostics.append(
-          Diagnostic(file: entry.file, location: entry.location, message: "\(here): \(Pipeline.describe(error))"))
+          Diagnostic(
+            file: entry.file, location: entry.location, message: "\(step.here): \(Pipeline.describe(error))"))
       }
     }
     if !diagnostics.isEmpty { throw PipelineLoadError(diagnostics) }
     return Pipeline(name: source.name, description: description, displayPath: source.displayPath, steps: steps)
+  }
+
+  /// A checked stage entry: what to build, and the problems found so far (in report order).
+  struct PlannedStep {
+    var index: Int
+    var entry: Entry
+    var here: String
+    var label: String
+    var type: any Stage.Type
+    /// The stage's options; `nil` when they have problems (the stage is then not built).
+    var options: StageOptions?
+    var diagnostics: [Diagnostic] = []
+
+    init(index: Int, entry: Entry, here: String, label: String, type: any Stage.Type) {
+      self.index = index
+      self.entry = entry
+      self.here = here
+      self.label = label
+      self.type = type
+    }
   }
 
   /// One stage entry of a pipeline file, before it is built.
