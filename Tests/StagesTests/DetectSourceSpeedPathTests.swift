@@ -122,4 +122,36 @@ import Testing
       }
     }
   }
+
+  // MARK: - Lines
+
+  @Test func linesAreSplitAtNewlines() {
+    let text = Array("a\n\nbc\n".utf8)
+    text.withUnsafeBufferPointer { p in
+      let scan = TextScan(lines: p)
+      #expect(scan.lineStarts == [0, 2, 3, 6])
+      #expect(scan.lineEnds == [1, 2, 5, 6])
+    }
+  }
+
+  @Test func linesAgreeWithASplitByteByByte() {
+    var random = SplitMix64(seed: 0x5EED_0012)
+    let pieces = ["a", " ", "\n", "é", "©", "\n\n", "Reuters", "😀"]
+    for _ in 0..<800 {
+      var text = ""
+      for _ in 0..<Int(random.next() % 120) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+      let bytes = Array(text.utf8)
+      var starts: [Int32] = [0]
+      var ends: [Int32] = []
+      for (i, b) in bytes.enumerated() where b == 0x0A {
+        ends.append(Int32(i))
+        starts.append(Int32(i + 1))
+      }
+      ends.append(Int32(bytes.count))
+      bytes.withUnsafeBufferPointer { p in
+        let scan = TextScan(lines: p)
+        #expect(scan.lineStarts == starts && scan.lineEnds == ends, "\(text)")
+      }
+    }
+  }
 }
