@@ -122,4 +122,86 @@ import Testing
       }
     }
   }
+
+  // MARK: - Lines
+
+  @Test func linesAreSplitAtNewlines() {
+    let text = Array("a\n\nbc\n".utf8)
+    text.withUnsafeBufferPointer { p in
+      let scan = TextScan(lines: p)
+      #expect(scan.lineStarts == [0, 2, 3, 6])
+      #expect(scan.lineEnds == [1, 2, 5, 6])
+    }
+  }
+
+  @Test func linesAgreeWithASplitByteByByte() {
+    var random = SplitMix64(seed: 0x5EED_0012)
+    let pieces = ["a", " ", "\n", "é", "©", "\n\n", "Reuters", "😀"]
+    for _ in 0..<800 {
+      var text = ""
+      for _ in 0..<Int(random.next() % 120) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+      let bytes = Array(text.utf8)
+      var starts: [Int32] = [0]
+      var ends: [Int32] = []
+      for (i, b) in bytes.enumerated() where b == 0x0A {
+        ends.append(Int32(i))
+        starts.append(Int32(i + 1))
+      }
+      ends.append(Int32(bytes.count))
+      bytes.withUnsafeBufferPointer { p in
+        let scan = TextScan(lines: p)
+        #expect(scan.lineStarts == starts && scan.lineEnds == ends, "\(text)")
+      }
+    }
+  }
+
+  // MARK: - The phrase filter never hides a match
+
+  /// The phrases found trying the trie at every word start of a line, with no filter.
+  static func unfilteredHits(_ p: UnsafeBufferPointer<UInt8>, _ matcher: PhraseMatcher) -> [[Int]] {
+    var hits: [[Int]] = []
+    TextScan.classes.withUnsafeBufferPointer { cls in
+      let n = p.count
+      var i = 0
+      while i < n {
+        let b = p[i]
+        if cls[Int(b)] & 1 != 0 {
+          var end = i + 1
+          while end < n && cls[Int(p[end])] & 2 != 0 { end += 1 }
+          if let m = matcher.longestMatch(p, at: i) { hits.append([m.phrase, i, m.end]) }
+          i = end
+        } else {
+          i += b == 0xC2 ? 2 : b == 0xE2 ? 3 : 1
+        }
+      }
+    }
+    return hits
+  }
+
+  @Test func filteredScanFindsEveryMatch() {
+    var random = SplitMix64(seed: 0x5EED_0014)
+    let pieces = [
+      " ", " ", ", ", ".", "(", ")", "\t", "’", "é", "Reuters", "REUTERS", "reuters", "BBC", "bb", "Kazinform",
+      "Follow", " us", " on", "on", " Facebook", " facebook", "copyright", "Copyright", "The", " the",
+      "Astana", " Times", "Times", "Die", " Zeit", "Zeit", "Über", " uns", "About", "More", " from",
+      "a", "An", "th", "x", "1", "2021", "-", "|", "Get", " stories", "Sign", " up", "reports",
+      "according", " to", "told", "Frankfurter", " Allgemeine",
+    ]
+    let matcher = SourceDetector.builtin.matcher
+    var found = 0
+    for _ in 0..<3000 {
+      var line = ""
+      for _ in 0..<Int(random.next() % 30) { line += pieces[Int(random.next() % UInt64(pieces.count))] }
+      let bytes = Array(line.utf8)
+      bytes.withUnsafeBufferPointer { p in
+        var scan = TextScan(lines: p)
+        guard scan.lineCount == 1 else { return }
+        scan.scan(p, matcher: matcher, full: [true])
+        let expected = Self.unfilteredHits(p, matcher)
+        found += expected.count
+        #expect(scan.hits.map { [Int($0.phrase), Int($0.start), Int($0.end)] } == expected, "\(line)")
+      }
+    }
+    #expect(found > 1000)  // the pieces make phrases often enough to test the filter
+  }
 }
