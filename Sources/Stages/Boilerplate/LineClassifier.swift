@@ -42,6 +42,7 @@ struct LineClassifier: Sendable {
   }
 
   /// The context-free class of one line; `profileHit` says the outlet's profile lists it.
+  @inline(__always)
   func classify(_ line: LineFeatures, profileHit: Bool) -> (Kind, Reason?) {
     if profileHit { return (.boilerplate, .profile) }
     if line.words == 0 { return (.boilerplate, .symbols) }

@@ -42,7 +42,9 @@ struct LineScanner: Sendable {
     _ p: UnsafeBufferPointer<UInt8>, _ view: WordTable.View, _ letterStops: inout LetterStops
   ) -> [LineFeatures] {
     var lines: [LineFeatures] = []
-    lines.reserveCapacity(p.count / 40 + 4)
+    // Room for a line every 24 bytes: at one every 40, pages of short lines grew the array
+    // (and copied its 152-byte features) several times.
+    lines.reserveCapacity(p.count / 24 + 4)
     var lineStart = 0
     var blankBefore = false
     let count = p.count
