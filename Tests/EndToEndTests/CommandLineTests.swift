@@ -16,6 +16,29 @@ import Testing
     }
   }
 
+  /// Every command is listed by its whole name, its summary after a space, all in one column
+  /// (long names such as `learn-boilerplate` were once cut and glued to their summary).
+  @Test func helpListsEveryCommandInFull() throws {
+    let help = try PipeBinary.run(["--help"]).stdout
+    let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard let start = lines.firstIndex(of: "COMMANDS:") else {
+      Issue.record("no COMMANDS section in:\n\(help)")
+      return
+    }
+    let rows = lines[(start + 1)...].prefix { !$0.isEmpty }
+    let names = rows.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+    for name in ["run", "eval", "bench", "stats-merge", "learn-boilerplate", "validate"] {
+      #expect(names.contains(name), "\(name) missing from:\n\(help)")
+    }
+    // The summaries start in the same column, after at least two spaces.
+    let summaryColumns = Set(
+      rows.map { row -> Int in
+        let afterName = row.dropFirst(2).drop { $0 != " " }
+        return row.count - afterName.drop { $0 == " " }.count
+      })
+    #expect(summaryColumns.count == 1, "summaries not aligned:\n\(help)")
+  }
+
   @Test func usageErrorsExitTwo() throws {
     #expect(try PipeBinary.run([]).status == 2)
     let unknown = try PipeBinary.run(["rnu"])

@@ -104,6 +104,12 @@ public struct PipeCommandLine: Sendable {
     Self.commands + subcommands.map { ($0.name, $0.summary) }
   }
 
+  /// The commands and their summaries, in a column as wide as the longest name.
+  var commandList: String {
+    let width = (allCommands.map(\.0.count).max() ?? 0) + 2
+    return allCommands.map { "  " + $0.0.padded(to: width) + $0.1 }.joined(separator: "\n")
+  }
+
   var usage: String {
     """
     \(toolName) \(version): turn raw scraped news text into clean, structured records
@@ -111,7 +117,7 @@ public struct PipeCommandLine: Sendable {
     USAGE: \(toolName) <command> [options]
 
     COMMANDS:
-    \(allCommands.map { "  " + $0.0.padded(to: 10) + $0.1 }.joined(separator: "\n"))
+    \(commandList)
 
     EXAMPLES:
       \(toolName) run news seeds/                 clean the seed articles

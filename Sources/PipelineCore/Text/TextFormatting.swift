@@ -28,10 +28,11 @@ public enum TextFormatting {
 }
 
 extension String {
-  /// The string cut or padded with spaces on the right to `width` characters.
+  /// The string padded with spaces on the right to `width` characters, as a table's column. A
+  /// longer string is never cut (a label or name must stay readable): it gets one space after it.
   public func padded(to width: Int) -> String {
     let n = count
-    return n >= width ? String(prefix(width)) : self + String(repeating: " ", count: width - n)
+    return self + String(repeating: " ", count: n >= width ? 1 : width - n)
   }
 
   /// The string without leading and trailing spaces and tabs (on UTF-8, no copy when there
