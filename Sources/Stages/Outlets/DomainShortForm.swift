@@ -20,14 +20,15 @@ enum DomainShortForm {
   /// whose key is one of `labels`; `nil` when the whole name already matches one, or no run does.
   static func shortForm(of name: String, labels: Set<String>) -> String? {
     guard !labels.isEmpty else { return nil }
-    let words = NameWords(name)
-    guard words.count >= 2, !labels.contains(NameKey.of(name)) else { return nil }
-    for length in stride(from: words.count - 1, through: 1, by: -1) {
-      for start in [0, words.count - length] {
-        let text = words.text(from: start, count: length)
-        if labels.contains(NameKey.of(text)) { return text }
+    return NameWords.with(name) { words in
+      guard words.count >= 2, !labels.contains(NameKey.of(name)) else { return nil }
+      for length in stride(from: words.count - 1, through: 1, by: -1) {
+        for start in [0, words.count - length] {
+          let text = words.text(from: start, count: length)
+          if labels.contains(NameKey.of(text)) { return text }
+        }
       }
+      return nil
     }
-    return nil
   }
 }

@@ -21,15 +21,17 @@ enum EditionName {
 
   /// `name` without the place of its edition; `nil` when it names no edition.
   static func outlet(ofEdition name: String) -> String? {
-    let words = NameWords(name)
-    let n = words.count
-    guard n >= 2, places.contains(words.keys[n - 1]) else { return nil }
-    guard !NameReader.connectorKeys.contains(words.keys[n - 2]) else { return nil }
-    // What is left must still be a name (`The Conversation`, `Refinery29`), not `Radio`.
-    let rest = words.keys[0..<(n - 1)].filter { $0 != "the" && !$0.isEmpty }
-    guard !rest.isEmpty, rest.count > 1 || (rest[0].utf8.count >= 4 && !mediaWords.contains(rest[0]))
-    else { return nil }
-    let text = words.text(from: 0, count: n - 1)
-    return NameFilter.accepts(text) ? text : nil
+    NameWords.with(name) { words in
+      let n = words.count
+      guard n >= 2, places.contains(words.keys[n - 1]) else { return nil }
+      guard !NameReader.connectorKeys.contains(words.keys[n - 2]) else { return nil }
+      // What is left must still be a name (`The Conversation`, `Refinery29`), not `Radio`.
+      let rest = words.keys[0..<(n - 1)].filter { $0 != "the" && !$0.isEmpty }
+      guard !rest.isEmpty,
+        rest.count > 1 || (rest[0].utf8.count >= 4 && !mediaWords.contains(rest[0]))
+      else { return nil }
+      let text = words.text(from: 0, count: n - 1)
+      return NameFilter.accepts(text) ? text : nil
+    }
   }
 }

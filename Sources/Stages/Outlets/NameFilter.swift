@@ -107,7 +107,9 @@ enum NameFilter {
 
   /// Whether the holder of a copyright line is a company (a legal form or a corporate word).
   static func isCorporate(_ holder: String) -> Bool {
-    NameWords(holder).keys.contains { legalSuffixes.contains($0) || corporateWords.contains($0) }
+    NameWords.with(holder) { w in
+      w.keys.contains { legalSuffixes.contains($0) || corporateWords.contains($0) }
+    }
   }
 
   /// Generic words dropped from the end of a name read next to a cue (`SFGATE Newsletters`,
@@ -155,14 +157,18 @@ enum NameFilter {
 
   /// The word keys of `name`, without "the" (for comparing names word by word).
   static func wordKeys(_ name: String) -> [String] {
-    NameWords(name).keys.filter { !$0.isEmpty && $0 != "the" }
+    NameWords.with(name) { w in w.keys.filter { !$0.isEmpty && $0 != "the" } }
   }
 
   /// `name` without leading prepositions and calls to action (`by X`, `Link zu X`), trailing
   /// legal forms (with `legal`), years and generic words (with `generic`: `SFGATE Newsletters`,
   /// `Campact-Team`); `nil` when nothing acceptable is left.
   static func clean(_ name: String, legal: Bool, generic: Bool) -> String? {
-    var w = NameWords(name)
+    NameWords.with(name) { w in clean(&w, legal: legal, generic: generic) }
+  }
+
+  /// ``clean(_:legal:generic:)`` on a name already split into words.
+  private static func clean(_ w: inout NameWords, legal: Bool, generic: Bool) -> String? {
     guard !w.ranges.isEmpty else { return nil }
     while w.count > 1 {
       let key = w.keys[0]
@@ -200,7 +206,7 @@ enum NameFilter {
 
   /// Whether `name` can be an outlet name at all.
   static func accepts(_ name: String) -> Bool {
-    accepts(NameWords(name))
+    NameWords.with(name) { accepts($0) }
   }
 
   static func accepts(_ w: NameWords) -> Bool {
@@ -208,7 +214,7 @@ enum NameFilter {
     let span = w.ranges[0].lowerBound..<w.ranges[w.count - 1].upperBound
     guard span.count <= 64 else { return false }
     for k in span where forbidden[Int(w.bytes[k])] { return false }
-    var key = w.keys.joined()
+    var key = w.joinedKey
     if key.hasPrefix("the") { key.removeFirst(3) }
     guard key.utf8.count >= 2, key.utf8.contains(where: { $0 >= 0x61 || $0 >= 0x80 }) else {
       return false
@@ -244,131 +250,5 @@ enum NameFilter {
       }
       return false
     }
-  }
-}
-
-/// A name split into words on spaces, with each word's key, for cleaning without string
-/// slicing.
-struct NameWords {
-  let bytes: [UInt8]
-  private(set) var ranges: [Range<Int>] = []
-  private(set) var keys: [String] = []
-
-  init(_ name: String) {
-    bytes = Array(name.utf8)
-    ranges.reserveCapacity(8)
-    var start = -1
-    var i = 0
-    while i <= bytes.count {
-      let space =
-        i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09
-        || (bytes[i] == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0)
-      if space {
-        if start >= 0 { ranges.append(start..<i) }
-        start = -1
-        if i < bytes.count && bytes[i] == 0xC2 { i += 1 }
-      } else if start < 0 {
-        start = i
-      }
-      i += 1
-    }
-    keys = ranges.map { NameKey.word(bytes[$0]) }
-  }
-
-  var count: Int { ranges.count }
-
-  /// The words from the first to the last as written.
-  var text: String {
-    guard let first = ranges.first, let last = ranges.last else { return "" }
-    return String(decoding: bytes[first.lowerBound..<last.upperBound], as: UTF8.self)
-  }
-
-  /// The `count` words from word `start` on, as written.
-  func text(from start: Int, count: Int) -> String {
-    let r = ranges[start].lowerBound..<ranges[start + count - 1].upperBound
-    return String(decoding: bytes[r], as: UTF8.self)
-  }
-
-  func startsLower(_ i: Int) -> Bool {
-    let b = bytes[ranges[i].lowerBound]
-    return b >= 0x61 && b <= 0x7A
-  }
-
-  mutating func removeFirst() {
-    ranges.removeFirst()
-    keys.removeFirst()
-  }
-
-  mutating func removeLast() {
-    ranges.removeLast()
-    keys.removeLast()
-  }
-
-  /// Whether word `i` is a year, a range of years or a short number (`2023`, `1998-2023`).
-  func isYearLike(_ i: Int) -> Bool {
-    let r = ranges[i]
-    guard let first = r.first, bytes[first] >= 0x30 && bytes[first] <= 0x39 else { return false }
-    var digits = 0
-    var k = r.lowerBound
-    while k < r.upperBound {
-      let b = bytes[k]
-      if b >= 0x30 && b <= 0x39 {
-        digits += 1
-      } else if b == 0xE2 && k + 2 < r.upperBound && bytes[k + 1] == 0x80 {
-        k += 2  // – —
-      } else if !(b == 0x2D || b == 0x2F || b == 0x2E || b == 0x2C) {
-        return false
-      }
-      k += 1
-    }
-    return digits == 2 || digits == 4 || digits == 8
-  }
-
-  /// `Campact-Team`, `LN-Shop`: a generic word glued to the name with a hyphen.
-  mutating func dropHyphenatedGeneric() { dropHyphenated(NameFilter.trailingGeneric) }
-
-  /// Drops the last hyphen-joined part of the first word when its key is one of `words`
-  /// (`Perspective-Media` → `Perspective` for corporate words).
-  mutating func dropHyphenated(_ words: KeySet) {
-    guard let r = ranges.first else { return }
-    var dash = r.upperBound - 1
-    while dash > r.lowerBound && bytes[dash] != 0x2D { dash -= 1 }
-    guard dash > r.lowerBound, dash + 1 < r.upperBound else { return }
-    let tail = NameKey.word(bytes[(dash + 1)..<r.upperBound])
-    guard words.contains(tail) else { return }
-    ranges[0] = r.lowerBound..<dash
-    keys[0] = NameKey.word(bytes[r.lowerBound..<dash])
-  }
-
-  /// Drops separators and punctuation hanging at the ends (`X -`, `X,`).
-  mutating func trimPunctuation() {
-    while let last = ranges.last {
-      var e = last.upperBound
-      while e > last.lowerBound && Self.isTrailing(bytes, e) { e -= Self.width(bytes, e) }
-      if e == last.lowerBound {
-        removeLast()
-        continue
-      }
-      ranges[ranges.count - 1] = last.lowerBound..<e
-      break
-    }
-  }
-
-  /// Whether the character ending at `e` is `,;:-|/&` or a dash, bullet or middle dot.
-  private static func isTrailing(_ b: [UInt8], _ e: Int) -> Bool {
-    let c = b[e - 1]
-    if c == 0x2C || c == 0x3B || c == 0x3A || c == 0x2D || c == 0x7C || c == 0x2F || c == 0x26 {
-      return true
-    }
-    if e >= 2 && b[e - 2] == 0xC2 && c == 0xB7 { return true }
-    if e >= 3 && b[e - 3] == 0xE2 && b[e - 2] == 0x80 && (c == 0x93 || c == 0x94 || c == 0xA2) {
-      return true
-    }
-    return false
-  }
-
-  private static func width(_ b: [UInt8], _ e: Int) -> Int {
-    if b[e - 1] < 0x80 { return 1 }
-    return b[e - 1] == 0xB7 ? 2 : 3
   }
 }

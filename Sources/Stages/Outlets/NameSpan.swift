@@ -79,8 +79,14 @@ enum NameReader {
   static func after(
     _ p: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, maxWords: Int = 6
   ) -> (name: NameSpan, next: Token?)? {
-    var tokens: [Token] = []
-    tokens.reserveCapacity(maxWords + 1)
+    TokenRun.with(capacity: maxWords + 1) { tokens in
+      after(p, from: from, limit: limit, maxWords: maxWords, tokens: &tokens)
+    }
+  }
+
+  private static func after(
+    _ p: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, maxWords: Int, tokens: inout TokenRun
+  ) -> (name: NameSpan, next: Token?)? {
     var pos = from
     var skippedArticle = false
     var next: Token? = nil
@@ -155,8 +161,15 @@ enum NameReader {
     if let from {
       return between(p, anchors: from, before: before, floor: floor, maxWords: maxWords)
     }
-    var tokens: [Token] = []
-    tokens.reserveCapacity(maxWords + 1)
+    return TokenRun.with(capacity: maxWords + 1) { tokens in
+      nameBefore(p, before: before, floor: floor, maxWords: maxWords, allowDash: allowDash, tokens: &tokens)
+    }
+  }
+
+  private static func nameBefore(
+    _ p: UnsafeBufferPointer<UInt8>, before: Int, floor: Int, maxWords: Int, allowDash: Bool,
+    tokens: inout TokenRun
+  ) -> NameSpan? {
     var pos = before
     var crossedDash = false
     while let t = LineTokens.previous(p, before: pos, floor: floor) {
@@ -173,13 +186,13 @@ enum NameReader {
       if tokens.count >= maxWords { return span(tokens) }
       if tokens.isEmpty {
         if t.opens && !isNameWord(p, t) { break }
-        tokens.insert(t, at: 0)
+        tokens.prepend(t)
         // A lower-case word right at the cue is a one-word brand (`agrarheute Newsletter`).
         if t.opens || !isNameWord(p, t) { break }
         continue
       }
       if isNameWord(p, t) {
-        tokens.insert(t, at: 0)
+        tokens.prepend(t)
         if t.opens { break }
         continue
       }
@@ -197,7 +210,7 @@ enum NameReader {
             prior = earlier
           }
           if isNameWord(p, prior), !prior.closes, !prior.endsSentence {
-            tokens.insert(t, at: 0)
+            tokens.prepend(t)
             continue
           }
         }
@@ -221,8 +234,15 @@ enum NameReader {
   private static func between(
     _ p: UnsafeBufferPointer<UInt8>, anchors: WordSet, before: Int, floor: Int, maxWords: Int
   ) -> NameSpan? {
-    var tokens: [Token] = []
-    tokens.reserveCapacity(maxWords + 1)
+    TokenRun.with(capacity: maxWords + 1) { tokens in
+      between(p, anchors: anchors, before: before, floor: floor, maxWords: maxWords, tokens: &tokens)
+    }
+  }
+
+  private static func between(
+    _ p: UnsafeBufferPointer<UInt8>, anchors: WordSet, before: Int, floor: Int, maxWords: Int,
+    tokens: inout TokenRun
+  ) -> NameSpan? {
     var pos = before
     while let t = LineTokens.previous(p, before: pos, floor: floor), tokens.count <= maxWords {
       pos = t.start
@@ -231,12 +251,12 @@ enum NameReader {
         return span(tokens)
       }
       if t.closes || t.endsSentence || LineTokens.isSeparator(p, t) { return nil }
-      tokens.insert(t, at: 0)
+      tokens.prepend(t)
     }
     return nil
   }
 
-  private static func span(_ tokens: [Token]) -> NameSpan? {
+  private static func span(_ tokens: TokenRun) -> NameSpan? {
     guard let first = tokens.first, let last = tokens.last else { return nil }
     return NameSpan(start: first.coreStart, end: last.coreEnd, words: tokens.count)
   }

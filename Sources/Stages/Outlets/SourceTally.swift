@@ -143,27 +143,38 @@ struct SourceTally {
   /// Adds votes that only strengthen names found otherwise. A name with support from two kinds
   /// of cue, or from three cues, stands on its own (`Über aktiv` + `aktiv-Newsletter`).
   mutating func addSupport(_ votes: [SourceVote]) {
-    var pending: [String: [SourceVote]] = [:]
-    var order: [String] = []
-    if !votes.isEmpty {
-      pending.reserveCapacity(votes.count)
-      order.reserveCapacity(votes.count)
-    }
-    for vote in votes {
+    guard !votes.isEmpty else { return }
+    // Votes for names without votes yet wait in groups by identity key (in the order their
+    // keys first appear), each group with the kinds of evidence (bits) and its size.
+    var waiting: [(vote: Int, group: Int)] = []
+    var groups: [(kinds: UInt64, count: Int)] = []
+    var groupOfKey: [String: Int] = [:]
+    for (v, vote) in votes.enumerated() {
       let key = vote.outlet.map(Self.listedKey) ?? resolve(vote.name).key
       guard !key.isEmpty else { continue }
       if index[key] != nil {
         add(vote)
-      } else {
-        if pending[key] == nil { order.append(key) }
-        pending[key, default: []].append(vote)
+        continue
       }
+      let g: Int
+      if let known = groupOfKey[key] {
+        g = known
+      } else {
+        if groups.isEmpty {
+          waiting.reserveCapacity(votes.count - v)
+          groups.reserveCapacity(votes.count - v)
+          groupOfKey.reserveCapacity(votes.count - v)
+        }
+        g = groups.count
+        groupOfKey[key] = g
+        groups.append((0, 0))
+      }
+      groups[g].kinds |= 1 << UInt64(vote.kind.rawValue)
+      groups[g].count += 1
+      waiting.append((v, g))
     }
-    for key in order {
-      guard let group = pending[key] else { continue }
-      let kinds = Set(group.map(\.kind.rawValue))
-      guard kinds.count >= 2 || group.count >= 3 else { continue }
-      for vote in group { add(vote) }
+    for (g, group) in groups.enumerated() where group.kinds.nonzeroBitCount >= 2 || group.count >= 3 {
+      for w in waiting where w.group == g { add(votes[w.vote]) }
     }
   }
 
